@@ -1,0 +1,30 @@
+"""remit: check who-does-what claims about US immigration agencies against a sourced table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from remit.records import Finding
+
+
+def check_text(text: str, **options) -> list[Finding]:
+    """Extract the agency-role claims of ``text`` and judge each against the table.
+
+    ``options`` are those of :class:`remit.engine.Engine` (``model``, ``rules``).
+    """
+    from remit.engine import get_engine
+
+    return get_engine(**options).check(text)
+
+
+def check_frame(df, column: str, **options):
+    """Check a pandas column of statements; return the frame with verdict columns added."""
+    from remit.batch import check_frame as _check_frame
+
+    return _check_frame(df, column=column, **options)
+
+
+__all__ = ["check_text", "check_frame", "__version__"]

@@ -1,0 +1,129 @@
+"""Immutable result records: a claim found in text, and the finding the checker makes of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Polarity = Literal["affirmed", "negated"]
+Verdict = Literal["supported", "contradicted", "unknown"]
+# Why a claim is or is not the writer's own assertion.
+Assertion = Literal["asserted", "question", "reported", "hypothetical"]
+
+VERDICTS: tuple[str, ...] = ("supported", "contradicted", "unknown")
+SEVERITY = {"contradicted": 2, "unknown": 1, "supported": 0}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One (agency, function, polarity) claim, with where it stands in the text.
+
+    Offsets are character offsets into the text the claim was extracted from. ``function`` is
+    ``None`` when the agency is said to do something the table has no function for;
+    ``target`` is set for ``part_of`` claims (the agency it is said to be part of).
+    """
+
+    agency: str
+    function: str | None
+    polarity: Polarity
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    predicate: str
+    assertion: Assertion = "asserted"
+    target: str | None = None
+    exclusive: bool = False
+    future: bool = False
+    via: str = "mention"
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the writer asserts the claim (not a question, report or hypothesis)."""
+        return self.assertion == "asserted"
+
+    @property
+    def key(self) -> str:
+        """Return ``function`` or ``part_of:TARGET``, the rule id used by machine formats."""
+        if self.function == "part_of" and self.target:
+            return f"part_of:{self.target}"
+        return self.function or "unlisted"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote from a source that decided a verdict."""
+
+    source: str
+    quote: str
+    url: str | None
+    fact: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The checker's verdict on a claim, with evidence, correction and message."""
+
+    claim: Claim
+    verdict: Verdict
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    correction: str | None = None
+    reason: str = ""
+
+    def to_dict(self, text: str = "", path: str | None = None) -> dict:
+        """Return the JSON record of this finding; ``text`` gives line, column and sentence."""
+        claim = self.claim
+        line, column = line_col(text, claim.start)
+        record = {
+            "path": path,
+            "line": line,
+            "column": column,
+            "start": claim.sent_start,
+            "end": claim.sent_end,
+            "sentence": text[claim.sent_start : claim.sent_end] if text else "",
+            "agency": claim.agency,
+            "function": claim.function,
+            "target": claim.target,
+            "polarity": claim.polarity,
+            "asserted": claim.asserted,
+            "assertion": claim.assertion,
+            "exclusive": claim.exclusive,
+            "future": claim.future,
+            "predicate": claim.predicate,
+            "verdict": self.verdict,
+            "correction": self.correction,
+            "evidence": [
+                {"source": e.source, "quote": e.quote, "url": e.url, "fact": e.fact}
+                for e in self.evidence
+            ],
+            "message": self.message,
+            "reason": self.reason,
+        }
+        if path is None:
+            record.pop("path")
+        return record
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def roll_up(findings: list[Finding]) -> str:
+    """Return the statement-level verdict of a text's findings.
+
+    Contradicted if any asserted claim is contradicted; otherwise unknown if any is unknown;
+    otherwise supported if there is an asserted claim; otherwise ``no_claim``.
+    """
+    verdicts = {f.verdict for f in findings if f.claim.asserted}
+    for verdict in ("contradicted", "unknown", "supported"):
+        if verdict in verdicts:
+            return verdict
+    return "no_claim"
+
+
+__all__ = ["Claim", "Evidence", "Finding", "VERDICTS", "SEVERITY", "line_col", "roll_up"]
