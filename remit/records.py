@@ -71,6 +71,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     correction: str | None = None
     reason: str = ""
+    suppressed: str | None = None
 
     def to_dict(self, text: str = "", path: str | None = None) -> dict:
         """Return the JSON record of this finding; ``text`` gives line, column and sentence."""
@@ -100,10 +101,30 @@ class Finding:
             ],
             "message": self.message,
             "reason": self.reason,
+            "suppressed": self.suppressed is not None,
+            "suppression_reason": self.suppressed,
         }
         if path is None:
             record.pop("path")
         return record
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The findings of one input (a file, ``-`` for stdin, or a batch row).
+
+    ``text`` is the original input, so that claim offsets give exact lines and columns.
+    ``notices`` are warnings about the input itself, such as an unused suppression comment.
+    """
+
+    path: str
+    text: str
+    findings: tuple[Finding, ...]
+    notices: tuple[str, ...] = ()
+
+    def records(self) -> list[dict]:
+        """Return the JSON records of every finding."""
+        return [f.to_dict(self.text, self.path) for f in self.findings]
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -126,4 +147,4 @@ def roll_up(findings: list[Finding]) -> str:
     return "no_claim"
 
 
-__all__ = ["Claim", "Evidence", "Finding", "VERDICTS", "SEVERITY", "line_col", "roll_up"]
+__all__ = ["Claim", "Evidence", "Finding", "FileResult", "VERDICTS", "SEVERITY", "line_col", "roll_up"]

@@ -1,0 +1,59 @@
+"""The ``remit`` command line: a thin click layer over the library.
+
+Subcommands live in their own modules and are imported only when run, so ``remit --help``
+stays fast and never loads spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+import click
+
+from remit import __version__
+
+# Exit codes, as in sqlfluff: 0 clean, 1 findings at or above --fail-on, 2 usage/input/table.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+SUBCOMMANDS = {
+    "check": ("remit.commands.check", "check", "Check files or stdin for agency-role claims."),
+    "batch": ("remit.batch.command", "batch", "Check a table of statements (CSV, JSONL, ...)."),
+    "rules": ("remit.commands.rules", "rules", "Validate or list the responsibilities table."),
+    "config": ("remit.commands.config", "config", "Show the configuration in effect."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in SUBCOMMANDS if self._available(name)]
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        return importlib.util.find_spec(SUBCOMMANDS[name][0]) is not None
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in SUBCOMMANDS or not self._available(name):
+            return None
+        module, attr, _ = SUBCOMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SUBCOMMANDS[name][2]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="remit")
+def main() -> None:
+    """Check who-does-what claims about US immigration agencies against a sourced table."""
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

