@@ -1,0 +1,115 @@
+"""The prose of a document as blocks, each with an exact map back to the original source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DirectiveKind = Literal["ignore", "disable", "enable"]
+
+# Whitespace the tokenizer should see as a plain space; replaced one char for one, so that
+# the offset map is unchanged.
+_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\xa0": " ", "\f": " ", "\v": " "})
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading, list item, table cell or quote paragraph, as clean prose.
+
+    ``starts[i]`` and ``ends[i]`` are the source offsets where the text's char ``i`` begins and
+    ends: an entity such as ``&amp;`` is one char of text spanning five of source.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    kind: str = "paragraph"
+    start: int = 0
+
+    def source_offset(self, i: int) -> int:
+        """Return the source offset of text offset ``i`` (``len(text)`` maps to the block end)."""
+        if i < len(self.starts):
+            return self.starts[i]
+        return self.ends[-1] if self.ends else self.start
+
+    @property
+    def end(self) -> int:
+        """The source offset just after the block's last char."""
+        return self.ends[-1] if self.ends else self.start
+
+    def source_end(self, i: int) -> int:
+        """Return the source offset where a span ending (exclusively) at text offset ``i`` ends."""
+        if i <= 0:
+            return self.source_offset(0)
+        return self.ends[min(i, len(self.ends)) - 1]
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A ``remit-ignore`` / ``remit-disable`` / ``remit-enable`` comment found in the source.
+
+    ``start``/``end`` are its source span. An ``inline`` comment stands inside a block and
+    applies to the sentence that follows it; otherwise it applies to the next block.
+    """
+
+    kind: DirectiveKind
+    start: int
+    end: int
+    reason: str | None = None
+    inline: bool = False
+
+
+@dataclass
+class Document:
+    """The blocks and suppression directives of one source, in source order."""
+
+    blocks: list[Block] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+
+
+class BlockBuilder:
+    """Collect text pieces with their source spans, then freeze them into a :class:`Block`."""
+
+    def __init__(self, kind: str = "paragraph"):
+        self.kind = kind
+        self._text: list[str] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def has_prose(self) -> bool:
+        """Whether anything but whitespace was added."""
+        return any(not c.isspace() for c in self._text)
+
+    def add_raw(self, text: str, start: int) -> None:
+        """Add text that stands verbatim in the source at ``start``."""
+        for i, char in enumerate(text):
+            self.add_char(char, start + i, start + i + 1)
+
+    def add_decoded(self, text: str, start: int, end: int) -> None:
+        """Add text decoded from the source span ``start:end`` (an entity, an escape, a break)."""
+        for char in text:
+            self.add_char(char, start, end)
+
+    def add_char(self, char: str, start: int, end: int) -> None:
+        """Add one char of text that stands for the source span ``start:end``."""
+        self._text.append(char)
+        self._starts.append(start)
+        self._ends.append(end)
+
+    def build(self) -> Block | None:
+        """Return the block, trimmed of outer whitespace, or ``None`` if it holds no prose."""
+        if not self.has_prose():
+            return None
+        text = "".join(self._text)
+        lo = len(text) - len(text.lstrip())
+        hi = len(text.rstrip())
+        return Block(
+            text=text[lo:hi].translate(_SPACES),
+            starts=tuple(self._starts[lo:hi]),
+            ends=tuple(self._ends[lo:hi]),
+            kind=self.kind,
+            start=self._starts[lo],
+        )

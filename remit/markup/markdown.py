@@ -1,0 +1,283 @@
+"""Markdown (CommonMark + GFM tables and strikethrough) to prose blocks, via markdown-it-py.
+
+markdown-it gives each block token its source lines (``token.map``) but no columns, and its
+inline tokens hold decoded text. So each inline token's content is first located, line by
+line, in the original source (``_content_map``); then its children are walked in order over
+that content (``_InlineWalker``), keeping text and dropping markup, code, URLs and link
+targets, so every kept char knows its exact source span.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+
+from remit.markup.blocks import BlockBuilder, Document
+from remit.markup.html import extract_html
+from remit.markup.suppress import parse_directive
+
+# markdown-it's own newline rule: CRLF, CR and LF all end a line.
+_NEWLINE = re.compile(r"\r\n?|\n")
+_FRONT_MATTER = {"---": "---", "+++": "+++"}
+# Bare URLs are not prose; links written as <…> are autolink tokens and dropped whole.
+URL = re.compile(r"(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+", re.I)
+_KIND = {
+    "heading_open": "heading",
+    "th_open": "table_cell",
+    "td_open": "table_cell",
+    "list_item_open": "list_item",
+    "blockquote_open": "blockquote",
+}
+_SPAN_MARKUP = {"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"}
+
+Span = tuple[int, int]
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """Return a CommonMark parser with GFM tables and strikethrough, entities as own tokens."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # text_join merges entity and escape tokens into plain text, losing their source length.
+    md.disable("text_join")
+    return md
+
+
+class _Lines:
+    """Start and end offsets of the original source's lines, as markdown-it counts them."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.starts = [0]
+        self.ends = []
+        for match in _NEWLINE.finditer(source):
+            self.ends.append(match.start())
+            self.starts.append(match.end())
+        self.ends.append(len(source))
+
+    def text(self, i: int) -> str:
+        """Return the text of line ``i`` without its line break."""
+        return self.source[self.starts[i] : self.ends[i]]
+
+
+def blank_front_matter(source: str) -> tuple[str, int]:
+    """Return the source with YAML/TOML front matter lines emptied, and how many lines it took."""
+    lines = _NEWLINE.split(source)
+    fence = _FRONT_MATTER.get(lines[0].rstrip()) if lines else None
+    if fence is None:
+        return source, 0
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in (fence, "..." if fence == "---" else fence):
+            # Empty lines keep markdown-it's line numbers equal to the original's.
+            return "\n" * (i + 1) + "\n".join(lines[i + 1 :]), i + 1
+    return source, 0
+
+
+def extract_markdown(source: str) -> Document:
+    """Return the prose blocks and suppression directives of a Markdown source."""
+    lines = _Lines(source)
+    text, _ = blank_front_matter(source)
+    doc = Document()
+    kinds: list[str] = []
+    row_cursor = 0
+    for token in _parser().parse(text):
+        if token.type in _KIND:
+            kinds.append(_KIND[token.type])
+        elif token.type.replace("_close", "_open") in _KIND and token.nesting == -1:
+            kinds.pop()
+        if token.type == "tr_open":
+            row_cursor = 0
+        if token.type == "html_block" and token.map:
+            _add_html(doc, lines, token)
+        elif token.type == "inline" and token.map:
+            kind = kinds[-1] if kinds else "paragraph"
+            if kind == "table_cell":
+                cmap, row_cursor = _cell_map(token.content, lines, token.map[0], row_cursor)
+            else:
+                cmap = _content_map(token.content, lines, token.map[0])
+            _add_inline(doc, token, cmap, kind)
+    return doc
+
+
+def _add_html(doc: Document, lines: _Lines, token: Token) -> None:
+    """Parse a raw HTML block as HTML, at its place in the source."""
+    start = lines.starts[token.map[0]]
+    end = lines.ends[min(token.map[1], len(lines.ends)) - 1]
+    sub = extract_html(lines.source[start:end], base=start)
+    doc.blocks.extend(sub.blocks)
+    doc.directives.extend(sub.directives)
+
+
+def _add_inline(doc: Document, token: Token, cmap: list[Span], kind: str) -> None:
+    """Walk one inline token into a block (and any inline directives)."""
+    walker = _InlineWalker(token.content, cmap, BlockBuilder(kind), doc)
+    walker.walk(token.children or [])
+    block = walker.builder.build()
+    if block is not None:
+        doc.blocks.append(block)
+
+
+def _content_map(content: str, lines: _Lines, first: int) -> list[Span]:
+    r"""Return the source span of each char of an inline token's content (``\n`` included).
+
+    Each content line is the tail of its source line with the block's markers (``>``, list
+    bullets, indentation, ``#``) removed, so its rightmost occurrence is its place.
+    """
+    spans: list[Span] = []
+    for k, part in enumerate(content.split("\n")):
+        i = min(first + k, len(lines.starts) - 1)
+        line = lines.text(i)
+        col = line.rfind(part)
+        if col < 0:
+            # A tab partly eaten by indentation comes out as spaces: find the rest.
+            rest = part.lstrip(" ")
+            col = max(line.rfind(rest) - (len(part) - len(rest)), 0) if rest else 0
+        base = lines.starts[i] + col
+        spans.extend(
+            (min(base + j, lines.ends[i]), min(base + j + 1, lines.ends[i]))
+            for j in range(len(part))
+        )
+        if k < content.count("\n"):
+            spans.append((lines.ends[i], lines.starts[i + 1]))
+    return spans
+
+
+def _cell_map(content: str, lines: _Lines, row: int, cursor: int) -> tuple[list[Span], int]:
+    r"""Return the spans of a table cell's content in its row, and the cursor after it.
+
+    Cells are found left to right; a ``|`` in content may stand for ``\|`` in the source.
+    """
+    line = lines.text(row)
+    pattern = "".join(r"\\?\|" if c == "|" else re.escape(c) for c in content)
+    match = re.compile(pattern).search(line, cursor)
+    if match is None:
+        return _content_map(content, lines, row), cursor
+    spans, col = [], match.start()
+    for char in content:
+        if char == "|" and line[col] == "\\":
+            col += 1
+        spans.append((lines.starts[row] + col, lines.starts[row] + col + 1))
+        col += 1
+    return spans, match.end()
+
+
+class _InlineWalker:
+    """Consume an inline token's content left to right, emitting prose chars with their spans."""
+
+    def __init__(self, content: str, cmap: list[Span], builder: BlockBuilder, doc: Document):
+        self.content = content
+        self.cmap = cmap
+        self.builder = builder
+        self.doc = doc
+        self.cur = 0
+        self.muted = 0  # inside an image or autolink: consume, do not emit
+
+    def walk(self, children: list[Token]) -> None:
+        """Handle each child token in order."""
+        for child in children:
+            handler = getattr(self, "_on_" + child.type, None)
+            if handler is not None:
+                handler(child)
+            elif child.type in _SPAN_MARKUP:
+                self._find(child.markup, advance=True)
+
+    def _find(self, needle: str, advance: bool = False) -> int:
+        """Return where ``needle`` next stands in content (optionally moving past it)."""
+        pos = self.content.find(needle, self.cur)
+        if pos < 0:
+            return -1
+        self.cur = pos + len(needle) if advance else pos
+        return pos
+
+    def _emit(self, text: str, pos: int) -> None:
+        """Emit ``text`` found at content offset ``pos``, dropping bare URLs."""
+        if self.muted:
+            return
+        urls = [m.span() for m in URL.finditer(text)]
+        for j, char in enumerate(text):
+            if not any(a <= j < b for a, b in urls):
+                self.builder.add_char(char, *self.cmap[pos + j])
+
+    def _on_text(self, token: Token) -> None:
+        pos = self._find(token.content, advance=True)
+        if pos >= 0:
+            self._emit(token.content, pos)
+
+    def _on_text_special(self, token: Token) -> None:
+        pos = self._find(token.markup or token.content, advance=True)
+        if pos >= 0 and not self.muted:
+            start = self.cmap[pos][0]
+            end = self.cmap[pos + len(token.markup or token.content) - 1][1]
+            self.builder.add_decoded(token.content, start, end)
+
+    def _on_softbreak(self, token: Token) -> None:
+        pos = self._find("\n", advance=True)
+        if pos >= 0 and not self.muted:
+            self.builder.add_decoded(" ", *self.cmap[pos])
+
+    _on_hardbreak = _on_softbreak
+
+    def _on_code_inline(self, token: Token) -> None:
+        # Skip the whole span: from the opening backtick run to the closing one of equal length.
+        pos = self._find(token.markup, advance=True)
+        if pos < 0:
+            return
+        close = re.compile(rf"(?<!`){re.escape(token.markup)}(?!`)").search(self.content, self.cur)
+        self.cur = close.end() if close else self.cur
+
+    def _on_html_inline(self, token: Token) -> None:
+        pos = self._find(token.content, advance=True)
+        if pos < 0 or not token.content.startswith("<!--"):
+            return
+        body = token.content[4:].removesuffix("-->")
+        start, end = self.cmap[pos][0], self.cmap[self.cur - 1][1]
+        directive = parse_directive(body, start, end, inline=self.builder.has_prose())
+        if directive is not None:
+            self.doc.directives.append(directive)
+
+    def _on_link_open(self, token: Token) -> None:
+        if token.markup in ("autolink", "linkify"):
+            self.muted += 1
+            self._find("<", advance=True)
+        else:
+            self._find("[", advance=True)
+
+    def _on_link_close(self, token: Token) -> None:
+        if token.markup in ("autolink", "linkify"):
+            self._find(">", advance=True)
+            self.muted -= 1
+        else:
+            self._skip_link_tail()
+
+    def _on_image(self, token: Token) -> None:
+        self._find("![", advance=True)
+        self.muted += 1
+        self.walk(token.children or [])
+        self.muted -= 1
+        self._skip_link_tail()
+
+    def _skip_link_tail(self) -> None:
+        """Move past ``](target "title")``, ``][ref]`` or ``]`` (the link target is not prose)."""
+        if self._find("]", advance=True) < 0:
+            return
+        text, pos, size = self.content, self.cur, len(self.content)
+        if pos < size and text[pos] == "(":
+            pos = _skip_space(text, pos + 1)
+            result = parseLinkDestination(text, pos, size)
+            pos = _skip_space(text, result.pos if result.ok else pos)
+            result = parseLinkTitle(text, pos, size)
+            pos = _skip_space(text, result.pos if result.ok else pos)
+            self.cur = pos + 1 if pos < size and text[pos] == ")" else pos
+        elif pos < size and text[pos] == "[":
+            end = text.find("]", pos)
+            self.cur = end + 1 if end >= 0 else pos
+
+
+def _skip_space(text: str, pos: int) -> int:
+    """Return the first offset at or after ``pos`` that is not a space, tab or newline."""
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
