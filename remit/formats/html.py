@@ -1,0 +1,145 @@
+"""``--format html``: a self-contained report, like displaCy's ``ent`` view, for reviewers.
+
+Each input's text is shown with every claim highlighted by verdict; hovering a claim shows its
+evidence and clicking it jumps to the claim's card with the full evidence and links. The page
+needs no network and runs no script: everything from the input is escaped, and a
+Content-Security-Policy forbids scripts outright, so a hostile document cannot run code in the
+reviewer's browser even if escaping were ever missed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from string import Template
+from urllib.parse import urlsplit
+
+from remit.formats.base import RenderOptions, claim_label, evidence_line, position, summary
+from remit.records import FileResult, Finding
+
+RANK = {"contradicted": 3, "unknown": 2, "supported": 1, "muted": 0}
+
+CSS = """
+body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}
+.doc{white-space:pre-wrap;font:14px/1.9 ui-monospace,monospace;background:#fafafa;
+ border:1px solid #ddd;padding:1em;overflow-wrap:anywhere}
+a.claim{color:inherit;text-decoration:none;border-radius:3px;padding:1px 0}
+.v-contradicted{background:#ffd2d2}.v-unknown{background:#fff1b8}
+.v-supported{background:#d4f5d4}.v-muted{background:#e8e8e8;color:#666}
+sup.tag{font:bold 10px system-ui;text-transform:uppercase;margin:0 3px;padding:0 3px;
+ border-radius:3px}
+.cards li{margin:.6em 0;padding:.4em .8em;border-left:4px solid #ccc}
+.cards li:target{outline:2px solid #36c}
+.cards .v-contradicted{border-color:#d33}.cards .v-unknown{border-color:#e0b000}
+.cards .v-supported{border-color:#2a2}
+blockquote{margin:.3em 0 .3em 1em;color:#444}.notice{color:#a60}
+"""
+
+PAGE = Template("""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>remit report</title><style>$css</style></head>
+<body><h1>remit report</h1><p class="summary">$summary</p>
+<p>Highlights: <span class="v-contradicted">contradicted</span>
+<span class="v-unknown">unknown</span> <span class="v-supported">supported</span>
+<span class="v-muted">suppressed or not asserted</span>. Hover a claim for its evidence;
+click it for the sources.</p>
+$sections</body></html>
+""")
+
+
+def _kind(finding: Finding) -> str:
+    if finding.suppressed is not None or not finding.claim.asserted:
+        return "muted"
+    return finding.verdict
+
+
+def _tooltip(finding: Finding, options: RenderOptions) -> str:
+    status = finding.verdict
+    if finding.suppressed is not None:
+        status += f" (suppressed: {finding.suppressed})"
+    elif not finding.claim.asserted:
+        status += f" ({finding.claim.assertion}, not counted)"
+    return f"{status}: {claim_label(finding, options)}\n{evidence_line(finding)}"
+
+
+def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, list[int]]]:
+    """Cut ``text`` at every span edge; return (start, end, covering span indices) pieces."""
+    edges = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for s, e, i in spans:
+        starts.setdefault(s, []).append(i)
+        ends.setdefault(e, []).append(i)
+    active: list[int] = []
+    pieces = []
+    for a, b in zip(edges, edges[1:], strict=False):
+        active = [i for i in active if i not in ends.get(a, ())] + starts.get(a, [])
+        pieces.append((a, b, list(active)))
+    return pieces
+
+
+def _document(result: FileResult, shown: list[Finding], fid: str, options: RenderOptions) -> str:
+    text = result.text
+    spans = [(f.claim.start, max(f.claim.end, f.claim.start + 1), i)
+             for i, f in enumerate(shown) if f.claim.start < len(text)]
+    ends_at: dict[int, list[int]] = {}
+    for _, e, i in spans:
+        ends_at.setdefault(e, []).append(i)
+    out = []
+    for a, b, cover in _segments(text, spans):
+        chunk = escape(text[a:b])
+        if cover:
+            top = max(cover, key=lambda i: RANK[_kind(shown[i])])
+            tip = "\n\n".join(_tooltip(shown[i], options) for i in cover)
+            chunk = (f'<a class="claim v-{_kind(shown[top])}" href="#{fid}-{top}" '
+                     f'title="{escape(tip)}">{chunk}</a>')
+        out.append(chunk)
+        for i in ends_at.get(b, []):
+            out.append(f'<sup class="tag v-{_kind(shown[i])}">{escape(shown[i].verdict)}</sup>')
+    return "".join(out)
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return ``url`` if it is http(s), else None: a ``javascript:`` link must never be live."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    return None
+
+
+def _evidence(finding: Finding) -> str:
+    items = []
+    for ev in finding.evidence:
+        source = escape(f"{ev.source}, {ev.title}" if ev.title else ev.source)
+        url = safe_url(ev.url)
+        if url:
+            source = f'<a href="{escape(url)}" rel="noreferrer noopener">{source}</a>'
+        items.append(f"<blockquote>“{escape(ev.quote)}” ({source})</blockquote>")
+    return "".join(items)
+
+
+def _card(result: FileResult, finding: Finding, cid: str, options: RenderOptions) -> str:
+    line, col, _, _ = position(result, finding)
+    extra = ""
+    if finding.suppressed is not None:
+        extra = f" <em>suppressed: {escape(finding.suppressed)}</em>"
+    elif not finding.claim.asserted:
+        extra = f" <em>{escape(finding.claim.assertion)}, not counted</em>"
+    return (f'<li id="{cid}" class="v-{_kind(finding)}"><strong>{line}:{col} '
+            f"{escape(finding.verdict)}</strong> {escape(claim_label(finding, options))}{extra}"
+            f"<div>{escape(finding.message)}</div>{_evidence(finding)}</li>")
+
+
+def _section(result: FileResult, n: int, options: RenderOptions) -> str:
+    shown = [f for f in result.findings if f.claim.asserted or options.include_unasserted]
+    fid = f"f{n}"
+    cards = "".join(_card(result, f, f"{fid}-{i}", options) for i, f in enumerate(shown))
+    notices = "".join(f'<li class="notice">{escape(x)}</li>' for x in result.notices)
+    return (f"<section><h2>{escape(result.path)}</h2>"
+            f'<div class="doc">{_document(result, shown, fid, options)}</div>'
+            f'<ol class="cards">{cards}</ol><ul>{notices}</ul></section>\n')
+
+
+def render(results: list[FileResult], options: RenderOptions) -> str:
+    """Render one HTML page covering every input."""
+    sections = "".join(_section(r, n, options) for n, r in enumerate(results))
+    return PAGE.substitute(css=CSS, summary=escape(summary(results)), sections=sections)
