@@ -1,0 +1,112 @@
+"""Which files ``remit check`` reads: files, directories (recursive), globs, minus exclusions.
+
+Exclusions use gitignore syntax (via ``pathspec``, the matcher black and others use), both
+for ``--exclude`` patterns and for the lines of a ``.remitignore`` file. Patterns are matched
+against paths relative to the ignore file's folder (the current folder by default).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Sequence
+
+from pathspec import GitIgnoreSpec
+
+STDIN = "-"
+# Files a directory walk picks up; a file named explicitly is read whatever its extension.
+EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
+_GLOB_CHARS = frozenset("*?[")
+
+
+class PathError(Exception):
+    """A path argument that names nothing (no such file, or a glob that matches nothing)."""
+
+
+def collect_paths(
+    args: Sequence[str],
+    exclude: Iterable[str] = (),
+    ignore_file: str | None = ".remitignore",
+    root: str | None = None,
+    extensions: Sequence[str] = EXTENSIONS,
+) -> list[str]:
+    """Return the files to check, sorted and without duplicates; ``-`` (stdin) comes first.
+
+    ``args`` are files, directories (walked recursively for ``extensions``, skipping hidden
+    folders such as ``.git``) and globs (``**`` matches any depth). ``exclude`` patterns and the
+    lines of ``root/ignore_file`` (gitignore syntax) remove files, explicit ones included.
+    Raises :class:`PathError` naming a path that does not exist or a glob that matches nothing.
+    """
+    root = os.path.abspath(root or os.getcwd())
+    spec = load_spec(exclude, os.path.join(root, ignore_file) if ignore_file else None)
+    found: dict[str, str] = {}
+    stdin = False
+    for arg in args:
+        if arg == STDIN:
+            stdin = True
+            continue
+        for path in _expand(arg, spec, root, tuple(e.lower() for e in extensions)):
+            if not _excluded(spec, path, root):
+                found.setdefault(os.path.normpath(path), path)
+    ordered = [found[key] for key in sorted(found)]
+    return [STDIN, *ordered] if stdin else ordered
+
+
+def load_spec(patterns: Iterable[str], ignore_path: str | None) -> GitIgnoreSpec:
+    """Return one matcher for the ``--exclude`` patterns and the ignore file's lines."""
+    lines = list(patterns)
+    if ignore_path and os.path.isfile(ignore_path):
+        with open(ignore_path, encoding="utf-8") as handle:
+            lines.extend(handle.read().splitlines())
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def _expand(arg: str, spec: GitIgnoreSpec, root: str, extensions: tuple[str, ...]) -> list[str]:
+    """Return the files one argument names."""
+    if os.path.isfile(arg):
+        return [arg]
+    if os.path.isdir(arg):
+        return _walk(arg, spec, root, extensions)
+    if _GLOB_CHARS & set(arg):
+        matches = sorted(glob.glob(arg, recursive=True))
+        if not matches:
+            raise PathError(f"{arg}: no files match this pattern")
+        files: list[str] = []
+        for match in matches:
+            if os.path.isdir(match):
+                files.extend(_walk(match, spec, root, extensions))
+            else:
+                files.append(match)
+        return files
+    raise PathError(f"{arg}: no such file or directory")
+
+
+def _walk(top: str, spec: GitIgnoreSpec, root: str, extensions: tuple[str, ...]) -> list[str]:
+    """Return the files below ``top`` with a checked extension, pruning excluded folders."""
+    files = []
+    for folder, dirs, names in os.walk(top):
+        # Pruning here keeps a walk out of .git, node_modules-style ignored trees entirely.
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not _excluded(spec, os.path.join(folder, d), root, True)
+        )
+        files.extend(
+            os.path.join(folder, name)
+            for name in sorted(names)
+            if name.lower().endswith(extensions)
+        )
+    return files
+
+
+def _excluded(spec: GitIgnoreSpec, path: str, root: str, is_dir: bool = False) -> bool:
+    """Whether the spec excludes ``path`` (matched relative to ``root`` when it is inside it)."""
+    full = os.path.abspath(path)
+    rel = os.path.relpath(full, root) if _inside(full, root) else full.lstrip(os.sep)
+    rel = rel.replace(os.sep, "/")
+    return spec.match_file(rel + "/" if is_dir else rel)
+
+
+def _inside(path: str, root: str) -> bool:
+    """Whether ``path`` is ``root`` or below it."""
+    return os.path.commonpath([path, root]) == root
