@@ -30,7 +30,7 @@ def collect_paths(
     root: str | None = None,
     extensions: Sequence[str] = EXTENSIONS,
 ) -> list[str]:
-    """Return the files to check, sorted and without duplicates; ``-`` (stdin) comes first.
+    """Return the files to check, normalised, sorted, no duplicates; ``-`` (stdin) first.
 
     ``args`` are files, directories (walked recursively for ``extensions``, skipping hidden
     folders such as ``.git``) and globs (``**`` matches any depth). ``exclude`` patterns and the
@@ -39,7 +39,7 @@ def collect_paths(
     """
     root = os.path.abspath(root or os.getcwd())
     spec = load_spec(exclude, os.path.join(root, ignore_file) if ignore_file else None)
-    found: dict[str, str] = {}
+    found: set[str] = set()
     stdin = False
     for arg in args:
         if arg == STDIN:
@@ -47,8 +47,8 @@ def collect_paths(
             continue
         for path in _expand(arg, spec, root, tuple(e.lower() for e in extensions)):
             if not _excluded(spec, path, root):
-                found.setdefault(os.path.normpath(path), path)
-    ordered = [found[key] for key in sorted(found)]
+                found.add(os.path.normpath(path))
+    ordered = sorted(found)
     return [STDIN, *ordered] if stdin else ordered
 
 

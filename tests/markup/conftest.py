@@ -1,0 +1,37 @@
+"""Fixtures for the markup tests: a fake engine, and (when it works) the real one."""
+
+import re
+
+import pytest
+
+from remit.records import Claim, Finding
+
+
+class FakeEngine:
+    """Mimics ``Engine.check_many``: every "ICE" is a contradicted claim; sentences end at '.'."""
+
+    def __init__(self):
+        self.texts: list[str] = []
+        self.calls = 0
+
+    def check_many(self, texts, batch_size=64, n_process=1):
+        self.calls += 1
+        for text in texts:
+            self.texts.append(text)
+            yield [self._finding(text, m.start()) for m in re.finditer(r"\bICE\b", text)]
+
+    @staticmethod
+    def _finding(text: str, start: int) -> Finding:
+        sent_start = text.rfind(". ", 0, start)
+        sent_start = 0 if sent_start < 0 else sent_start + 2
+        sent_end = text.find(".", start)
+        sent_end = len(text) if sent_end < 0 else sent_end + 1
+        claim = Claim(
+            "ICE", "issue_green_cards", "affirmed", start, start + 3, sent_start, sent_end, "issue"
+        )
+        return Finding(claim, "contradicted", "ICE does not issue green cards")
+
+
+@pytest.fixture
+def fake_engine():
+    return FakeEngine()
