@@ -1,0 +1,116 @@
+"""The HTML report: claims highlighted by verdict, all input escaped, and a real browser run."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from format_samples import make, sample_findings
+
+from remit.formats import render
+from remit.formats.html import safe_url
+from remit.records import Evidence, FileResult
+
+CHROMIUM = "/usr/bin/chromium"
+# The payloads build their marker at run time, so the marker shows up in the page only if a
+# payload actually ran; the escaped source text never contains it.
+HOSTILE = (
+    "# Roles <script>document.title='PW'+'NED'</script>\n"
+    "ICE issues green cards. ERO detains noncitizens.\n"
+    "Does CBP run the immigration courts?\n"
+    "Border Patrol is part of ICE. <img src=x onerror=\"document.body.dataset.x='PW'+'NED'\">\n"
+)
+
+
+class _Collect(HTMLParser):
+    """Collect start tags with their attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(page: str) -> list[tuple[str, dict]]:
+    parser = _Collect()
+    parser.feed(page)
+    return parser.tags
+
+
+def _hostile_results() -> list[FileResult]:
+    findings = list(sample_findings(HOSTILE))
+    bad_ev = Evidence(source="x<b>", quote="</blockquote><script>bad()</script>",
+                      url="javascript:alert(1)", fact="f")
+    findings[1] = replace(findings[1], evidence=(bad_ev,))
+    return [FileResult(path="<svg onload=alert(1)>.md", text=HOSTILE, findings=tuple(findings))]
+
+
+def test_claims_are_highlighted_by_verdict(results, options):
+    page = render("html", results, options)
+    marks = [(a["class"], a["title"]) for t, a in _tags(page) if t == "a" and "title" in a]
+    classes = [c for c, _ in marks]
+    assert classes == ["claim v-contradicted", "claim v-supported", "claim v-muted",
+                       "claim v-muted"]
+    assert marks[0][1].startswith("contradicted: ICE → issue green cards\nUSCIS issues")
+    assert ">ICE issues green cards</a>" in page
+    assert 'id="f0-0"' in page and 'href="#f0-0"' in page
+
+
+def test_all_input_is_escaped():
+    page = render("html", _hostile_results())
+    tags = {t for t, _ in _tags(page)}
+    assert "script" not in tags and "img" not in tags and "svg" not in tags
+    assert "&lt;script&gt;document.title=" in page
+    assert "&lt;img src=x onerror=" in page
+    assert not any(k.startswith("on") for _, attrs in _tags(page) for k in attrs)
+    assert "javascript:" not in " ".join(a.get("href", "") for _, a in _tags(page))
+    assert "script-src" not in page and "default-src 'none'" in page
+
+
+def test_only_web_urls_become_links():
+    assert safe_url("https://www.uscis.gov/") == "https://www.uscis.gov/"
+    assert safe_url("JavaScript:alert(1)") is None
+    assert safe_url("data:text/html,x") is None
+    assert safe_url(None) is None
+
+
+def test_overlapping_claims_get_one_highlight_per_piece(options):
+    text = "ICE and CBP issue green cards."
+    wide = make(text, text, text, "ICE", "green_card", "contradicted", message="m")
+    narrow = make(text, "CBP", text, "CBP", "green_card", "supported", message="m")
+    page = render("html", [FileResult("x.md", text, (wide, narrow))], options)
+    pieces = re.findall(r'<a class="claim (v-\w+)"[^>]*>([^<]*)</a>', page)
+    assert pieces == [("v-contradicted", "ICE and "), ("v-contradicted", "CBP"),
+                      ("v-contradicted", " issue green cards.")]
+    assert re.findall(r'<sup class="tag (v-\w+)">', page) == ["v-supported", "v-contradicted"]
+
+
+def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    base = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
+    return subprocess.run(base + args, capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None,
+                    reason=f"{CHROMIUM} not installed (apt-get install -y chromium)")
+def test_report_in_headless_chromium(tmp_path, options):
+    report = tmp_path / "report.html"
+    report.write_text(render("html", _hostile_results(), options), encoding="utf-8")
+    shot = tmp_path / "report.png"
+    _chromium([f"--screenshot={shot}", "--window-size=1200,900", report.as_uri()], tmp_path)
+    assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 5000, "the screenshot is blank"
+    dom = _chromium(["--dump-dom", report.as_uri()], tmp_path).stdout
+    assert "PWNED" not in dom, "an input payload ran in the browser"
+    highlighted = re.findall(r'<a class="claim (v-\w+)"[^>]*>([^<]*)</a>', dom)
+    assert ("v-contradicted", "ICE issues green cards") in highlighted
+    assert ("v-supported", "ERO detains noncitizens") in highlighted
+    assert "&lt;script&gt;document.title=" in dom

@@ -1,0 +1,142 @@
+"""Every format on the fixed results of conftest: shapes, positions, suppression, escaping."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from remit.formats import FORMATS, RenderOptions, render
+from remit.formats.github import escape_data, escape_property
+from remit.records import FileResult
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_renders_and_ends_with_newline(fmt, results, options):
+    out = render(fmt, results, options)
+    assert out.endswith("\n")
+    assert out.strip()
+
+
+def test_unknown_format_is_refused(results):
+    with pytest.raises(ValueError, match="unknown format 'yaml'"):
+        render("yaml", results)
+
+
+def test_text_matches_the_core_layout(results, options):
+    lines = render("text", results, options).splitlines()
+    assert lines[0] == "docs/roles.md:2:1: contradicted  ICE → issue green cards"
+    assert lines[1].startswith("    USCIS issues green cards, not ICE. \"ICE does not handle")
+    assert "(seeds/000, ImmigrationQuestion.com)" in lines[1]
+    assert lines[-1] == ("1 contradicted, 1 supported, 0 unknown in 2 inputs "
+                         "(1 not asserted, 1 suppressed)")
+
+
+def test_text_marks_questions_and_suppressions(results, options):
+    out = render("text", results, options)
+    assert "CBP → decide removal cases [question, not counted]" in out
+    assert "suppressed    Border Patrol (CBP) → be part of ICE [contradicted]" in out
+    assert "    suppressed: quoted from a reader's letter" in out
+    assert "docs/roles.md:5:1: warning: unused remit-ignore comment" in out
+
+
+def test_text_can_omit_unasserted_and_colours_only_when_asked(results, options):
+    plain = render("text", results, RenderOptions(include_unasserted=False))
+    assert "CBP" not in plain
+    assert "\x1b[" not in plain
+    coloured = render("text", results, RenderOptions(color=True))
+    assert "\x1b[31m" in coloured  # red for contradicted
+
+
+def test_line_format_fields(results, options):
+    lines = render("line", results, options).splitlines()
+    path, line, col, severity, rule, message = lines[0].split(":", 5)
+    assert (path, line, col, severity, rule) == ("docs/roles.md", "2", "1", "error",
+                                                 "ICE.green_card")
+    assert message.startswith("contradicted: USCIS issues green cards")
+    assert not any("BORDER_PATROL" in x for x in lines), "suppressed claims are left out"
+    assert lines[2].split(":")[3] == "none", "a question never counts"
+
+
+def test_line_format_keeps_six_fields_for_part_of(options):
+    from format_samples import TEXT, sample_findings
+
+    part_of = sample_findings()[3]
+    result = FileResult("a.md", TEXT, (replace(part_of, suppressed=None),))
+    fields = render("line", [result], options).splitlines()[0].split(":", 5)
+    assert fields[4] == "BORDER_PATROL.part_of.ICE"
+
+
+def test_json_is_one_object_per_input_and_keeps_suppressed(results, options):
+    payload = json.loads(render("json", results, options))
+    assert [p["path"] for p in payload] == ["docs/roles.md", "empty.md"]
+    claims = payload[0]["claims"]
+    assert len(claims) == 4
+    assert claims[0]["line"] == 2 and claims[0]["column"] == 1
+    assert claims[3]["suppressed"] is True
+    assert claims[3]["suppression_reason"] == "quoted from a reader's letter"
+    assert payload[0]["notices"] == ["5:1: unused remit-ignore comment"]
+    assert payload[1]["claims"] == []
+
+
+def test_jsonl_is_one_claim_per_line(results, options):
+    lines = render("jsonl", results, options).splitlines()
+    records = [json.loads(x) for x in lines]
+    assert len(records) == 4
+    assert [r["verdict"] for r in records] == ["contradicted", "supported", "unknown",
+                                               "contradicted"]
+    assert records[2]["asserted"] is False
+
+
+def test_github_escaping_rules():
+    assert escape_data("100% sure\r\nnext") == "100%25 sure%0D%0Anext"
+    assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
+
+
+def test_github_annotations_escape_odd_paths_and_messages(options):
+    from format_samples import TEXT as text
+    from format_samples import sample_findings
+
+    finding = sample_findings(text)[0]
+    odd = replace(finding, message="50% wrong,\nsee: USCIS")
+    out = render("github", [FileResult("docs/a,b:c.md", text, (odd,))], options)
+    assert out == (
+        "::error file=docs/a%2Cb%3Ac.md,line=2,col=1,endLine=2,endColumn=23,"
+        "title=remit%3A contradicted%3A ICE → issue green cards::50%25 wrong,%0Asee: USCIS "
+        "\"ICE does not handle visas, green cards, or citizenship approvals.\" "
+        "(seeds/000, ImmigrationQuestion.com)\n"
+    )
+
+
+def test_github_skips_none_levels_and_suppressed(results, options):
+    lines = render("github", results, options).splitlines()
+    assert [x.split(" ", 1)[0] for x in lines] == ["::error", "::warning"]
+    noted = render("github", results, RenderOptions(severity={"supported": "note"}))
+    assert any(x.startswith("::notice ") and "ERO" in x for x in noted.splitlines())
+
+
+def test_claimreview_shape(results, options):
+    reviews = json.loads(render("claimreview", results, options))
+    assert [r["claimReviewed"] for r in reviews] == ["ICE issues green cards.",
+                                                     "ERO detains noncitizens."]
+    first = reviews[0]
+    assert first["@context"] == "https://schema.org" and first["@type"] == "ClaimReview"
+    assert first["reviewRating"]["alternateName"] == "False"
+    assert first["reviewRating"]["ratingValue"] == 1
+    assert reviews[1]["reviewRating"]["alternateName"] == "True"
+    assert first["author"] == {"@type": "Organization", "name": "remit"}
+    assert first["itemReviewed"]["@type"] == "Claim"
+    assert first["itemReviewed"]["appearance"]["name"] == "docs/roles.md"
+    assert first["citation"][0]["url"] == "https://example.org/ice-vs-uscis"
+    assert "datePublished" not in first
+
+
+def test_claimreview_date_when_given(results):
+    reviews = json.loads(render("claimreview", results, RenderOptions(date_published="2026-01-02")))
+    assert {r["datePublished"] for r in reviews} == {"2026-01-02"}
+
+
+def test_bad_severity_is_refused():
+    with pytest.raises(ValueError, match="severity"):
+        RenderOptions(severity={"unknown": "loud"})
