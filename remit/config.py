@@ -145,15 +145,15 @@ def load_config(path: Path) -> ConfigFile:
     """Read and validate one configuration file; raise :class:`ConfigError` on any problem."""
     path = Path(path)
     try:
-        mtime = path.stat().st_mtime_ns
+        stat = path.stat()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    return _load(path, mtime)
+    return _load(path, stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=64)
-def _load(path: Path, mtime: int) -> ConfigFile:
-    # Keyed on the modification time too, so an edited file is never served stale.
+def _load(path: Path, mtime: int, size: int) -> ConfigFile:
+    # Keyed on time and size too, so an edited file is never served stale.
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
