@@ -1,0 +1,172 @@
+"""Judge claims against the table: verdict, evidence, correction and message (pure functions).
+
+Reasoning over the hierarchy: what a part of an agency does, the agency does ("ICE detains"
+through ERO); what an agency does not do, its parts do not do either; a function exclusive to
+one agency is contradicted for anyone outside that agency's line. What the table does not
+settle is ``unknown``, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from remit.checker.hierarchy import judge_part_of
+from remit.checker.support import display, evidence_of
+from remit.records import Claim, Finding
+from remit.rules.schema import Fact
+from remit.rules.table import Table
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the table says of (agency, function): a status, the deciding facts, an owner."""
+
+    status: str  # performs | shares | not_performs | contested | none
+    facts: tuple[Fact, ...] = ()
+    owner: str | None = None
+    via: str | None = None
+
+
+def decide(table: Table, agency: str, function: str) -> Decision:
+    """Return what the table says about an agency performing a function."""
+    direct = table.facts_for(agency, function)
+    if direct:
+        return _from_facts(direct, table, function)
+    for part in table.descendants(agency):
+        facts = [f for f in table.facts_for(part, function) if f.stance in {"performs", "shares"}]
+        if facts:
+            return Decision(facts[0].stance, tuple(facts), via=part)
+    for parent in table.ancestors(agency):
+        facts = [f for f in table.facts_for(parent, function) if f.stance == "does_not_perform"]
+        if facts:
+            return Decision("not_performs", tuple(facts), owner=_owner_id(table, function),
+                            via=parent)
+    owner = table.owner(function)
+    if owner is None:
+        return Decision("none")
+    if agency == owner.agency or agency in table.ancestors(owner.agency):
+        return Decision("performs", (owner,), via=owner.agency)
+    if agency in table.descendants(owner.agency):
+        return Decision("none", (owner,))
+    return Decision("not_performs", (owner,), owner=owner.agency)
+
+
+def _from_facts(facts: list[Fact], table: Table, function: str) -> Decision:
+    stances = {f.stance for f in facts}
+    for stance, status in (("contested", "contested"), ("does_not_perform", "not_performs"),
+                           ("performs", "performs"), ("shares", "shares")):
+        if stance in stances:
+            chosen = tuple(f for f in facts if f.stance == stance)
+            owner = _owner_id(table, function) if status == "not_performs" else None
+            return Decision(status, chosen, owner=owner)
+    return Decision("none")  # pragma: no cover - stances are a closed set
+
+
+def _owner_id(table: Table, function: str) -> str | None:
+    owner = table.owner(function)
+    if owner is not None:
+        return owner.agency
+    performers = table.performers(function)
+    return performers[0] if performers else None
+
+
+def judge(claim: Claim, table: Table) -> Finding:
+    """Return the finding for one claim."""
+    if claim.function == "part_of":
+        return judge_part_of(claim, table)
+    name = display(table, claim.agency)
+    if claim.function is None or claim.function not in table.functions:
+        return Finding(claim, "unknown",
+                       f"The table has no function for what {name} is said to do here.",
+                       reason=f"no function in the table matches '{claim.predicate}'")
+    label = table.functions[claim.function].label
+    decision = decide(table, claim.agency, claim.function)
+    evidence = evidence_of(table, decision.facts)
+    if claim.future:
+        return Finding(claim, "unknown",
+                       f"A plan or prediction about {name} ({label}); the table records "
+                       "current roles only.", evidence, reason="future or speculative claim")
+    if decision.status == "contested":
+        note = " ".join(f.note for f in decision.facts if f.note)
+        return Finding(claim, "unknown",
+                       f"Contested or recently changed: whether {name} does this ({label}).",
+                       evidence, reason=note or "the table marks this fact as contested")
+    if decision.status == "none":
+        return Finding(claim, "unknown",
+                       f"The table does not say whether {name} does this ({label}).",
+                       evidence, reason="no fact about this agency and function")
+    if claim.exclusive and claim.polarity == "affirmed" and decision.status != "not_performs":
+        return _judge_exclusive(claim, table, decision, label)
+    return _verdict(claim, table, decision, label, evidence)
+
+
+def _verdict(claim: Claim, table: Table, decision: Decision, label: str, evidence) -> Finding:
+    name = display(table, claim.agency)
+    does = decision.status in {"performs", "shares"}
+    if does == (claim.polarity == "affirmed"):
+        if does:
+            message = f"The table records this role for {name}: {label}."
+        else:
+            message = f"The table records that {name} does not {label}."
+        return Finding(claim, "supported", message, evidence)
+    if does:
+        return Finding(claim, "contradicted",
+                       f"{name} does {label}, according to the table.", evidence)
+    owner = decision.owner if decision.owner != claim.agency else None
+    if owner:
+        message = f"{display(table, owner)}, not {name}, is the agency that does this: {label}."
+        owner_facts = [f for f in table.facts.values()
+                       if f.agency == owner and f.function == claim.function]
+        evidence = evidence + evidence_of(table, owner_facts[:1], skip=evidence)
+    else:
+        message = f"The table records that {name} does not {label}."
+    return Finding(claim, "contradicted", message, evidence, correction=owner)
+
+
+def _judge_exclusive(claim: Claim, table: Table, decision: Decision, label: str) -> Finding:
+    """'Only X does F': contradicted when someone outside X's line does F too."""
+    name = display(table, claim.agency)
+    line = {claim.agency, *table.ancestors(claim.agency), *table.descendants(claim.agency)}
+    others = [f for f in table.facts.values() if f.function == claim.function
+              and f.stance in {"performs", "shares"} and f.agency not in line]
+    if others:
+        other = others[0].agency
+        return Finding(claim, "contradicted",
+                       f"Not only {name}: {display(table, other)} also does this ({label}).",
+                       evidence_of(table, (*decision.facts, others[0])), correction=other)
+    owner = table.owner(claim.function)
+    if owner is not None and owner.agency in line:
+        return Finding(claim, "supported",
+                       f"The table records {name} as the only agency that does this: {label}.",
+                       evidence_of(table, (owner,)))
+    return Finding(claim, "unknown",
+                   f"The table does not say whether {name} alone does this ({label}).",
+                   evidence_of(table, decision.facts), reason="exclusivity not recorded")
+
+
+_NOT_ASSERTED = {
+    "question": "a question",
+    "reported": "reported speech",
+    "hypothetical": "a hypothetical or condition",
+}
+
+
+def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
+    """Judge every claim, in order.
+
+    A claim the writer does not assert (a question, reported speech, a hypothetical) is never
+    flagged: its verdict is unknown, and the message says what the table would have said.
+    """
+    out = []
+    for claim in claims:
+        finding = judge(claim, table)
+        if not claim.asserted:
+            kind = _NOT_ASSERTED[claim.assertion]
+            finding = Finding(
+                claim, "unknown",
+                f"Not the writer's assertion ({kind}); the table would say "
+                f"{finding.verdict}: {finding.message}",
+                finding.evidence, finding.correction, reason=f"not asserted: {kind}")
+        out.append(finding)
+    return out

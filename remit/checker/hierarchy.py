@@ -1,0 +1,74 @@
+"""Judge 'X is part of Y' claims against the agencies' parent chains."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from remit.checker.support import display, evidence_of
+from remit.records import Claim, Finding
+from remit.rules.schema import Agency, EvidenceRef
+from remit.rules.table import Table
+
+
+@dataclass(frozen=True)
+class _ParentLink:
+    """An agency's parent relation, shaped like a fact for :func:`evidence_of`."""
+
+    id: str
+    evidence: tuple[EvidenceRef, ...]
+
+
+def _links(table: Table, agency_id: str, upto: str | None = None) -> list[_ParentLink]:
+    links = []
+    current = agency_id
+    while current in table.agencies and table.agencies[current].parent:
+        agency = table.agencies[current]
+        links.append(_ParentLink(f"{agency.id}-part-of-{agency.parent}",
+                                 tuple(agency.parent_evidence)))
+        if agency.parent == upto:
+            break
+        current = agency.parent
+    return links
+
+
+def _chain_complete(table: Table, agency_id: str) -> bool:
+    """Whether the chain of parents ends at a department (so absence means 'not part of')."""
+    chain = [agency_id, *table.ancestors(agency_id)]
+    top: Agency = table.agencies[chain[-1]]
+    return top.kind == "department"
+
+
+def _correction(table: Table, agency_id: str, target: str) -> str | None:
+    """The real counterpart of the wrong target: the ancestor of the same kind, else parent."""
+    ancestors = table.ancestors(agency_id)
+    kind = table.agencies[target].kind
+    same = [a for a in ancestors if table.agencies[a].kind == kind]
+    return same[0] if same else (ancestors[0] if ancestors else None)
+
+
+def judge_part_of(claim: Claim, table: Table) -> Finding:
+    """Return the finding for a part-of claim."""
+    agency, target = claim.agency, claim.target or ""
+    name, target_name = display(table, agency), display(table, target)
+    if agency not in table.agencies or target not in table.agencies:
+        return Finding(claim, "unknown", f"The table does not place {name} under {target_name}.",
+                       reason="agency not in the table")
+    ancestors = table.ancestors(agency)
+    is_part = target in ancestors
+    if not is_part and not _chain_complete(table, agency):
+        return Finding(claim, "unknown",
+                       f"The table does not record where {name} sits in government.",
+                       reason="incomplete parent chain")
+    affirmed = claim.polarity == "affirmed"
+    if is_part:
+        evidence = evidence_of(table, _links(table, agency, upto=target))
+        if affirmed:
+            return Finding(claim, "supported", f"{name} is part of {target_name}.", evidence)
+        return Finding(claim, "contradicted", f"{name} is part of {target_name}.", evidence)
+    evidence = evidence_of(table, _links(table, agency))
+    if not affirmed:
+        return Finding(claim, "supported", f"{name} is not part of {target_name}.", evidence)
+    correction = _correction(table, agency, target)
+    where = display(table, correction) if correction else "another body"
+    return Finding(claim, "contradicted", f"{name} is part of {where}, not {target_name}.",
+                   evidence, correction=correction)

@@ -1,0 +1,71 @@
+"""Whether a claim is the writer's own: questions, reported speech, hypotheticals, the future.
+
+Like medspaCy's ConText, the cue words are data (the lexicon); the code implements the few
+kinds of scope: the sentence (questions), the chain of heads above the predicate (reporting
+verbs, 'if' clauses, 'plan to'), and the predicate's own clause (future words).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from remit.claims.lexicon import Lexicon
+from remit.claims.triggers import find_phrase
+
+_FIRST_PERSON = {"i", "we"}
+
+
+def is_question(sent: Span) -> bool:
+    """A sentence ending in a question mark (closing quotes and brackets aside)."""
+    text = sent.text.rstrip().rstrip("\"'”’)]")
+    return text.endswith("?")
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    return None
+
+
+def _heads(token: Token):
+    """The predicate and the tokens above it, up to the root."""
+    yield token
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
+    """Return 'asserted', 'question', 'reported' or 'hypothetical' for a predicate."""
+    if is_question(sent):
+        return "question"
+    for token in _heads(head):
+        for child in token.children:
+            if child.dep_ == "mark" and (child.lower_,) in lex.hypothetical_marks:
+                return "hypothetical"
+        if token.i != head.i and token.lemma_.lower() in lex.reporting_verbs:
+            subject = _subject(token)
+            if subject is None or subject.lower_ not in _FIRST_PERSON:
+                return "reported"
+    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in sent if t.i < head.i]
+    if any(find_phrase(words, p) >= 0 for p in lex.reporting_phrases):
+        return "reported"
+    return "asserted"
+
+
+def is_future(head: Token, lex: Lexicon) -> bool:
+    """A plan or prediction ('will open', 'is planning to', '... soon'): not a current role."""
+    for token in _heads(head):
+        if token.lemma_.lower() in {"plan", "intend", "expect", "aim", "hope", "propose"} and (
+                token.i != head.i):
+            return True
+        for child in token.children:
+            if child.dep_ == "aux" and (child.lower_,) in lex.future_words:
+                return True
+        if token.dep_ not in {"xcomp", "conj"}:
+            break
+    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in head.sent]
+    return any(len(p) > 0 and p[0] not in {"will", "'ll", "shall", "plan", "intend", "expect",
+                                            "aim", "hope", "propose", "consider"}
+               and find_phrase(words, p) >= 0 for p in lex.future_words)

@@ -1,0 +1,118 @@
+"""Turn a parsed Doc into claims: mentions and anaphora, then frames, then (agency, function)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from remit.claims.assertion import assertion_of, is_future
+from remit.claims.frames import Frame, sentence_frames
+from remit.claims.lexicon import Lexicon
+from remit.claims.mentions import AliasIndex, find_mentions
+from remit.claims.triggers import CompiledTrigger, match_functions
+from remit.records import Claim
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Everything extraction needs from the table and the lexicon, compiled once."""
+
+    aliases: AliasIndex
+    triggers: tuple[CompiledTrigger, ...]
+    lex: Lexicon
+
+    def claims(self, doc: Doc) -> list[Claim]:
+        """Return the claims of a parsed document, in text order."""
+        mentions = find_mentions(doc, self.aliases, self.lex)
+        out: list[Claim] = []
+        previous: list[Span] = []
+        for sent in doc.sents:
+            own = [m for m in mentions if sent.start <= m.start < sent.end]
+            own = sorted(own + resolve_anaphora(sent, own, previous, self.lex),
+                         key=lambda m: m.start)
+            for frame in sentence_frames(sent, own, self.lex):
+                out.extend(self._frame_claims(frame, sent))
+            previous = own
+        return sorted(set(out), key=lambda c: (c.start, c.sent_start, c.function or "", c.target or ""))
+
+    def _frame_claims(self, frame: Frame, sent: Span) -> list[Claim]:
+        mention = frame.mention
+        base = dict(
+            agency=mention.label_,
+            polarity="negated" if frame.negated else "affirmed",
+            start=mention.start_char, end=mention.end_char,
+            sent_start=sent.start_char, sent_end=sent.end_char,
+            assertion=assertion_of(frame.head, sent, self.lex),
+            exclusive=frame.exclusive,
+            future=is_future(frame.head, self.lex),
+            via=mention.kb_id_ or "mention",
+        )
+        if frame.target is not None:
+            if frame.target.label_ == mention.label_:
+                return []
+            return [Claim(function="part_of", target=frame.target.label_,
+                          predicate=_predicate_text(frame), **base)]
+        args = [frozenset({t.lemma_.lower(), t.lower_}) for t in frame.args
+                if t.text != "-" and t.dep_ != "det"]
+        matches = match_functions(self.triggers, set(frame.verb_phrases), frame.generic, args)
+        claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
+                  for m in matches]
+        if not claims and (frame.role_like or base["future"]) and frame.args:
+            claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
+        return claims
+
+
+def _predicate_text(frame: Frame) -> str:
+    """A short text of what is said: the predicate and its arguments."""
+    tokens = sorted({frame.head, *frame.args}, key=lambda t: t.i)
+    text = " ".join(t.text for t in tokens[:14])
+    return text + (" …" if len(tokens) > 14 else "")
+
+
+def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
+                     lex: Lexicon) -> list[Span]:
+    """Mentions for 'it', 'the agency', 'the latter', 'its agents', resolved one sentence back.
+
+    'It' and 'the agency' take the subject of the previous sentence (else its first mention),
+    'the latter' its last mention and 'the former' its first; 'its' before a personnel noun
+    takes the nearest earlier mention in the same sentence.
+    """
+    out: list[Span] = []
+    taken = {i for m in own for i in range(m.start, m.end)}
+    for token in sent:
+        if token.i in taken:
+            continue
+        antecedent = None
+        lower = token.lower_
+        if lower == "its" and token.head.lemma_.lower() in lex.personnel:
+            earlier = [m for m in own if m.end <= token.i]
+            antecedent = earlier[-1] if earlier else _subject_of(previous)
+        elif token.dep_ not in _SUBJECT_DEPS:
+            continue
+        elif lower == "it" and token.pos_ == "PRON":
+            antecedent = _subject_of(previous)
+        elif lower in {"latter", "former"} and previous:
+            antecedent = previous[-1] if lower == "latter" else previous[0]
+        elif token.lemma_.lower() in lex.anaphor_nouns and any(
+                c.lower_ in {"the", "this", "that"} for c in token.children) and len(
+                list(token.children)) == 1:
+            antecedent = _subject_of(previous)
+        if antecedent is not None:
+            start = token.left_edge.i if lower in {"latter", "former"} else token.i
+            if token.lemma_.lower() in lex.anaphor_nouns:
+                start = token.left_edge.i
+            out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_,
+                            kb_id="anaphora"))
+    return out
+
+
+def _subject_of(mentions: Sequence[Span]) -> Span | None:
+    for mention in mentions:
+        if mention.root.dep_ in _SUBJECT_DEPS or (
+                mention.root.dep_ == "compound" and mention.root.head.dep_ in _SUBJECT_DEPS):
+            return mention
+    return mentions[0] if mentions else None

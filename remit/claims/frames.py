@@ -1,0 +1,425 @@
+"""Predicate frames: what a sentence says an agency does, read off the dependency parse.
+
+A frame ties an agency mention to a predicate (a verb, a copula, or a role noun such as "job")
+and the argument tokens that say what is done. The rules are few kinds: subject, passive
+agent, coordination, relative clause, apposition, copula ("is part of", "is the agency that",
+"is responsible for"), role noun ("X's job") and contrast ("not X"); the words come from the
+lexicon. A linear fallback covers the small model's usual mis-parse of an acronym subject
+before an ambiguous verb ("ICE issues green cards" parsed as a noun phrase).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from remit.claims.lexicon import Lexicon
+
+# Dependents that are not what is done: the subject side, auxiliaries, clause links.
+_NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
+             "mark", "advcl", "relcl", "appos", "agent", "det", "expl", "discourse", "parataxis"}
+_COPULA_PREPS = {"in", "within", "under", "inside", "of"}
+_NON_ROLE_VERBS = {"be", "have", "say", "become", "seem", "get", "go", "come", "grow",
+                   "testify", "appear", "look", "remain", "want", "need", "know"}
+_CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "because", "when", "while", "if",
+                  "although", "but", "whereas", "unless", "since", "after", "before"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One predicate said of one agency mention."""
+
+    mention: Span
+    head: Token
+    verb_phrases: frozenset[tuple[str, ...]]
+    generic: bool
+    args: tuple[Token, ...]
+    negated: bool = False
+    exclusive: bool = False
+    target: Span | None = None
+    role_like: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
+    """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with'."""
+    lemma = verb.lemma_.lower()
+    out = {(lemma,)}
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep"} and child.i > verb.i:
+            out.add((lemma, child.lower_))
+    return frozenset(out)
+
+
+def is_negated(token: Token, lex: Lexicon) -> bool:
+    """Whether a predicate carries its own negation ('not', "n't", 'never', 'no longer')."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in lex.negations:
+            return True
+        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return True
+    return False
+
+
+def arg_tokens(verb: Token, mentions: set[int], passive: bool = False) -> tuple[Token, ...]:
+    """Return the tokens that say what is done, in text order.
+
+    Relative and adverbial clauses are left out (they are predicates of their own), as are
+    clausal modifiers that contain another agency mention ("orders issued by judges").
+    """
+    out: list[Token] = []
+    children = list(verb.children)
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in children):
+        # 'issued by judges and carried out by ICE': the object is the first conjunct's.
+        children += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    for child in children:
+        complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
+        if child.dep_ in _NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
+                complement):
+            continue
+        out.extend(_pruned_subtree(child, mentions))
+    return tuple(sorted(out, key=lambda t: t.i))
+
+
+def _pruned_subtree(token: Token, mentions: set[int]) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ in {"relcl", "advcl", "appos"}:
+            continue
+        if child.dep_ == "acl" and any(t.i in mentions for t in child.subtree):
+            continue
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and token.pos_ in {"VERB", "AUX"}:
+            continue
+        out.extend(_pruned_subtree(child, mentions))
+    return out
+
+
+def conj_verbs(verb: Token) -> list[tuple[Token, bool]]:
+    """Return ``verb`` and the verbs coordinated with it that share its subject.
+
+    The flag says whether the verb follows a contrastive 'but' (negation is not shared then).
+    """
+    out = [(verb, False)]
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} or (
+            child.dep_ == "conj" and child.tag_.startswith("VB")
+        ):
+            if any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in child.children):
+                continue
+            but = any(c.lower_ == "but" for c in verb.children if c.dep_ == "cc")
+            out.extend((v, b or but) for v, b in conj_verbs(child))
+    return out
+
+
+def xcomp_chain(verb: Token) -> Token:
+    """Follow 'is able to process', 'helps enforce' down to the verb that says what is done."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            return xcomp_chain(child)
+    return verb
+
+
+@dataclass
+class FrameBuilder:
+    """Build frames for the mentions of one sentence."""
+
+    lex: Lexicon
+    mentions: list[Span]
+    mention_tokens: dict[int, Span] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.mention_tokens = {i: m for m in self.mentions for i in range(m.start, m.end)}
+
+    # -- entry -----------------------------------------------------------------------------
+
+    def frames(self, mention: Span) -> list[Frame]:
+        """Return every frame in which ``mention`` is the agency that acts."""
+        anchor = self.anchor(mention)
+        frames = self._by_role(mention, anchor)
+        frames += self._own_clauses(mention, anchor)
+        if not frames:
+            frames = self._linear(mention)
+        if self._contrast(mention):
+            frames = [replace(f, negated=not f.negated) for f in frames if f.target is None]
+        exclusive = self._is_exclusive(mention)
+        if exclusive:
+            frames = [replace(f, exclusive=True) for f in frames]
+        return frames
+
+    def anchor(self, mention: Span) -> Token:
+        """The token that plays the mention's role: 'agents' in 'ICE agents', else its root."""
+        root = mention.root
+        if root.dep_ == "poss" and root.head.lemma_.lower() in self.lex.personnel:
+            return root.head
+        while root.dep_ == "compound" and root.head.i >= mention.end:
+            head = root.head
+            if head.lemma_.lower() in self.lex.personnel or head.i in self.mention_tokens:
+                root = head
+                continue
+            break
+        return root
+
+    # -- the mention's grammatical role ----------------------------------------------------
+
+    def _by_role(self, mention: Span, anchor: Token) -> list[Frame]:
+        dep, head = anchor.dep_, anchor.head
+        if dep == "conj" and head.i not in range(mention.start, mention.end):
+            first = head
+            while first.dep_ == "conj":
+                first = first.head
+            if first.i in self.mention_tokens or first.lemma_.lower() in self.lex.personnel:
+                return self._by_role(mention, first)
+        if dep == "appos" and head.i in self.mention_tokens:
+            return self._by_role(mention, self.anchor(self.mention_tokens[head.i]))
+        if dep in {"nsubj", "csubj"}:
+            if head.lemma_ == "be":
+                return self._copula(mention, head, negated=is_negated(head, self.lex))
+            return self._verb(mention, head)
+        if dep == "nsubjpass" and head.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
+            return self._run_by(mention, head)
+        if dep == "pobj" and head.dep_ == "agent":
+            return self._verb(mention, head.head, passive=True)
+        if dep == "pobj" and head.lower_ == "like" and head.head.lemma_ == "be":
+            return self._copula(mention, head.head, negated=is_negated(head.head, self.lex))
+        if dep == "poss" and head.lemma_.lower() in self.lex.role_nouns:
+            return self._role_noun(mention, head)
+        if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.role_nouns:
+            return self._role_noun(mention, head.head)
+        return []
+
+    def _own_clauses(self, mention: Span, anchor: Token) -> list[Frame]:
+        """Relative clauses and appositions attached to the mention itself."""
+        frames: list[Frame] = []
+        for child in anchor.children:
+            if child.dep_ == "relcl":
+                passive = any(c.dep_ == "nsubjpass" for c in child.children)
+                frames += self._verb(mention, child, passive=passive, relative=True)
+            elif child.dep_ == "appos" and child.i not in self.mention_tokens:
+                frames += self._apposition(mention, child)
+        return frames
+
+    # -- kinds of predicate ----------------------------------------------------------------
+
+    def _verb(self, mention: Span, verb: Token, passive: bool = False,
+              relative: bool = False, negated: bool = False) -> list[Frame]:
+        frames = []
+        base_negated = negated or is_negated(verb, self.lex)
+        for conj, after_but in conj_verbs(verb):
+            target = xcomp_chain(conj)
+            if target.lemma_ == "be" and not passive:
+                frames += self._copula(mention, target, negated=base_negated)
+                continue
+            neg = (base_negated and not after_but) or (conj.i != verb.i and is_negated(conj, self.lex))
+            neg = neg or (target.i != conj.i and is_negated(target, self.lex))
+            part_of = self._part_of_verb(mention, target, neg)
+            if part_of:
+                frames += part_of
+                continue
+            phrases = verb_phrases(target)
+            frames.append(Frame(
+                mention, target, phrases,
+                generic=bool(phrases & self.lex.verbs("handle")),
+                args=arg_tokens(target, set(self.mention_tokens), passive=passive),
+                negated=neg, role_like=not passive and self._role_like(target),
+            ))
+        return frames
+
+    def _role_like(self, verb: Token) -> bool:
+        """Whether a predicate with no known function still says what an agency does."""
+        if verb.lemma_.lower() in _NON_ROLE_VERBS:
+            return False
+        present = verb.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+        return present and any(
+            t.pos_ in {"NOUN", "PROPN"} for t in verb.subtree if t.i > verb.i)
+
+    def _part_of_verb(self, mention: Span, verb: Token, negated: bool) -> list[Frame]:
+        """'X falls under Y', 'judges work for DHS', 'X reports to Y'."""
+        for phrase in verb_phrases(verb):
+            if phrase not in self.lex.part_of_verbs:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == phrase[-1]:
+                    target = self._mention_in(prep)
+                    if target is not None:
+                        return [self._part_of(mention, verb, target, negated)]
+        return []
+
+    def _part_of(self, mention: Span, head: Token, target: Span, negated: bool) -> Frame:
+        return Frame(mention, head, frozenset({("part", "of")}), False, (), negated=negated,
+                     target=target)
+
+    def _run_by(self, mention: Span, verb: Token) -> list[Frame]:
+        """'It is run by the State Department': the subject is part of the agent."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                target = self._mention_in(child)
+                if target is not None:
+                    return [self._part_of(mention, verb, target, is_negated(verb, self.lex))]
+        return []
+
+    def _copula(self, mention: Span, be: Token, negated: bool) -> list[Frame]:
+        frames: list[Frame] = []
+        for child in be.children:
+            if child.dep_ == "attr":
+                frames += self._attribute(mention, child, be, negated)
+            elif child.dep_ == "acomp":
+                frames += self._responsible(mention, child, negated)
+            elif child.dep_ == "prep" and child.lower_ in _COPULA_PREPS - {"of"}:
+                target = self._mention_in(child)
+                if target is not None and target != mention:
+                    frames.append(self._part_of(mention, be, target, negated))
+                elif child.lower_ == "in" and any(t.lower_ == "charge" for t in child.subtree):
+                    frames.append(self._generic(mention, be, child.subtree, negated))
+        return frames
+
+    def _attribute(self, mention: Span, attr: Token, be: Token, negated: bool) -> list[Frame]:
+        """'X is part of Y', 'X is a DHS agency', 'X is the agency that ...', 'X is ICE's arm'."""
+        frames: list[Frame] = []
+        if attr.lemma_.lower() in self.lex.role_nouns and any(
+                c.dep_ == "poss" for c in attr.children):
+            return frames
+        exclusive = any(c.lower_ in self.lex.exclusives for c in attr.children)
+        if attr.lemma_.lower() in self.lex.units or attr.i in self.mention_tokens:
+            target = self._unit_target(attr)
+            if target is not None and target != mention:
+                frames.append(self._part_of(mention, be, target, negated))
+        for child in attr.children:
+            if child.dep_ in {"relcl", "acl"}:
+                passive = any(c.dep_ == "nsubjpass" for c in child.children)
+                sub = self._verb(mention, child, passive=passive, negated=negated)
+                frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
+            elif child.dep_ == "prep" and child.lower_ in {"behind", "for"}:
+                frames.append(self._generic(mention, be, child.subtree, negated))
+        if not frames and attr.lemma_.lower() in self.lex.units:
+            frames.append(self._generic(mention, be, self._noun_args(attr), negated))
+        return frames
+
+    def _unit_target(self, unit: Token) -> Span | None:
+        """The agency a unit noun belongs to: 'part of Y', 'a Y agency', "Y's arm"."""
+        for child in unit.children:
+            if child.dep_ in {"compound", "poss", "nmod"} and child.i in self.mention_tokens:
+                return self.mention_tokens[child.i]
+            if child.dep_ == "prep" and child.lower_ in _COPULA_PREPS:
+                target = self._mention_in(child)
+                if target is not None:
+                    return target
+            if child.dep_ == "amod" and child.i in self.mention_tokens:
+                return self.mention_tokens[child.i]
+        return None
+
+    def _responsible(self, mention: Span, acomp: Token, negated: bool) -> list[Frame]:
+        """'X is responsible for issuing visas' / '... for visas'."""
+        for prep in acomp.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for obj in prep.children:
+                    if obj.dep_ == "pcomp" or obj.tag_ == "VBG":
+                        return self._verb(mention, obj, negated=negated)
+                return [self._generic(mention, acomp, prep.subtree, negated)]
+        return []
+
+    def _role_noun(self, mention: Span, noun: Token) -> list[Frame]:
+        """'Deciding who gets deported is ICE's job'; "ICE's job is to deport people"."""
+        be = noun
+        while be.dep_ in {"attr", "pobj", "prep", "nsubj"} and be.head.i != be.i:
+            be = be.head
+            if be.lemma_ == "be":
+                break
+        if be.lemma_ != "be":
+            return []
+        negated = is_negated(be, self.lex)
+        side = [c for c in be.children if c.dep_ in {"csubj", "nsubj", "xcomp", "attr", "ccomp"}
+                and noun not in c.subtree]
+        frames: list[Frame] = []
+        for content in side:
+            if content.pos_ in {"VERB", "AUX"}:
+                frames += self._verb(mention, content, negated=negated)
+            else:
+                frames.append(self._generic(mention, noun, content.subtree, negated))
+        return [replace(f, role_like=True) for f in frames]
+
+    def _apposition(self, mention: Span, appos: Token) -> list[Frame]:
+        """'HSI, a unit of the FBI, ...'; 'USCIS, the agency behind green cards, ...'."""
+        frames: list[Frame] = []
+        target = self._unit_target(appos) if appos.lemma_.lower() in self.lex.units else None
+        if target is not None and target != mention:
+            frames.append(self._part_of(mention, appos, target, False))
+        for child in appos.children:
+            if child.dep_ in {"relcl", "acl"}:
+                frames += self._verb(mention, child)
+        if appos.lemma_.lower() in self.lex.units:
+            frames.append(self._generic(mention, appos, self._noun_args(appos), False))
+        return frames
+
+    def _noun_args(self, noun: Token) -> list[Token]:
+        return [t for t in noun.subtree
+                if t.i not in self.mention_tokens and t.dep_ not in {"relcl", "acl"}
+                and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a in noun.subtree
+                            and a.i != noun.i)]
+
+    def _generic(self, mention: Span, head: Token, tokens, negated: bool) -> Frame:
+        args = tuple(t for t in tokens if t.i not in self.mention_tokens)
+        return Frame(mention, head, frozenset({("handle",)}), True, args, negated=negated)
+
+    # -- fallbacks and modifiers -----------------------------------------------------------
+
+    def _linear(self, mention: Span) -> list[Frame]:
+        """Mention followed by a verb-like word the parser took for a noun."""
+        doc = mention.doc
+        sent_end = mention.sent.end
+        i = mention.end
+        if i < sent_end and doc[i].lemma_.lower() in self.lex.personnel:
+            i += 1
+        negated = False
+        while i < sent_end and (doc[i].pos_ in {"ADV", "AUX", "PART"} or doc[i].tag_ == "MD"):
+            negated = negated or doc[i].lower_ in self.lex.negations or doc[i].dep_ == "neg"
+            i += 1
+        if i >= sent_end or not doc[i].lower_.isalpha() or doc[i].i in self.mention_tokens:
+            return []
+        verb = doc[i]
+        if verb.tag_ not in {"VBZ", "VBP", "VBD", "NNS", "VB"}:
+            return []
+        args = []
+        for token in doc[i + 1 : sent_end]:
+            if token.lower_ in _CLAUSE_BREAKS or token.i in self.mention_tokens:
+                break
+            args.append(token)
+        lemma = verb.lemma_.lower()
+        phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
+        return [Frame(mention, verb, frozenset(phrases),
+                      generic=bool(phrases & self.lex.verbs("handle")), args=tuple(args),
+                      negated=negated, role_like=verb.tag_ in {"VBZ", "VBP", "NNS"},
+                      extra={"linear": True})]
+
+    def _mention_in(self, token: Token) -> Span | None:
+        for t in token.subtree:
+            if t.i in self.mention_tokens and t.dep_ in {"pobj", "compound", "poss", "conj"} | {
+                    "appos", "nmod", "dobj"}:
+                return self.mention_tokens[t.i]
+        return None
+
+    def _contrast(self, mention: Span) -> bool:
+        """'not ICE but USCIS', 'ERO, not HSI, ...': the mention itself is negated."""
+        doc = mention.doc
+        before = [t for t in doc[max(mention.sent.start, mention.start - 3) : mention.start]
+                  if t.lower_ not in {"the", "by", ","}]
+        return bool(before) and before[-1].lower_ in {"not", "never"}
+
+    def _is_exclusive(self, mention: Span) -> bool:
+        """'only ICE', 'ICE alone', 'the only agency'."""
+        doc = mention.doc
+        window = doc[max(mention.sent.start, mention.start - 2) : mention.start]
+        if any(t.lower_ in {"only", "solely", "exclusively"} for t in window):
+            return True
+        nxt = doc[mention.end] if mention.end < len(doc) else None
+        return nxt is not None and nxt.lower_ == "alone"
+
+
+def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon) -> list[Frame]:
+    """Return the frames of every mention in a sentence, in text order."""
+    builder = FrameBuilder(lex, mentions)
+    out: list[Frame] = []
+    for mention in mentions:
+        out.extend(builder.frames(mention))
+    return out

@@ -1,0 +1,66 @@
+"""The extractor's word lists (``data/lexicon.yaml``), loaded once into frozen sets."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """Return a lower-case word tuple; hyphens split words, as spaCy's tokenizer does."""
+    return tuple(text.lower().replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Closed word classes the extraction rules read."""
+
+    verb_classes: dict[str, frozenset[tuple[str, ...]]]
+    personnel: frozenset[str]
+    units: frozenset[str]
+    part_of_verbs: frozenset[tuple[str, ...]]
+    role_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reporting_phrases: tuple[tuple[str, ...], ...]
+    hypothetical_marks: frozenset[tuple[str, ...]]
+    future_words: frozenset[tuple[str, ...]]
+    negations: frozenset[str]
+    exclusives: frozenset[str]
+    pronouns: frozenset[str]
+    anaphor_nouns: frozenset[str]
+    acronym_contexts: frozenset[str]
+
+    def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
+        """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
+        return self.verb_classes[name]
+
+
+def _phrases(items) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase(str(i)) for i in items)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load the shipped lexicon."""
+    text = resources.files("remit.claims.data").joinpath("lexicon.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    words = lambda key: frozenset(str(w).lower() for w in data[key])  # noqa: E731
+    return Lexicon(
+        verb_classes={k: _phrases(v) for k, v in data["verb_classes"].items()},
+        personnel=words("personnel"),
+        units=words("units"),
+        part_of_verbs=_phrases(data["part_of_verbs"]),
+        role_nouns=words("role_nouns"),
+        reporting_verbs=words("reporting_verbs"),
+        reporting_phrases=tuple(sorted(_phrases(data["reporting_phrases"]))),
+        hypothetical_marks=_phrases(data["hypothetical_marks"]),
+        future_words=_phrases(data["future_words"]),
+        negations=words("negations"),
+        exclusives=words("exclusives"),
+        pronouns=frozenset(str(w).lower() for w in data["anaphora"]["pronouns"]),
+        anaphor_nouns=frozenset(str(w).lower() for w in data["anaphora"]["nouns"]),
+        acronym_contexts=words("acronym_contexts"),
+    )

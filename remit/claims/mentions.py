@@ -1,0 +1,113 @@
+"""Find agency mentions: aliases, case ("ICE" the agency, "ice" the water), typos, anaphora."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from remit.claims.lexicon import Lexicon, phrase
+from remit.rules.table import Table
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+
+
+def is_acronym(name: str) -> bool:
+    """Whether an alias is an all-caps acronym (matched case-sensitively)."""
+    return bool(_ACRONYM.match(name.replace(" ", "")))
+
+
+def name_variants(name: str) -> set[str]:
+    """Spellings people use for one name: '&' for 'and', with and without 'U.S.'/'the'."""
+    variants = {name}
+    for old, new in ((" and ", " & "), (" & ", " and "), ("U.S. ", "US "), ("U.S. ", "")):
+        variants |= {v.replace(old, new) for v in variants if old in v}
+    variants |= {f"the {v}" for v in variants if not v.lower().startswith("the ")}
+    return {v for v in variants if v.strip()}
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` with at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+@dataclass(frozen=True)
+class AliasIndex:
+    """Compiled alias matchers for one table."""
+
+    exact: PhraseMatcher
+    folded: PhraseMatcher
+    acronyms: dict[str, str]
+    fuzzy: dict[tuple[str, ...], str]
+
+
+def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
+    """Compile the table's aliases into case-sensitive and case-insensitive matchers."""
+    exact = PhraseMatcher(nlp_vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp_vocab, attr="LOWER")
+    acronyms: dict[str, str] = {}
+    fuzzy: dict[tuple[str, ...], str] = {}
+    for agency in table.agencies.values():
+        names = set(agency.aliases) | {agency.name}
+        for name in names:
+            if is_acronym(name):
+                exact.add(agency.id, [make_doc(name)])
+                acronyms[name.lower()] = agency.id
+                continue
+            for variant in name_variants(name):
+                folded.add(agency.id, [make_doc(variant)])
+            words = phrase(name)
+            if len(words) >= 2 and not words[0] == "the":
+                fuzzy[words] = agency.id
+    return AliasIndex(exact, folded, acronyms, fuzzy)
+
+
+def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:
+    """Return non-overlapping agency mentions, labelled with the agency id."""
+    spans = [Span(doc, s, e, label=m) for m, s, e in index.exact(doc)]
+    spans += [Span(doc, s, e, label=m) for m, s, e in index.folded(doc)]
+    spans += _lowercase_acronyms(doc, index, lexicon)
+    spans = filter_spans(spans)
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    spans += _fuzzy(doc, index, taken)
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:
+    """'ice agents', 'Ice raids': an acronym in other case counts only before a cue word."""
+    out = []
+    for token in doc[:-1]:
+        agency = index.acronyms.get(token.lower_)
+        if agency and not token.is_upper and doc[token.i + 1].lower_ in lexicon.acronym_contexts:
+            out.append(Span(doc, token.i, token.i + 1, label=agency))
+    return out
+
+
+def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
+    """Multi-word names with one misspelt long word: 'Boarder Patrol', 'immigation judges'."""
+    out = []
+    words = [t.lower_ for t in doc]
+    for name, agency in index.fuzzy.items():
+        n = len(name)
+        for start in range(len(words) - n + 1):
+            if any(i in taken for i in range(start, start + n)):
+                continue
+            window = words[start : start + n]
+            misses = [(w, x) for w, x in zip(window, name, strict=True) if w != x]
+            if len(misses) == 1 and len(misses[0][1]) >= 5 and within_one_edit(*misses[0]):
+                out.append(Span(doc, start, start + n, label=agency))
+    return out

@@ -1,0 +1,102 @@
+"""Match a predicate and its arguments against the table's function triggers (pure functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from remit.claims.lexicon import Lexicon, phrase
+from remit.rules.table import Table
+
+# One argument token, as the set of forms a trigger word may match (lemma and lower case).
+Forms = frozenset[str]
+
+
+@dataclass(frozen=True)
+class CompiledTrigger:
+    """A function trigger with verb classes expanded; ``verbs`` None means generic."""
+
+    function: str
+    verbs: frozenset[tuple[str, ...]] | None
+    objects: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A function found in a predicate; ``start``/``end`` index the argument tokens."""
+
+    function: str
+    start: int
+    end: int
+    specific: bool
+
+
+def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, ...]:
+    """Expand the table's triggers: '@class' names become the lexicon's verb phrases."""
+    out = []
+    for function in table.functions.values():
+        for trigger in function.triggers:
+            verbs: set[tuple[str, ...]] = set()
+            for verb in trigger.verbs:
+                if verb.startswith("@"):
+                    verbs |= lexicon.verbs(verb[1:])
+                else:
+                    verbs.add(phrase(verb))
+            objects = tuple(sorted({phrase(o) for o in trigger.objects}, key=len, reverse=True))
+            out.append(CompiledTrigger(function.id, frozenset(verbs) or None, objects))
+    return tuple(out)
+
+
+def find_phrase(words: Sequence[Forms], target: tuple[str, ...]) -> int:
+    """Return the index where ``target`` occurs in ``words``, or -1."""
+    n = len(target)
+    for start in range(len(words) - n + 1):
+        if all(target[k] in words[start + k] for k in range(n)):
+            return start
+    return -1
+
+
+def match_functions(
+    triggers: Sequence[CompiledTrigger],
+    verb_phrases: set[tuple[str, ...]],
+    generic: bool,
+    args: Sequence[Forms],
+) -> list[Match]:
+    """Return the functions a predicate expresses, one per argument region.
+
+    ``verb_phrases`` are the predicate's lemma phrases ("carry out", "carry"); ``generic`` says
+    the predicate is a role predicate ("handle", "is responsible for", "X's job"), which fires
+    triggers that name no verbs. Where matches overlap, the longer object wins, then the trigger
+    that names its verbs.
+    """
+    found: list[Match] = []
+    for trig in triggers:
+        if trig.verbs is None:
+            if not generic:
+                continue
+        elif not (trig.verbs & verb_phrases):
+            continue
+        if not trig.objects:
+            found.append(Match(trig.function, -1, -1, trig.verbs is not None))
+            continue
+        for obj in trig.objects:
+            at = find_phrase(args, obj)
+            if at >= 0:
+                found.append(Match(trig.function, at, at + len(obj), trig.verbs is not None))
+                break
+    return _resolve(found)
+
+
+def _resolve(found: list[Match]) -> list[Match]:
+    """Keep the best match per overlapping argument region; one match per function."""
+    ranked = sorted(found, key=lambda m: (-(m.end - m.start), not m.specific, m.function))
+    kept: list[Match] = []
+    for match in ranked:
+        if any(k.function == match.function for k in kept):
+            continue
+        if match.start >= 0 and any(
+            k.start >= 0 and k.start < match.end and match.start < k.end for k in kept
+        ):
+            continue
+        kept.append(match)
+    return sorted(kept, key=lambda m: (m.start, m.function))
