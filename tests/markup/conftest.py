@@ -35,3 +35,16 @@ class FakeEngine:
 @pytest.fixture
 def fake_engine():
     return FakeEngine()
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """The real engine, loaded once; skipped where the English model cannot be loaded."""
+    from remit.engine import Engine, ModelError
+
+    engine = Engine()
+    try:
+        engine.nlp  # noqa: B018  (load now, so a missing model skips instead of failing)
+    except (ModelError, ImportError) as exc:
+        pytest.skip(f"no English spaCy model: {exc}")
+    return engine
