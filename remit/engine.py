@@ -85,10 +85,12 @@ class Engine:
     ) -> Iterator[list[Finding]]:
         """Yield the findings of each text, in input order."""
         from remit.checker import judge_all
+        from remit.claims.text import prepare_text
 
         table = self.table
         nlp = self.nlp
-        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        prepared = (prepare_text(t) for t in texts)
+        for doc in nlp.pipe(prepared, batch_size=batch_size, n_process=n_process):
             yield judge_all(doc._.remit_claims, table)
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from remit.claims.extract import Extractor
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
-from remit.claims.triggers import compile_triggers
+from remit.claims.triggers import compile_triggers, verb_forms
 
 SPANS_KEY = "remit_claims"
 
@@ -53,7 +53,8 @@ class ClaimsComponent:
             table = load_table(self.rules)
             lex = load_lexicon()
             aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
-            self._extractor = Extractor(aliases, compile_triggers(table, lex), lex)
+            triggers = compile_triggers(table, lex)
+            self._extractor = Extractor(aliases, triggers, lex, verb_forms(triggers))
         return self._extractor
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:

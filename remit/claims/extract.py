@@ -24,6 +24,7 @@ class Extractor:
     aliases: AliasIndex
     triggers: tuple[CompiledTrigger, ...]
     lex: Lexicon
+    verb_words: frozenset[str] = frozenset()
 
     def claims(self, doc: Doc) -> list[Claim]:
         """Return the claims of a parsed document, in text order."""
@@ -34,7 +35,7 @@ class Extractor:
             own = [m for m in mentions if sent.start <= m.start < sent.end]
             own = sorted(own + resolve_anaphora(sent, own, previous, self.lex),
                          key=lambda m: m.start)
-            for frame in sentence_frames(sent, own, self.lex):
+            for frame in sentence_frames(sent, own, self.lex, self.verb_words):
                 out.extend(self._frame_claims(frame, sent))
             previous = own
         return sorted(set(out), key=lambda c: (c.start, c.sent_start, c.function or "", c.target or ""))
@@ -56,14 +57,30 @@ class Extractor:
                 return []
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
-        args = [frozenset({t.lemma_.lower(), t.lower_}) for t in frame.args
-                if t.text != "-" and t.dep_ != "det"]
+        args = arg_forms(frame.args)
         matches = match_functions(self.triggers, set(frame.verb_phrases), frame.generic, args)
         claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
                   for m in matches]
         if not claims and (frame.role_like or base["future"]) and frame.args:
             claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
+
+
+def arg_forms(tokens) -> list[frozenset[str]]:
+    """The words of the arguments as trigger words may match them: lemma or lower case.
+
+    Determiners and hyphens are dropped and hyphenated tokens split ('I-9' -> 'i', '9'), as
+    trigger phrases are written.
+    """
+    out: list[frozenset[str]] = []
+    for token in tokens:
+        if token.dep_ == "det" or token.text == "-":
+            continue
+        if "-" in token.text:
+            out.extend(frozenset({part}) for part in token.lower_.split("-") if part)
+        else:
+            out.append(frozenset({token.lemma_.lower(), token.lower_}))
+    return out
 
 
 def _predicate_text(frame: Frame) -> str:
@@ -90,7 +107,7 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         lower = token.lower_
         if lower == "its" and token.head.lemma_.lower() in lex.personnel:
             earlier = [m for m in own if m.end <= token.i]
-            antecedent = earlier[-1] if earlier else _subject_of(previous)
+            antecedent = _subject_of(earlier) or _subject_of(previous)
         elif token.dep_ not in _SUBJECT_DEPS:
             continue
         elif lower == "it" and token.pos_ == "PRON":

@@ -126,6 +126,7 @@ class FrameBuilder:
 
     lex: Lexicon
     mentions: list[Span]
+    verb_words: frozenset[str] = frozenset()
     mention_tokens: dict[int, Span] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -221,18 +222,25 @@ class FrameBuilder:
                 mention, target, phrases,
                 generic=bool(phrases & self.lex.verbs("handle")),
                 args=arg_tokens(target, set(self.mention_tokens), passive=passive),
-                negated=neg, role_like=not passive and self._role_like(target),
+                negated=neg, role_like=not passive and not relative and self._role_like(target),
             ))
         return frames
 
     def _role_like(self, verb: Token) -> bool:
-        """Whether a predicate with no known function still says what an agency does."""
+        """Whether a main-clause predicate with no known function still states a role.
+
+        Present tense or a modal ('OPLA employs 1,700 attorneys', 'CBP can run X'), with a
+        noun argument; past events ('agents testified on Wednesday') and bare pronoun objects
+        ('reviews it first') are not role statements.
+        """
         if verb.lemma_.lower() in _NON_ROLE_VERBS:
+            return False
+        if verb.dep_ not in {"ROOT", "conj", "xcomp"}:
             return False
         present = verb.tag_ in {"VBZ", "VBP"} or any(
             c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
         return present and any(
-            t.pos_ in {"NOUN", "PROPN"} for t in verb.subtree if t.i > verb.i)
+            t.pos_ in {"NOUN", "PROPN"} for t in arg_tokens(verb, set(self.mention_tokens)))
 
     def _part_of_verb(self, mention: Span, verb: Token, negated: bool) -> list[Frame]:
         """'X falls under Y', 'judges work for DHS', 'X reports to Y'."""
@@ -310,7 +318,10 @@ class FrameBuilder:
         return None
 
     def _responsible(self, mention: Span, acomp: Token, negated: bool) -> list[Frame]:
-        """'X is responsible for issuing visas' / '... for visas'."""
+        """'X is responsible for issuing visas' / '... for visas' / 'X is able to issue visas'."""
+        for child in acomp.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                return self._verb(mention, child, negated=negated)
         for prep in acomp.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 for obj in prep.children:
@@ -369,16 +380,17 @@ class FrameBuilder:
         doc = mention.doc
         sent_end = mention.sent.end
         i = mention.end
-        if i < sent_end and doc[i].lemma_.lower() in self.lex.personnel:
-            i += 1
         negated = False
-        while i < sent_end and (doc[i].pos_ in {"ADV", "AUX", "PART"} or doc[i].tag_ == "MD"):
+        while i < sent_end and (
+                doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ"} or doc[i].tag_ == "MD"
+                or doc[i].lower_ in {",", "both", "all"} or i in self.mention_tokens
+                or doc[i].lemma_.lower() in self.lex.personnel):
             negated = negated or doc[i].lower_ in self.lex.negations or doc[i].dep_ == "neg"
             i += 1
-        if i >= sent_end or not doc[i].lower_.isalpha() or doc[i].i in self.mention_tokens:
+        if i >= sent_end or not doc[i].lower_.isalpha():
             return []
         verb = doc[i]
-        if verb.tag_ not in {"VBZ", "VBP", "VBD", "NNS", "VB"}:
+        if verb.tag_ not in {"VBZ", "VBP", "VBD", "VB"} and verb.lower_ not in self.verb_words:
             return []
         args = []
         for token in doc[i + 1 : sent_end]:
@@ -416,9 +428,14 @@ class FrameBuilder:
         return nxt is not None and nxt.lower_ == "alone"
 
 
-def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon) -> list[Frame]:
-    """Return the frames of every mention in a sentence, in text order."""
-    builder = FrameBuilder(lex, mentions)
+def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,
+                    verb_words: frozenset[str] = frozenset()) -> list[Frame]:
+    """Return the frames of every mention in a sentence, in text order.
+
+    ``verb_words`` are the inflected trigger verbs the linear fallback may take for a verb
+    the tagger called a noun ('patrol', 'issues').
+    """
+    builder = FrameBuilder(lex, mentions, verb_words)
     out: list[Frame] = []
     for mention in mentions:
         out.extend(builder.frames(mention))

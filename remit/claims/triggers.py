@@ -100,3 +100,14 @@ def _resolve(found: list[Match]) -> list[Match]:
             continue
         kept.append(match)
     return sorted(kept, key=lambda m: (m.start, m.function))
+
+
+def verb_forms(triggers: Sequence[CompiledTrigger]) -> frozenset[str]:
+    """Inflected forms of the trigger verbs' head words ('issue', 'issues', 'issued')."""
+    heads = {verb[0] for trig in triggers if trig.verbs for verb in trig.verbs if verb}
+    forms = set()
+    for head in heads:
+        forms |= {head, head + "s", head + "es", head + "d", head + "ed"}
+        if head.endswith("y"):
+            forms.add(head[:-1] + "ies")
+    return frozenset(forms)
