@@ -1,0 +1,102 @@
+"""``remit batch``: check a table of statements, one row at a time, streaming."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+import click
+
+from remit.batch.io import FORMATS, InputError, display_name
+from remit.batch.run import BatchJob, run_batch
+from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from remit.commands.options import die, fail_on_option, fails, model_option, rules_option
+from remit.records import SEVERITY
+
+# Row errors printed to stderr before the rest are only counted, so a broken model cannot
+# flood the terminal with a million identical lines.
+MAX_ROW_ERRORS_SHOWN = 10
+
+
+@click.command()
+@click.argument("path")
+@click.option("--column", required=True, help="Column holding the statements to check.")
+@click.option("--id-column", default=None, help="Column with row ids, shown in row messages.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file (written atomically), or - for stdout.")
+@click.option("--input-format", type=click.Choice(FORMATS), default=None,
+              help="Input format (default: by extension; CSV for stdin).")
+@click.option("--output-format", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: by -o extension, else the input's).")
+@click.option("--chunksize", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows read, checked and written at a time; memory grows with this only.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Texts per spaCy batch.")
+@click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for spaCy.")
+@click.option("--on-bad-lines", type=click.Choice(["error", "skip"]), default="error",
+              show_default=True, help="Stop at a malformed line, or skip and count it.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, row warnings or summary.")
+@fail_on_option
+@rules_option
+@model_option
+def batch(path, column, id_column, output, input_format, output_format, chunksize, batch_size,
+          n_process, on_bad_lines, quiet, fail_on, rules, model):
+    """Check the statements in a CSV, TSV, JSON Lines or Parquet table (- for stdin).
+
+    Every row is kept, in order, with columns verdict, claims, evidence, correction and error
+    added. Exit 1 when a row reaches --fail-on, 2 for unreadable input or rows that failed.
+    """
+    from remit.engine import ModelError
+    from remit.rules.loader import TableError
+
+    job = BatchJob(path, column, output, id_column, input_format, output_format, chunksize,
+                   batch_size, n_process, on_bad_lines, model, tuple(rules))
+    show_progress = not quiet and sys.stderr.isatty()
+    try:
+        with _progress_bar(display_name(path), show_progress) as progress:
+            summary = run_batch(job, progress=progress, on_error=_row_error_printer(quiet))
+    except (InputError, ModelError) as exc:
+        die(str(exc))
+    except TableError as exc:
+        die(f"the table has errors:\n{exc}")
+    if not quiet:
+        click.echo(summary.line(), err=True)
+    if summary.verdicts["error"]:
+        sys.exit(EXIT_ERROR)
+    checked = [v for v in summary.verdicts if v in SEVERITY]
+    sys.exit(EXIT_FINDINGS if fails(checked, fail_on) else EXIT_OK)
+
+
+@contextlib.contextmanager
+def _progress_bar(name: str, enabled: bool):
+    """Yield a progress hook that drives a tqdm bar on stderr, or None when disabled."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc=f"checking {name}", unit=" rows", file=sys.stderr, dynamic_ncols=True) as bar:
+
+        def update(rows: int, total: int | None) -> None:
+            if total is not None and bar.total != total:
+                bar.total = total
+            bar.update(rows)
+
+        yield update
+
+
+def _row_error_printer(quiet: bool):
+    """Return a hook printing the first few row failures to stderr."""
+    shown = 0
+
+    def report(row: int, row_id, reason: str) -> None:
+        nonlocal shown
+        shown += 1
+        if quiet or shown > MAX_ROW_ERRORS_SHOWN:
+            return
+        label = f"row {row}" + (f" (id {row_id})" if row_id is not None else "")
+        more = " (further row errors are only counted)" if shown == MAX_ROW_ERRORS_SHOWN else ""
+        click.echo(f"remit: warning: {label}: {reason}{more}", err=True)
+
+    return report

@@ -1,0 +1,128 @@
+"""Per-row results and :func:`check_frame`, the pandas API of batch checking."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass
+
+import pandas as pd
+
+from remit.records import SEVERITY, Finding, roll_up
+
+ADDED_COLUMNS = ("verdict", "claims", "evidence", "correction", "error")
+QUOTE_LIMIT = 200
+
+
+class ColumnError(ValueError):
+    """A column named by the caller is missing, or an added column would overwrite one."""
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """The values of the added columns for one row, in ``ADDED_COLUMNS`` order."""
+
+    verdict: str
+    claims: str
+    evidence: str = ""
+    correction: str = ""
+    error: str = ""
+
+
+NO_CLAIM = RowResult("no_claim", "[]")
+
+
+def check_columns(columns: Sequence, column: str, id_column: str | None = None) -> None:
+    """Raise ColumnError unless ``column`` (and ``id_column``) exist and no output would clash."""
+    found = ", ".join(repr(str(c)) for c in columns) or "none"
+    for name, option in ((column, "--column"), (id_column, "--id-column")):
+        if name is not None and name not in columns:
+            raise ColumnError(f"no column {name!r} ({option}); columns found: {found}")
+    clash = [c for c in ADDED_COLUMNS if c in columns]
+    if clash:
+        raise ColumnError(
+            f"the input already has column(s) {', '.join(clash)}, which remit adds; "
+            "rename or drop them first"
+        )
+
+
+def is_blank(value) -> bool:
+    """Whether a cell holds no statement: missing (None, NaN, NA) or only whitespace."""
+    if isinstance(value, str):
+        return not value.strip()
+    if value is None or value is pd.NA:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and dicts from JSON are values, not missing
+        return False
+
+
+def row_result(text: str, findings: list[Finding]) -> RowResult:
+    """Roll a text's findings up into the added columns."""
+    verdict = roll_up(findings)
+    claims = json.dumps([f.to_dict(text) for f in findings], ensure_ascii=False)
+    worst = _deciding(findings, verdict)
+    if worst is None:
+        return RowResult(verdict, claims)
+    return RowResult(verdict, claims, evidence_text(worst), worst.correction or "")
+
+
+def error_result(exc: BaseException) -> RowResult:
+    """The result of a row whose check raised: verdict ``error`` and a one-line reason."""
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return RowResult("error", "", error=reason)
+
+
+def _deciding(findings: list[Finding], verdict: str) -> Finding | None:
+    """The first asserted finding with the rolled-up verdict: the claim that decided it."""
+    for finding in findings:
+        if finding.claim.asserted and finding.verdict == verdict:
+            return finding
+    return None
+
+
+def evidence_text(finding: Finding) -> str:
+    """Return '"quote" (source)' for the first evidence of a finding, or ''."""
+    if not finding.evidence:
+        return ""
+    first = finding.evidence[0]
+    quote = " ".join(first.quote.split())
+    if len(quote) > QUOTE_LIMIT:
+        quote = quote[: QUOTE_LIMIT - 1].rstrip() + "…"
+    source = first.title or first.source
+    where = f"{source}, {first.url}" if first.url else source
+    return f"\u201c{quote}\u201d ({where})"
+
+
+def attach(frame: pd.DataFrame, results: Sequence[RowResult]) -> pd.DataFrame:
+    """Return ``frame`` with the added columns appended; input columns are not touched."""
+    values = list(zip(*(astuple(r) for r in results), strict=True)) if results else [()] * 5
+    added = {
+        name: pd.Series(list(column), index=frame.index, dtype=object)
+        for name, column in zip(ADDED_COLUMNS, values, strict=True)
+    }
+    return frame.assign(**added)
+
+
+def check_frame(
+    df: pd.DataFrame, column: str, model: str | None = None, rules: Sequence[str] = (),
+    batch_size: int = 64, n_process: int = 1, id_column: str | None = None, engine=None,
+) -> pd.DataFrame:
+    """Check the statements in ``df[column]``; return a copy with the added columns.
+
+    Every row is kept, in order. Blank cells give ``no_claim``; a row whose check raises gives
+    ``error`` with the reason, and the others are still checked. ``engine`` defaults to the
+    shared engine for ``model`` and ``rules``.
+    """
+    from remit.batch.stream import RowChecker
+
+    check_columns(df.columns, column, id_column)
+    if engine is None:
+        from remit.engine import get_engine
+
+        engine = get_engine(model, tuple(str(r) for r in rules))
+    checker = RowChecker(engine, column, batch_size=batch_size, n_process=n_process,
+                         id_column=id_column)
+    # One chunk in, one checked chunk out (even when the frame is empty).
+    return next(checker.run([df]))

@@ -1,0 +1,143 @@
+"""Chunked writers for CSV, TSV, JSON Lines and Parquet, and the atomic file they write into.
+
+A file target is written to a temporary file in the same folder and renamed into place only
+when the run finishes, so a crash never leaves a half-written file that looks complete, and a
+previous output stays untouched until the new one is whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import pandas as pd
+
+from remit.batch.io import SEPARATORS, STDIO, InputError
+
+
+@contextlib.contextmanager
+def atomic_file(target: str) -> Iterator[BinaryIO]:
+    """Yield a binary temp file next to ``target``; rename it onto ``target`` on success."""
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.",
+                                    suffix=".part")
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def open_output(path: str) -> Iterator[BinaryIO]:
+    """Yield a binary stream for ``path``: stdout for ``-``, else an atomic temp file."""
+    if path == STDIO:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    with atomic_file(path) as handle:
+        yield handle
+
+
+class Writer:
+    """Write frames one after another to a binary stream; all chunks share the first's columns."""
+
+    def __init__(self, stream: BinaryIO, fmt: str, schema=None):
+        self._stream = stream
+        self._fmt = fmt
+        self._schema = schema
+        self._columns: list | None = None
+        self._parquet = None
+        self._text = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append one chunk."""
+        if self._columns is None:
+            self._columns = list(frame.columns)
+        elif list(frame.columns) != self._columns:
+            extra = [c for c in frame.columns if c not in self._columns]
+            raise InputError(
+                f"a later chunk has different columns (new: {extra}); {self._fmt} output needs "
+                "one header, so give every record the same keys"
+            )
+        getattr(self, f"_write_{self._fmt}")(frame)
+
+    def close(self) -> None:
+        """Finish the output (Parquet footer, text buffer) without closing the stream."""
+        if self._parquet is not None:
+            self._parquet.close()
+        if self._text is not None:
+            self._text.flush()
+            self._text.detach()
+
+    def _text_stream(self) -> io.TextIOWrapper:
+        if self._text is None:
+            # newline="" so that embedded "\r\n" inside cells reach the file unchanged.
+            self._text = io.TextIOWrapper(self._stream, encoding="utf-8", newline="")
+        return self._text
+
+    def _write_csv(self, frame: pd.DataFrame) -> None:
+        header = self._text is None
+        frame.to_csv(self._text_stream(), sep=SEPARATORS[self._fmt], index=False,
+                     header=header, lineterminator="\n")
+
+    _write_tsv = _write_csv
+
+    def _write_jsonl(self, frame: pd.DataFrame) -> None:
+        stream = self._text_stream()
+        for record in frame.to_dict(orient="records"):
+            clean = {key: _json_value(value) for key, value in record.items()}
+            stream.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
+
+    def _write_parquet(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._schema is None:
+            self._schema = pa.Schema.from_pandas(frame, preserve_index=False)
+        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self._stream, self._schema)
+        self._parquet.write_table(table)
+
+
+def _json_value(value):
+    """Turn pandas' missing values into JSON null (json.dumps would write invalid ``NaN``)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def output_schema(input_schema, added: tuple[str, ...]):
+    """Return the Arrow schema of the output: the input's exact types plus string columns."""
+    import pyarrow as pa
+
+    schema = input_schema.remove_metadata()
+    for name in added:
+        schema = schema.append(pa.field(name, pa.string()))
+    return schema

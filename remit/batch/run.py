@@ -1,0 +1,109 @@
+"""A whole batch run: read a table in chunks, check it, write it atomically, count verdicts."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from remit.batch.frame import ADDED_COLUMNS, ColumnError, check_columns
+from remit.batch.io import (
+    EXTENSIONS, STDIO, InputError, ReadStats, detect_format, display_name, read_chunks,
+)
+from remit.batch.output import Writer, open_output, output_schema
+from remit.batch.stream import ErrorHook, RowChecker
+
+VERDICT_ORDER = ("contradicted", "supported", "unknown", "no_claim", "error")
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """What to check and where to write it; mirrors the options of ``remit batch``."""
+
+    source: str
+    column: str
+    output: str = STDIO
+    id_column: str | None = None
+    input_format: str | None = None
+    output_format: str | None = None
+    chunksize: int = 1000
+    batch_size: int = 64
+    n_process: int = 1
+    on_bad_lines: str = "error"
+    model: str | None = None
+    rules: Sequence[str] = ()
+
+    def formats(self) -> tuple[str, str]:
+        """Return the input and output formats: explicit, else by extension, else the input's.
+
+        stdin without ``--input-format`` is read as CSV, the commonest table on a pipe.
+        """
+        read = detect_format(self.source, self.input_format,
+                             default="csv" if self.source == STDIO else None)
+        extension = os.path.splitext(self.output)[1].lower() if self.output != STDIO else ""
+        write = self.output_format or EXTENSIONS.get(extension, read)
+        return read, write
+
+
+@dataclass
+class Summary:
+    """Counts of a finished run, for the summary line and the exit code."""
+
+    output: str
+    verdicts: Counter = field(default_factory=Counter)
+    skipped: int = 0
+
+    @property
+    def rows(self) -> int:
+        return sum(self.verdicts.values())
+
+    def line(self) -> str:
+        """Return e.g. '3 rows: 1 contradicted, 2 supported, ... 0 errors, 0 skipped → out.csv'."""
+        counts = ", ".join(
+            f"{self.verdicts[v]:,} {'errors' if v == 'error' else v.replace('_', ' ')}"
+            for v in VERDICT_ORDER
+        )
+        where = "stdout" if self.output == STDIO else self.output
+        return f"{self.rows:,} rows: {counts}, {self.skipped:,} skipped lines \u2192 {where}"
+
+
+# Called after each written chunk with its row count and the total row count, if known.
+ProgressHook = Callable[[int, "int | None"], None]
+
+
+def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
+              on_error: ErrorHook | None = None) -> Summary:
+    """Check ``job.source`` into ``job.output``; raise InputError for unreadable input.
+
+    The output appears only once complete (see :func:`remit.batch.output.atomic_file`).
+    """
+    read_format, write_format = job.formats()
+    stats = ReadStats()
+    frames = read_chunks(job.source, read_format, job.chunksize, job.on_bad_lines, stats)
+    first = next(frames, None)
+    try:
+        check_columns([] if first is None else first.columns, job.column, job.id_column)
+    except ColumnError as exc:
+        raise InputError(f"{display_name(job.source)}: {exc}") from None
+    if engine is None:
+        from remit.engine import get_engine
+
+        engine = get_engine(job.model, tuple(str(r) for r in job.rules))
+    checker = RowChecker(engine, job.column, batch_size=job.batch_size,
+                         n_process=job.n_process, id_column=job.id_column, on_error=on_error)
+    schema = None
+    if stats.schema is not None and write_format == "parquet":
+        schema = output_schema(stats.schema, ADDED_COLUMNS)
+    summary = Summary(job.output)
+    with open_output(job.output) as stream:
+        writer = Writer(stream, write_format, schema)
+        for checked in checker.run(itertools.chain([first], frames)):
+            writer.write(checked)
+            summary.verdicts.update(checked["verdict"])
+            if progress is not None:
+                progress(len(checked), stats.total_rows)
+        writer.close()
+    summary.skipped = stats.skipped
+    return summary
