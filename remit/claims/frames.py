@@ -139,9 +139,14 @@ class FrameBuilder:
         anchor = self.anchor(mention)
         frames = self._by_role(mention, anchor)
         frames += self._own_clauses(mention, anchor)
+        contrast = self._contrast(mention)
+        if not frames and contrast:
+            # '... handles work permits, not ICE': the contrasted agency shares the predicate.
+            verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            frames = self._verb(mention, verb) if verb is not None else []
         if not frames:
             frames = self._linear(mention)
-        if self._contrast(mention):
+        if contrast:
             frames = [replace(f, negated=not f.negated) for f in frames if f.target is None]
         exclusive = self._is_exclusive(mention)
         if exclusive:
@@ -179,8 +184,13 @@ class FrameBuilder:
             return self._verb(mention, head)
         if dep == "nsubjpass" and head.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
             return self._run_by(mention, head)
-        if dep == "pobj" and head.dep_ == "agent":
-            return self._verb(mention, head.head, passive=True)
+        if dep == "pobj" and head.lower_ == "by" and head.dep_ in {"agent", "conj"}:
+            # 'issued not by ICE but by USCIS': the second 'by' is a conjunct of the first.
+            agent = head
+            while agent.dep_ == "conj":
+                agent = agent.head
+            if agent.dep_ == "agent":
+                return self._verb(mention, agent.head, passive=True)
         if dep == "pobj" and head.lower_ == "like" and head.head.lemma_ == "be":
             return self._copula(mention, head.head, negated=is_negated(head.head, self.lex))
         if dep == "poss" and head.lemma_.lower() in self.lex.role_nouns:
@@ -392,17 +402,31 @@ class FrameBuilder:
         verb = doc[i]
         if verb.tag_ not in {"VBZ", "VBP", "VBD", "VB"} and verb.lower_ not in self.verb_words:
             return []
+        verbs = [verb]
+        j = i + 1
+        # 'arrests, detains and deports noncitizens': a run of coordinated verbs.
+        while j + 1 < sent_end and doc[j].lower_ in {",", "and", "or"}:
+            k = j + 1 if doc[j + 1].lower_ not in {"and", "or"} else j + 2
+            if k < sent_end and doc[k].lower_ in self.verb_words:
+                verbs.append(doc[k])
+                j = k + 1
+            else:
+                break
         args = []
-        for token in doc[i + 1 : sent_end]:
+        for token in doc[j:sent_end]:
             if token.lower_ in _CLAUSE_BREAKS or token.i in self.mention_tokens:
                 break
             args.append(token)
-        lemma = verb.lemma_.lower()
-        phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
-        return [Frame(mention, verb, frozenset(phrases),
-                      generic=bool(phrases & self.lex.verbs("handle")), args=tuple(args),
-                      negated=negated, role_like=verb.tag_ in {"VBZ", "VBP", "NNS"},
-                      extra={"linear": True})]
+        frames = []
+        for each in verbs:
+            lemma = each.lemma_.lower()
+            phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
+            frames.append(Frame(
+                mention, each, frozenset(phrases),
+                generic=bool(phrases & self.lex.verbs("handle")), args=tuple(args),
+                negated=negated, role_like=each.tag_ in {"VBZ", "VBP", "NNS"},
+                extra={"linear": True}))
+        return frames
 
     def _mention_in(self, token: Token) -> Span | None:
         for t in token.subtree:

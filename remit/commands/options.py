@@ -31,13 +31,14 @@ def model_option(func):
 def fail_on_option(func):
     """``--fail-on``: the lowest verdict that makes the exit code 1."""
     return click.option(
-        "--fail-on", type=click.Choice(FAIL_ON), default="contradicted", show_default=True,
-        help="Exit 1 when a claim at or above this verdict is found.",
+        "--fail-on", type=click.Choice(FAIL_ON), default=None,
+        help="Exit 1 when a claim at or above this verdict is found [default: contradicted].",
     )(func)
 
 
-def fails(verdicts, fail_on: str) -> bool:
-    """Whether any asserted verdict reaches the ``--fail-on`` threshold."""
+def fails(verdicts, fail_on: str | None) -> bool:
+    """Whether any verdict reaches the ``--fail-on`` threshold (contradicted by default)."""
+    fail_on = fail_on or "contradicted"
     if fail_on == "never":
         return False
     return any(SEVERITY[v] >= SEVERITY[fail_on] for v in verdicts)

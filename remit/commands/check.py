@@ -1,0 +1,73 @@
+"""``remit check``: files, folders, globs or stdin in; findings out; exit code by verdict."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from remit import __version__
+from remit.cli import EXIT_FINDINGS, EXIT_OK
+from remit.commands.options import die, fail_on_option, fails, model_option, rules_option
+from remit.formats import FORMATS
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Output format [default: text].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of stdout.")
+@click.option("--input-format", type=click.Choice(["markdown", "html", "text"]), default=None,
+              help="Read every input as this format instead of guessing by extension.")
+@click.option("--exclude", multiple=True, help="gitignore-style pattern of paths to skip.")
+@click.option("--no-fail", is_flag=True, default=False, help="Always exit 0 on findings.")
+@click.option("--show-unasserted/--hide-unasserted", default=True,
+              help="List questions and reported speech (never counted) in text output.")
+@fail_on_option
+@rules_option
+@model_option
+def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, fail_on, rules,
+          model):
+    """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
+    """
+    from remit.config import ConfigError, resolve
+    from remit.engine import Engine, ModelError
+    from remit.formats import RenderOptions, render, table_labels
+    from remit.markup import InputError, check_document, detect_format, read_source
+    from remit.paths import PathError, collect_paths
+    from remit.rules.loader import TableError
+
+    paths = paths or ("-",)
+    start = Path(paths[0]) if paths[0] != "-" else Path.cwd()
+    try:
+        eff = resolve({"fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
+                       "no_fail": no_fail or None}, start)
+        files = collect_paths(paths, exclude=eff.exclude.value or ())
+        engine = Engine(model=model, rules=tuple(eff.rules.value or ()))
+        table = engine.table
+        results = []
+        for path in files:
+            source = read_source(path)
+            fmt_in = detect_format(path, input_format)
+            results.append(check_document(engine, path, source, fmt_in))
+    except (ConfigError, PathError, InputError, ModelError) as exc:
+        die(str(exc))
+    except TableError as exc:
+        die(f"invalid rule table: {exc.errors[0]}"
+            + (f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""))
+    options = RenderOptions(color=output is None and sys.stdout.isatty(),
+                            severity=eff.severity.value, include_unasserted=show_unasserted,
+                            tool_version=__version__, **table_labels(table))
+    report = render(eff.format.value, results, options)
+    if output:
+        Path(output).write_text(report, encoding="utf-8")
+    else:
+        click.echo(report, nl=not report.endswith("\n"))
+    verdicts = [f.verdict for r in results for f in r.findings
+                if f.claim.asserted and f.suppressed is None]
+    failed = fails(verdicts, eff.fail_on.value) and not eff.no_fail.value
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)

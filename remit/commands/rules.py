@@ -1,0 +1,57 @@
+"""``remit rules``: validate table files and list what the table holds (no spaCy needed)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from remit.cli import EXIT_ERROR, EXIT_OK
+from remit.commands.options import rules_option
+
+
+@click.group("rules")
+def rules() -> None:
+    """Validate or list the responsibilities table."""
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--no-shipped", is_flag=True, help="Validate PATHS alone, without the shipped table.")
+def validate(paths, no_shipped) -> None:
+    """Check table files (default: the shipped table); report every error as file:line."""
+    from remit.rules.loader import TableError, load_table
+
+    try:
+        table = load_table(paths, shipped=not no_shipped)
+    except TableError as exc:
+        for line in exc.errors:
+            click.echo(line, err=True)
+        click.echo(f"{len(exc.errors)} error(s)", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"ok: {len(table.sources)} sources, {len(table.agencies)} agencies, "
+               f"{len(table.functions)} functions, {len(table.facts)} facts")
+    sys.exit(EXIT_OK)
+
+
+@rules.command("list")
+@click.argument("kind", type=click.Choice(["agencies", "functions", "facts", "sources"]))
+@rules_option
+def list_records(kind, rules) -> None:
+    """List the agencies, functions, facts or sources of the table in effect."""
+    from remit.rules.loader import TableError, load_table
+
+    try:
+        table = load_table(rules)
+    except TableError as exc:
+        click.echo(f"remit: error: invalid rule table: {exc.errors[0]}", err=True)
+        sys.exit(EXIT_ERROR)
+    for record in getattr(table, kind).values():
+        if kind == "agencies":
+            click.echo(f"{record.id}\t{record.name}\tpart of {record.parent or '-'}")
+        elif kind == "functions":
+            click.echo(f"{record.id}\t{record.label}")
+        elif kind == "facts":
+            click.echo(f"{record.id}\t{record.agency}\t{record.stance}\t{record.function}")
+        else:
+            click.echo(f"{record.id}\t{record.publisher}\t{record.url or '-'}")
