@@ -48,3 +48,10 @@ def test_suppressed_claim_keeps_verdict(engine):
     source = "<!-- remit-ignore: quoted -->\nICE issues green cards.\n"
     (finding,) = check_document(engine, "q.md", source, "markdown").findings
     assert finding.verdict == "contradicted" and finding.suppressed == "quoted"
+
+
+def test_paragraph_after_front_matter_and_code(engine):
+    source = "---\ntags: [ICE]\n---\n```\nICE issues green cards.\n```\nICE issues green cards.\n"
+    (record,) = check_document(engine, "p.md", source, "markdown").records()
+    assert (record["line"], record["column"]) == (7, 1)
+    assert record["sentence"] == "ICE issues green cards."
