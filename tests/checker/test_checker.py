@@ -1,0 +1,128 @@
+"""Verdict logic on a small hand-built table: no spaCy, no shipped data."""
+
+from __future__ import annotations
+
+import pytest
+
+from remit.checker import decide, judge, judge_all
+from remit.records import Claim, roll_up
+from remit.rules.loader import load_table
+
+TABLE = """
+sources:
+  - {id: s, title: T, publisher: P, url: "https://example.org/", retrieved: 2026-01-01, kind: primary}
+agencies:
+  - {id: DHS, name: Homeland Security, kind: department}
+  - {id: DOJ, name: Justice, kind: department}
+  - {id: ICE, name: ICE, kind: agency, parent: DHS, parent_evidence: [{source: s, quote: "ICE in DHS"}]}
+  - {id: ERO, name: ERO, kind: component, parent: ICE, parent_evidence: [{source: s, quote: "ERO in ICE"}]}
+  - {id: HSI, name: HSI, kind: component, parent: ICE, parent_evidence: [{source: s, quote: "HSI in ICE"}]}
+  - {id: USCIS, name: USCIS, kind: agency, parent: DHS, parent_evidence: [{source: s, quote: "USCIS in DHS"}]}
+  - {id: CBP, name: CBP, kind: agency, parent: DHS, parent_evidence: [{source: s, quote: "CBP in DHS"}]}
+  - {id: USBP, name: Border Patrol, kind: component, parent: CBP, parent_evidence: [{source: s, quote: "BP in CBP"}]}
+  - {id: EOIR, name: EOIR, kind: agency, parent: DOJ, parent_evidence: [{source: s, quote: "EOIR in DOJ"}]}
+  - {id: LOOSE, name: Loose, kind: agency}
+functions:
+  - {id: green_card, label: issue green cards, triggers: [{objects: [green card]}]}
+  - {id: detention, label: detain people, triggers: [{verbs: [detain]}]}
+  - {id: enforcement, label: enforce immigration law, triggers: [{objects: [immigration law]}]}
+  - {id: arrest, label: arrest people, triggers: [{verbs: [arrest]}]}
+  - {id: mail, label: deliver mail, triggers: [{objects: [mail]}]}
+facts:
+  - {id: uscis-gc, agency: USCIS, function: green_card, stance: performs, exclusive: true, as_of: 2026-01-01, evidence: [{source: s, quote: "USCIS issues green cards"}]}
+  - {id: ice-not-gc, agency: ICE, function: green_card, stance: does_not_perform, as_of: 2026-01-01, evidence: [{source: s, quote: "ICE does not"}]}
+  - {id: ero-det, agency: ERO, function: detention, stance: performs, exclusive: true, as_of: 2026-01-01, evidence: [{source: s, quote: "ERO detains"}]}
+  - {id: ice-enf, agency: ICE, function: enforcement, stance: performs, as_of: 2026-01-01, evidence: [{source: s, quote: "ICE enforces"}]}
+  - {id: cbp-enf, agency: CBP, function: enforcement, stance: performs, as_of: 2026-01-01, evidence: [{source: s, quote: "CBP enforces"}]}
+  - {id: uscis-arrest, agency: USCIS, function: arrest, stance: contested, as_of: 2025-09-05, note: "since the 2025 rule", evidence: [{source: s, quote: "special agents"}]}
+"""
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory):
+    path = tmp_path_factory.mktemp("t") / "table.yaml"
+    path.write_text(TABLE, encoding="utf-8")
+    return load_table([path], shipped=False)
+
+
+def claim(agency, function, polarity="affirmed", **kw):
+    return Claim(agency=agency, function=function, polarity=polarity, start=0, end=3,
+                 sent_start=0, sent_end=10, predicate="p", **kw)
+
+
+@pytest.mark.parametrize("agency, function, polarity, verdict, correction", [
+    ("USCIS", "green_card", "affirmed", "supported", None),
+    ("ICE", "green_card", "affirmed", "contradicted", "USCIS"),       # direct negative fact
+    ("ICE", "green_card", "negated", "supported", None),
+    ("USCIS", "green_card", "negated", "contradicted", None),
+    ("CBP", "green_card", "affirmed", "contradicted", "USCIS"),       # exclusivity
+    ("HSI", "green_card", "affirmed", "contradicted", "USCIS"),       # parent's negative
+    ("ICE", "detention", "affirmed", "supported", None),              # through its part ERO
+    ("ICE", "detention", "negated", "contradicted", None),
+    ("HSI", "detention", "affirmed", "contradicted", "ERO"),          # sibling of the owner
+    ("USCIS", "arrest", "affirmed", "unknown", None),                 # contested, never confident
+    ("USCIS", "arrest", "negated", "unknown", None),
+    ("CBP", "mail", "affirmed", "unknown", None),                     # nothing recorded
+    ("CBP", None, "affirmed", "unknown", None),                       # function not in table
+])
+def test_verdicts(table, agency, function, polarity, verdict, correction):
+    finding = judge(claim(agency, function, polarity), table)
+    assert (finding.verdict, finding.correction) == (verdict, correction)
+    if verdict != "unknown":
+        assert finding.evidence, "a confident verdict carries its evidence"
+    else:
+        assert finding.reason
+
+
+def test_contested_reason_is_the_note(table):
+    assert "2025" in judge(claim("USCIS", "arrest"), table).reason
+
+
+def test_exclusive_claim_contradicted_when_another_agency_does_it(table):
+    finding = judge(claim("ICE", "enforcement", exclusive=True), table)
+    assert (finding.verdict, finding.correction) == ("contradicted", "CBP")
+
+
+def test_exclusive_claim_supported_for_the_owner(table):
+    assert judge(claim("USCIS", "green_card", exclusive=True), table).verdict == "supported"
+
+
+@pytest.mark.parametrize("agency, target, polarity, verdict, correction", [
+    ("USBP", "CBP", "affirmed", "supported", None),
+    ("USBP", "DHS", "affirmed", "supported", None),                   # transitively
+    ("USBP", "ICE", "affirmed", "contradicted", "CBP"),
+    ("USBP", "ICE", "negated", "supported", None),
+    ("EOIR", "DHS", "affirmed", "contradicted", "DOJ"),               # same kind as the target
+    ("HSI", "DOJ", "negated", "supported", None),
+    ("ICE", "DHS", "negated", "contradicted", None),
+    ("LOOSE", "DHS", "affirmed", "unknown", None),                    # no parent chain recorded
+])
+def test_part_of(table, agency, target, polarity, verdict, correction):
+    finding = judge(claim(agency, "part_of", polarity, target=target), table)
+    assert (finding.verdict, finding.correction) == (verdict, correction)
+
+
+def test_future_claims_are_unknown(table):
+    assert judge(claim("ERO", "detention", future=True), table).verdict == "unknown"
+
+
+@pytest.mark.parametrize("assertion", ["question", "reported", "hypothetical"])
+def test_unasserted_claims_are_never_contradicted(table, assertion):
+    [finding] = judge_all([claim("ICE", "green_card", assertion=assertion)], table)
+    assert finding.verdict == "unknown"
+    assert "contradicted" in finding.message
+    assert roll_up([finding]) == "no_claim"
+
+
+def test_roll_up_order(table):
+    findings = judge_all([claim("USCIS", "green_card"), claim("CBP", "mail"),
+                          claim("ICE", "green_card")], table)
+    assert roll_up(findings) == "contradicted"
+    assert roll_up(findings[:2]) == "unknown"
+    assert roll_up(findings[:1]) == "supported"
+    assert roll_up([]) == "no_claim"
+
+
+def test_decide_inherits_upward_and_downward(table):
+    assert decide(table, "ICE", "detention").via == "ERO"
+    assert decide(table, "ERO", "green_card").status == "not_performs"

@@ -1,0 +1,134 @@
+"""The command line: exit codes, stdin, errors, and that light commands never load spaCy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
+
+
+@pytest.fixture()
+def run(engine, monkeypatch):
+    """Invoke the CLI in-process, reusing the session's loaded engine."""
+    import remit.engine
+
+    nlp = engine.nlp
+    monkeypatch.setattr(remit.engine.Engine, "nlp", property(lambda self: nlp))
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, list(args), input=input)
+
+    return invoke
+
+
+def test_contradiction_exits_1(run):
+    result = run("check", "-", input="ICE issues green cards.")
+    assert result.exit_code == EXIT_FINDINGS, result.output
+    assert "-:1:1: contradicted" in result.output
+    assert "USCIS" in result.output
+
+
+def test_supported_only_exits_0(run):
+    result = run("check", "-", input="USCIS issues green cards.")
+    assert result.exit_code == EXIT_OK, result.output
+    assert "supported" in result.output
+
+
+@pytest.mark.parametrize("fail_on, code", [("never", EXIT_OK), ("unknown", EXIT_FINDINGS),
+                                            ("contradicted", EXIT_OK)])
+def test_fail_on(run, fail_on, code):
+    result = run("check", "-", "--fail-on", fail_on,
+                 input="The State Department delivers mail to military bases overseas.")
+    assert result.exit_code == code, result.output
+
+
+def test_no_fail(run):
+    assert run("check", "-", "--no-fail", input="ICE issues green cards.").exit_code == EXIT_OK
+
+
+def test_reported_speech_never_fails(run):
+    result = run("check", "-", input="Some people say ICE issues green cards.")
+    assert result.exit_code == EXIT_OK, result.output
+
+
+def test_json_record_keys(run):
+    result = run("check", "-", "--format", "json", input="ICE issues green cards.")
+    [doc] = json.loads(result.output)
+    [record] = doc["claims"]
+    for key in ("path", "line", "column", "start", "end", "sentence", "agency", "function",
+                "polarity", "asserted", "verdict", "correction", "evidence", "message"):
+        assert key in record
+    assert (record["agency"], record["function"], record["correction"]) == (
+        "ICE", "green_card", "USCIS")
+    assert record["evidence"][0]["quote"]
+
+
+def test_jsonl_one_claim_per_line(run):
+    result = run("check", "-", "--format", "jsonl",
+                 input="ICE issues green cards. ERO detains noncitizens.")
+    lines = result.output.strip().splitlines()
+    assert [json.loads(line)["column"] for line in lines] == [1, 25]
+
+
+def test_missing_file_exits_2(run, tmp_path):
+    result = run("check", str(tmp_path / "nope.md"))
+    assert result.exit_code == EXIT_ERROR
+    assert "nope.md" in result.output
+
+
+def test_binary_file_exits_2(run, tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"ICE\x00\xff\xfe")
+    result = run("check", str(path))
+    assert result.exit_code == EXIT_ERROR
+    assert "blob.txt" in result.output
+
+
+def test_broken_rules_exit_2_naming_file_and_line(run, tmp_path):
+    bad = tmp_path / "extra.yaml"
+    bad.write_text("facts:\n  - id: x\n    agency: ICEE\n", encoding="utf-8")
+    result = run("check", "-", "--rules", str(bad), input="ICE issues green cards.")
+    assert result.exit_code == EXIT_ERROR
+    assert "extra.yaml:2" in result.output
+
+
+def test_user_rules_override_shipped_fact(run, tmp_path):
+    override = tmp_path / "override.yaml"
+    override.write_text(
+        "facts:\n"
+        "  - id: ice-not-green-cards\n    agency: ICE\n    function: green_card\n"
+        "    stance: contested\n    as_of: 2026-01-01\n    note: local policy\n"
+        "    evidence: [{source: uscis-benefits, quote: test}]\n", encoding="utf-8")
+    result = run("check", "-", "--rules", str(override), "--format", "jsonl",
+                 input="ICE issues green cards.")
+    assert json.loads(result.output)["verdict"] == "unknown"
+
+
+def test_rules_validate_reports_every_error(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("agencies:\n  - id: X1\n    name: X\n    kind: agency\n    parent: NOPE\n"
+                   "facts:\n  - id: f\n    agency: X1\n    function: nope\n    stance: maybe\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "validate", str(bad)])
+    assert result.exit_code == EXIT_ERROR
+    assert "bad.yaml:2: agency 'X1': unknown parent 'NOPE'" in result.output
+    assert "bad.yaml:7: fact 'f'" in result.output
+
+
+def test_rules_validate_shipped_table_is_clean():
+    result = CliRunner().invoke(main, ["rules", "validate"])
+    assert result.exit_code == EXIT_OK, result.output
+
+
+@pytest.mark.parametrize("args", [["--help"], ["rules", "validate"]])
+def test_light_commands_do_not_import_spacy(args):
+    code = ("import sys\nfrom remit.cli import main\n"
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
