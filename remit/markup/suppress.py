@@ -53,7 +53,7 @@ def apply_suppressions(
                 used = True
         if not used:
             line = line_col(text, directive.start)[0]
-            notices.append(f"{path}:{line}: unused remit-{directive.kind}")
+            notices.append(f"{line}: unused remit-{directive.kind}")
     marked = [
         dataclasses.replace(f, suppressed=reasons[i]) if i in reasons else f
         for i, f in enumerate(findings)
@@ -73,7 +73,7 @@ def _scopes(directives, blocks, size, path, text, notices):
         if directive.kind == "enable":
             if open_disable is None:
                 line = line_col(text, directive.start)[0]
-                notices.append(f"{path}:{line}: remit-enable without remit-disable")
+                notices.append(f"{line}: remit-enable without remit-disable")
             else:
                 yield open_disable, _range_cover(open_disable.end, directive.start)
                 open_disable = None

@@ -74,10 +74,10 @@ def test_unused_suppressions_are_notices(check):
         "\n<!-- remit-ignore -->\n"
     )
     assert check(source).notices == (
-        "doc.md:1: unused remit-ignore",
-        "doc.md:4: unused remit-disable",
-        "doc.md:10: remit-enable without remit-disable",
-        "doc.md:12: unused remit-ignore",
+        "1: unused remit-ignore",
+        "4: unused remit-disable",
+        "10: remit-enable without remit-disable",
+        "12: unused remit-ignore",
     )
 
 
@@ -108,7 +108,7 @@ def test_plain_text_lines(check):
         (10, NO_REASON),
         (12, None),
     ]
-    assert result.notices == ("notes.txt:13: unused remit-ignore",)
+    assert result.notices == ("13: unused remit-ignore",)
 
 
 def test_plain_text_directive_lines_are_not_checked(fake_engine):
