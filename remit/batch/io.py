@@ -180,7 +180,8 @@ def _csv_place(exc: Exception) -> str:
         return f"line {match['line']}: {match['what'].lower()}, {match['rest']}"
     eof = re.search(r"EOF inside string starting at row (\d+)", message)
     if eof:
-        return f"row {eof[1]}: a quoted field is never closed (unbalanced '\"')"
+        # pandas counts this one from 0, unlike its "in line N" above.
+        return f"line {int(eof[1]) + 1}: a quoted field opened here is never closed"
     return message.replace("C error: ", "")
 
 
