@@ -22,6 +22,9 @@ _NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "c
 _COPULA_PREPS = {"in", "within", "under", "inside", "of"}
 _NON_ROLE_VERBS = {"be", "have", "say", "become", "seem", "get", "go", "come", "grow",
                    "testify", "appear", "look", "remain", "want", "need", "know"}
+# 'Y runs X' with X an agency: X is part of Y.
+_CONTAINS = {"run", "operate", "oversee", "administer", "supervise", "house", "include",
+             "contain", "comprise", "encompass"}
 _CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "because", "when", "while", "if",
                   "although", "but", "whereas", "unless", "since", "after", "before"}
 
@@ -79,7 +82,9 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False) -> tuple[
                 complement):
             continue
         out.extend(_pruned_subtree(child, mentions))
-    return tuple(sorted(out, key=lambda t: t.i))
+    # Agency names are who, not what: 'works with U.S. Citizenship and Immigration Services'
+    # must not read as 'citizenship'.
+    return tuple(sorted((t for t in out if t.i not in mentions), key=lambda t: t.i))
 
 
 def _pruned_subtree(token: Token, mentions: set[int]) -> list[Token]:
@@ -106,6 +111,10 @@ def conj_verbs(verb: Token) -> list[tuple[Token, bool]]:
             child.dep_ == "conj" and child.tag_.startswith("VB")
         ):
             if any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in child.children):
+                continue
+            doc = verb.doc
+            if any(doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(verb.i + 1, child.i)):
+                # 'HSI conducts X while ERO conducts Y, operates Z': a mis-attached conjunct.
                 continue
             but = any(c.lower_ == "but" for c in verb.children if c.dep_ == "cc")
             out.extend((v, b or but) for v, b in conj_verbs(child))
@@ -253,7 +262,12 @@ class FrameBuilder:
             t.pos_ in {"NOUN", "PROPN"} for t in arg_tokens(verb, set(self.mention_tokens)))
 
     def _part_of_verb(self, mention: Span, verb: Token, negated: bool) -> list[Frame]:
-        """'X falls under Y', 'judges work for DHS', 'X reports to Y'."""
+        """'X falls under Y', 'judges work for DHS', 'X reports to Y'; 'Y runs X' (reversed)."""
+        if verb.lemma_.lower() in _CONTAINS and not is_negated(verb, self.lex):
+            part = self._mention_in(verb)
+            if part is not None and part != mention:
+                return [Frame(part, verb, frozenset({("part", "of")}), False, (),
+                              negated=negated, target=mention)]
         for phrase in verb_phrases(verb):
             if phrase not in self.lex.part_of_verbs:
                 continue
@@ -429,10 +443,15 @@ class FrameBuilder:
         return frames
 
     def _mention_in(self, token: Token) -> Span | None:
-        for t in token.subtree:
-            if t.i in self.mention_tokens and t.dep_ in {"pobj", "compound", "poss", "conj"} | {
-                    "appos", "nmod", "dobj"}:
-                return self.mention_tokens[t.i]
+        """The agency a preposition or verb takes as its object: 'of [the Justice Department]'."""
+        for obj in token.children:
+            if obj.dep_ not in {"pobj", "dobj"}:
+                continue
+            if obj.i in self.mention_tokens:
+                return self.mention_tokens[obj.i]
+            for child in obj.children:
+                if child.dep_ in {"compound", "poss"} and child.i in self.mention_tokens:
+                    return self.mention_tokens[child.i]
         return None
 
     def _contrast(self, mention: Span) -> bool:
