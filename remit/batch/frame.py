@@ -12,6 +12,7 @@ from remit.records import SEVERITY, Finding, roll_up
 
 ADDED_COLUMNS = ("verdict", "claims", "evidence", "correction", "error")
 QUOTE_LIMIT = 200
+TITLE_LIMIT = 80
 
 
 class ColumnError(ValueError):
@@ -83,16 +84,20 @@ def _deciding(findings: list[Finding], verdict: str) -> Finding | None:
 
 
 def evidence_text(finding: Finding) -> str:
-    """Return '"quote" (source)' for the first evidence of a finding, or ''."""
+    """Return '"quote" (source)' for the first evidence of a finding, or ''.
+
+    The source is the URL when there is one (what a reader can follow), else the source title.
+    """
     if not finding.evidence:
         return ""
     first = finding.evidence[0]
-    quote = " ".join(first.quote.split())
-    if len(quote) > QUOTE_LIMIT:
-        quote = quote[: QUOTE_LIMIT - 1].rstrip() + "…"
-    source = first.title or first.source
-    where = f"{source}, {first.url}" if first.url else source
-    return f"\u201c{quote}\u201d ({where})"
+    where = first.url or _shorten(first.title or first.source, TITLE_LIMIT)
+    return f"\u201c{_shorten(first.quote, QUOTE_LIMIT)}\u201d ({where})"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def attach(frame: pd.DataFrame, results: Sequence[RowResult]) -> pd.DataFrame:
