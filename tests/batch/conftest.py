@@ -37,3 +37,7 @@ def cli():
         return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return invoke
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: starts worker processes; a few seconds")
