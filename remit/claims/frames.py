@@ -43,6 +43,7 @@ class Frame:
     target: Span | None = None
     role_like: bool = False
     extra: dict = field(default_factory=dict, compare=False)
+    labels: dict[int, str] = field(default_factory=dict, compare=False)
 
 
 def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
@@ -65,11 +66,13 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     return False
 
 
-def arg_tokens(verb: Token, mentions: set[int], passive: bool = False) -> tuple[Token, ...]:
+def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
+               opaque: set[int] | None = None) -> tuple[Token, ...]:
     """Return the tokens that say what is done, in text order.
 
     Relative and adverbial clauses are left out (they are predicates of their own), as are
-    clausal modifiers that contain another agency mention ("orders issued by judges").
+    clausal modifiers that contain another agency mention ("orders issued by judges"), and the
+    names of agencies in ``opaque`` (token indices).
     """
     out: list[Token] = []
     children = list(verb.children)
@@ -84,7 +87,8 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False) -> tuple[
         out.extend(_pruned_subtree(child, mentions))
     # Agency names are who, not what: 'works with U.S. Citizenship and Immigration Services'
     # must not read as 'citizenship'.
-    return tuple(sorted((t for t in out if t.i not in mentions), key=lambda t: t.i))
+    opaque = mentions if opaque is None else opaque
+    return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
 
 
 def _pruned_subtree(token: Token, mentions: set[int]) -> list[Token]:
@@ -136,10 +140,19 @@ class FrameBuilder:
     lex: Lexicon
     mentions: list[Span]
     verb_words: frozenset[str] = frozenset()
+    transparent: frozenset[str] = frozenset()
     mention_tokens: dict[int, Span] = field(default_factory=dict)
+    opaque: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.mention_tokens = {i: m for m in self.mentions for i in range(m.start, m.end)}
+        # Courts, programs and personnel ('immigration court', 'SEVP') can be what is done;
+        # the names of agencies ('Citizenship and Immigration Services') cannot.
+        # An opaque name stays in the arguments as one token, its root, read as the agency's
+        # id ('represents DHS' -> 'dhs'), never as its words.
+        self.labels = {m.root.i: m.label_ for m in self.mentions if m.label_ not in self.transparent}
+        self.opaque = {i for i, m in self.mention_tokens.items()
+                       if m.label_ not in self.transparent and i not in self.labels}
 
     # -- entry -----------------------------------------------------------------------------
 
@@ -158,14 +171,13 @@ class FrameBuilder:
         if contrast:
             frames = [replace(f, negated=not f.negated) for f in frames if f.target is None]
         exclusive = self._is_exclusive(mention)
-        if exclusive:
-            frames = [replace(f, exclusive=True) for f in frames]
-        return frames
+        return [replace(f, exclusive=f.exclusive or exclusive, labels=self.labels)
+                for f in frames]
 
     def anchor(self, mention: Span) -> Token:
         """The token that plays the mention's role: 'agents' in 'ICE agents', else its root."""
         root = mention.root
-        if root.dep_ == "poss" and root.head.lemma_.lower() in self.lex.personnel:
+        if root.dep_ in {"poss", "amod", "nmod"} and root.head.lemma_.lower() in self.lex.personnel:
             return root.head
         while root.dep_ == "compound" and root.head.i >= mention.end:
             head = root.head
@@ -240,7 +252,7 @@ class FrameBuilder:
             frames.append(Frame(
                 mention, target, phrases,
                 generic=bool(phrases & self.lex.verbs("handle")),
-                args=arg_tokens(target, set(self.mention_tokens), passive=passive),
+                args=arg_tokens(target, set(self.mention_tokens), passive, self.opaque),
                 negated=neg, role_like=not passive and not relative and self._role_like(target),
             ))
         return frames
@@ -259,7 +271,8 @@ class FrameBuilder:
         present = verb.tag_ in {"VBZ", "VBP"} or any(
             c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
         return present and any(
-            t.pos_ in {"NOUN", "PROPN"} for t in arg_tokens(verb, set(self.mention_tokens)))
+            t.pos_ in {"NOUN", "PROPN"}
+            for t in arg_tokens(verb, set(self.mention_tokens), opaque=self.opaque))
 
     def _part_of_verb(self, mention: Span, verb: Token, negated: bool) -> list[Frame]:
         """'X falls under Y', 'judges work for DHS', 'X reports to Y'; 'Y runs X' (reversed)."""
@@ -394,7 +407,7 @@ class FrameBuilder:
                             and a.i != noun.i)]
 
     def _generic(self, mention: Span, head: Token, tokens, negated: bool) -> Frame:
-        args = tuple(t for t in tokens if t.i not in self.mention_tokens)
+        args = tuple(t for t in tokens if t.i not in self.opaque)
         return Frame(mention, head, frozenset({("handle",)}), True, args, negated=negated)
 
     # -- fallbacks and modifiers -----------------------------------------------------------
@@ -428,7 +441,7 @@ class FrameBuilder:
                 break
         args = []
         for token in doc[j:sent_end]:
-            if token.lower_ in _CLAUSE_BREAKS or token.i in self.mention_tokens:
+            if token.lower_ in _CLAUSE_BREAKS or token.i in self.opaque:
                 break
             args.append(token)
         frames = []
@@ -445,7 +458,7 @@ class FrameBuilder:
     def _mention_in(self, token: Token) -> Span | None:
         """The agency a preposition or verb takes as its object: 'of [the Justice Department]'."""
         for obj in token.children:
-            if obj.dep_ not in {"pobj", "dobj"}:
+            if obj.dep_ not in {"pobj", "dobj", "npadvmod"}:
                 continue
             if obj.i in self.mention_tokens:
                 return self.mention_tokens[obj.i]
@@ -472,13 +485,14 @@ class FrameBuilder:
 
 
 def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,
-                    verb_words: frozenset[str] = frozenset()) -> list[Frame]:
+                    verb_words: frozenset[str] = frozenset(),
+                    transparent: frozenset[str] = frozenset()) -> list[Frame]:
     """Return the frames of every mention in a sentence, in text order.
 
     ``verb_words`` are the inflected trigger verbs the linear fallback may take for a verb
     the tagger called a noun ('patrol', 'issues').
     """
-    builder = FrameBuilder(lex, mentions, verb_words)
+    builder = FrameBuilder(lex, mentions, verb_words, transparent)
     out: list[Frame] = []
     for mention in mentions:
         out.extend(builder.frames(mention))

@@ -12,6 +12,8 @@ from spacy.util import filter_spans
 from remit.claims.lexicon import Lexicon, phrase
 from remit.rules.table import Table
 
+# Kinds whose names can say what is done ('appear in immigration court', 'run SEVP').
+TRANSPARENT_KINDS = {"court", "program", "personnel"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
@@ -53,6 +55,7 @@ class AliasIndex:
     folded: PhraseMatcher
     acronyms: dict[str, str]
     fuzzy: dict[tuple[str, ...], str]
+    transparent: frozenset[str] = frozenset()
 
 
 def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
@@ -73,7 +76,8 @@ def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
             words = phrase(name)
             if len(words) >= 2 and not words[0] == "the":
                 fuzzy[words] = agency.id
-    return AliasIndex(exact, folded, acronyms, fuzzy)
+    transparent = frozenset(a.id for a in table.agencies.values() if a.kind in TRANSPARENT_KINDS)
+    return AliasIndex(exact, folded, acronyms, fuzzy, transparent)
 
 
 def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:
