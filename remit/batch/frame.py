@@ -8,7 +8,7 @@ from dataclasses import astuple, dataclass
 
 import pandas as pd
 
-from remit.records import SEVERITY, Finding, roll_up
+from remit.records import Finding, roll_up
 
 ADDED_COLUMNS = ("verdict", "claims", "evidence", "correction", "error")
 QUOTE_LIMIT = 200
@@ -70,13 +70,13 @@ def row_result(text: str, findings: list[Finding]) -> RowResult:
 
 
 def error_result(exc: BaseException) -> RowResult:
-    """The result of a row whose check raised: verdict ``error`` and a one-line reason."""
+    """Return the result of a row whose check raised: verdict ``error`` and the reason."""
     reason = " ".join(f"{type(exc).__name__}: {exc}".split())
     return RowResult("error", "", error=reason)
 
 
 def _deciding(findings: list[Finding], verdict: str) -> Finding | None:
-    """The first asserted finding with the rolled-up verdict: the claim that decided it."""
+    """Return the first asserted finding with the rolled-up verdict (the deciding claim)."""
     for finding in findings:
         if finding.claim.asserted and finding.verdict == verdict:
             return finding

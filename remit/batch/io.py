@@ -81,9 +81,11 @@ class Utf8Checked(io.RawIOBase):
         self._done = False
 
     def readable(self) -> bool:
+        """Say yes: this stream is for reading."""
         return True
 
     def readinto(self, buffer) -> int:
+        """Fill ``buffer`` from the file, checking the bytes as UTF-8 on the way."""
         data = self._raw.read(len(buffer))
         self._check(data, final=not data)
         buffer[: len(data)] = data

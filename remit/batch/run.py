@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from remit.batch.frame import ADDED_COLUMNS, ColumnError, check_columns
 from remit.batch.io import (
-    EXTENSIONS, STDIO, InputError, ReadStats, detect_format, display_name, read_chunks,
+    EXTENSIONS,
+    STDIO,
+    InputError,
+    ReadStats,
+    detect_format,
+    display_name,
+    read_chunks,
 )
 from remit.batch.output import Writer, open_output, output_schema
 from remit.batch.stream import ErrorHook, RowChecker
@@ -57,6 +63,7 @@ class Summary:
 
     @property
     def rows(self) -> int:
+        """Return the number of rows written."""
         return sum(self.verdicts.values())
 
     def line(self) -> str:

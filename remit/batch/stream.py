@@ -61,7 +61,7 @@ class _Chunk:
         self.done += 1
 
     def where(self) -> tuple[int, object]:
-        """The 1-based row number and id of the row awaiting a result."""
+        """Return the 1-based row number and id of the row awaiting a result."""
         position = self.todo[self.done][0]
         return self.first_row + position + 1, self.ids[position] if self.ids else None
 

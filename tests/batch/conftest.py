@@ -2,8 +2,8 @@
 
 import pytest
 from click.testing import CliRunner
-
 from fake import KeywordEngine
+
 from remit.cli import main
 
 

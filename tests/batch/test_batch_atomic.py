@@ -5,11 +5,10 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
-
 from fake import KeywordEngine
+
 from remit.batch.output import Writer
 from remit.batch.run import BatchJob, run_batch
 

@@ -9,7 +9,8 @@ import pytest
 
 from remit.batch import ADDED_COLUMNS
 
-LONG = "USCIS adjudicates petitions. " * 4000  # ~116k characters, over pandas' buffer sizes
+# ~120k characters, past pandas' read buffers; the one claim sits at the very end.
+LONG = "A long cell of filler words. " * 4000 + "Then USCIS."
 TEXTS = [
     "ICE issues green cards.",
     "",

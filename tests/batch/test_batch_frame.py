@@ -5,8 +5,8 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-
 from fake import KeywordEngine
+
 from remit import check_frame
 from remit.batch import ADDED_COLUMNS, ColumnError
 from remit.batch.frame import evidence_text, is_blank
