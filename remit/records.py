@@ -8,7 +8,7 @@ from typing import Literal
 Polarity = Literal["affirmed", "negated"]
 Verdict = Literal["supported", "contradicted", "unknown"]
 # Why a claim is or is not the writer's own assertion.
-Assertion = Literal["asserted", "question", "reported", "hypothetical"]
+Assertion = Literal["asserted", "question", "reported", "hypothetical", "event"]
 
 VERDICTS: tuple[str, ...] = ("supported", "contradicted", "unknown")
 SEVERITY = {"contradicted": 2, "unknown": 1, "supported": 0}
@@ -39,7 +39,7 @@ class Claim:
 
     @property
     def asserted(self) -> bool:
-        """Whether the writer asserts the claim (not a question, report or hypothesis)."""
+        """Whether the writer asserts a role (not a question, report, hypothesis or past event)."""
         return self.assertion == "asserted"
 
     @property

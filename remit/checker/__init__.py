@@ -149,6 +149,7 @@ _NOT_ASSERTED = {
     "question": "a question",
     "reported": "reported speech",
     "hypothetical": "a hypothetical or condition",
+    "event": "a report of a past event",
 }
 
 

@@ -37,9 +37,11 @@ def _heads(token: Token):
 
 
 def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
-    """Return 'asserted', 'question', 'reported' or 'hypothetical' for a predicate."""
+    """Return 'asserted', 'question', 'reported', 'hypothetical' or 'event' for a predicate."""
     if is_question(sent):
         return "question"
+    if is_event(head):
+        return "event"
     for token in _heads(head):
         for child in token.children:
             if child.dep_ == "mark" and (child.lower_,) in lex.hypothetical_marks:
@@ -52,6 +54,30 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
     if any(find_phrase(words, p) >= 0 for p in lex.reporting_phrases):
         return "reported"
     return "asserted"
+
+
+_TIME_WORDS = {"yesterday", "today", "tonight", "ago", "last", "monday", "tuesday", "wednesday",
+               "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening",
+               "night", "week", "weekend", "month", "january", "february", "march", "april",
+               "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def is_event(head: Token) -> bool:
+    """A report of one past event ('agents arrested five people on Tuesday'), not a role.
+
+    A past-tense predicate with a time expression of its own: a date, a weekday, 'last year',
+    '... ago', 'in 2019'.
+    """
+    if head.tag_ != "VBD" or any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return False
+    for child in head.children:
+        if child.dep_ not in {"npadvmod", "prep", "advmod", "tmod", "obl"}:
+            continue
+        for token in child.subtree:
+            if token.lower_ in _TIME_WORDS or (token.like_num and len(token.text) == 4
+                                              and token.text[:2] in {"19", "20"}):
+                return True
+    return False
 
 
 def is_future(head: Token, lex: Lexicon) -> bool:

@@ -46,9 +46,17 @@ class Frame:
     labels: dict[int, str] = field(default_factory=dict, compare=False)
 
 
+def lemma_of(token: Token) -> str:
+    """The token's lemma, mended where the small model gets it wrong ('certifies' -> 'certifie')."""
+    lemma = token.lemma_.lower()
+    if lemma.endswith("ie") and token.lower_.endswith("ies"):
+        return lemma[:-2] + "y"
+    return lemma
+
+
 def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
     """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with'."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     out = {(lemma,)}
     for child in verb.children:
         if child.dep_ in {"prt", "prep"} and child.i > verb.i:
@@ -422,13 +430,17 @@ class FrameBuilder:
                 doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ"} or doc[i].tag_ == "MD"
                 or doc[i].lower_ in {",", "both", "all"} or i in self.mention_tokens
                 or doc[i].lemma_.lower() in self.lex.personnel):
-            negated = negated or doc[i].lower_ in self.lex.negations or doc[i].dep_ == "neg"
+            # 'neither'/'nor' negate the mention they precede: see _contrast.
+            negated = negated or (doc[i].lower_ in self.lex.negations - {"neither", "nor"}
+                                  or doc[i].dep_ == "neg")
             i += 1
         if i >= sent_end or not doc[i].lower_.isalpha():
             return []
         verb = doc[i]
         if verb.tag_ not in {"VBZ", "VBP", "VBD", "VB"} and verb.lower_ not in self.verb_words:
             return []
+        if i + 1 < sent_end and doc[i + 1].tag_ == "VBD":
+            return []  # 'ICE raids increased': the word was a noun after all
         verbs = [verb]
         j = i + 1
         # 'arrests, detains and deports noncitizens': a run of coordinated verbs.
@@ -446,7 +458,7 @@ class FrameBuilder:
             args.append(token)
         frames = []
         for each in verbs:
-            lemma = each.lemma_.lower()
+            lemma = lemma_of(each)
             phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
             frames.append(Frame(
                 mention, each, frozenset(phrases),
@@ -472,7 +484,7 @@ class FrameBuilder:
         doc = mention.doc
         before = [t for t in doc[max(mention.sent.start, mention.start - 3) : mention.start]
                   if t.lower_ not in {"the", "by", ","}]
-        return bool(before) and before[-1].lower_ in {"not", "never"}
+        return bool(before) and before[-1].lower_ in {"not", "never", "neither", "nor"}
 
     def _is_exclusive(self, mention: Span) -> bool:
         """'only ICE', 'ICE alone', 'the only agency'."""
