@@ -107,7 +107,11 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
     with open_output(job.output) as stream:
         writer = Writer(stream, write_format, schema)
         for checked in checker.run(itertools.chain([first], frames)):
-            writer.write(checked)
+            try:
+                writer.write(checked)
+            except InputError as exc:  # the chunk's columns differ from the first chunk's
+                where = f"{display_name(job.source)}: rows from {summary.rows + 1}"
+                raise InputError(f"{where}: {exc}") from None
             summary.verdicts.update(checked["verdict"])
             if progress is not None:
                 progress(len(checked), stats.total_rows)

@@ -1,13 +1,16 @@
 """Each format round-trips: every row, in order, every column and value, plus the added ones."""
 
+import io
 import json
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from click.testing import CliRunner
 
 from remit.batch import ADDED_COLUMNS
+from remit.cli import main
 
 # ~120k characters, past pandas' read buffers; the one claim sits at the very end.
 LONG = "A long cell of filler words. " * 4000 + "Then USCIS."
@@ -129,3 +132,24 @@ def test_header_only_input_gives_header_only_output(tmp_path, cli, fake_engine):
     result = cli("batch", tmp_path / "in.csv", "--column", "text", "-o", tmp_path / "o.csv")
     assert result.exit_code == 0
     assert (tmp_path / "o.csv").read_text() == "id,text,verdict,claims,evidence,correction,error\n"
+
+
+def test_parquet_through_pipes(tmp_path, cli, fake_engine):
+    write(source_frame(), tmp_path / "in.parquet", "parquet")
+    result = CliRunner().invoke(main, ["batch", "-", "--column", "text", "--input-format",
+                                       "parquet", "--fail-on", "never"],
+                                input=(tmp_path / "in.parquet").read_bytes())
+    assert result.exit_code == 0, result.stderr
+    out = pq.read_table(io.BytesIO(result.stdout_bytes)).to_pandas()
+    assert out["text"].tolist() == TEXTS and out["verdict"].tolist() == EXPECTED
+
+
+def test_jsonl_keys_changing_between_chunks_cannot_become_one_csv_header(tmp_path, cli,
+                                                                        fake_engine):
+    lines = ['{"text": "a"}', '{"text": "b"}', '{"text": "c", "late": 1}']
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    result = cli("batch", tmp_path / "in.jsonl", "--column", "text", "--chunksize", 2,
+                 "-o", tmp_path / "out.csv")
+    assert result.exit_code == 2 and "['late']" in result.stderr
+    assert f"{tmp_path / 'in.jsonl'}: rows from 3:" in result.stderr
+    assert not (tmp_path / "out.csv").exists()
