@@ -48,9 +48,12 @@ class Frame:
 
 def lemma_of(token: Token) -> str:
     """The token's lemma, mended where the small model gets it wrong ('certifies' -> 'certifie')."""
-    lemma = token.lemma_.lower()
-    if lemma.endswith("ie") and token.lower_.endswith("ies"):
-        return lemma[:-2] + "y"
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lower.endswith("ies") and (lemma.endswith("ie") or lemma == lower):
+        return lower[:-3] + "y"
+    if lemma == lower and token.tag_ in {"NNS", "NNPS", "NNP"} and lower.endswith("s"):
+        # A verb the tagger took for a plural or proper noun: 'issues', 'processes'.
+        return lower[:-2] if lower.endswith(("sses", "shes", "ches", "xes", "zes")) else lower[:-1]
     return lemma
 
 
