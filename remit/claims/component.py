@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -11,8 +12,23 @@ from remit.claims.extract import Extractor
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
 from remit.claims.triggers import compile_triggers, verb_forms
+from remit.records import Claim
 
 SPANS_KEY = "remit_claims"
+# Where the claims are kept, as plain dicts: ``nlp.pipe(n_process=2)`` sends docs back with
+# msgpack, which takes dicts of strings, numbers and booleans but no dataclasses.
+_ROWS = "remit_claim_rows"
+
+
+def get_claims(doc: Doc) -> list[Claim] | None:
+    """``doc._.remit_claims``: the claims, rebuilt from their stored rows."""
+    rows = doc._.get(_ROWS)
+    return None if rows is None else [Claim(**row) for row in rows]
+
+
+def set_claims(doc: Doc, claims: Iterable[Claim] | None) -> None:
+    """Store claims as rows that survive ``Doc.to_bytes``."""
+    doc._.set(_ROWS, None if claims is None else [dataclasses.asdict(c) for c in claims])
 
 
 @Language.factory(
@@ -30,7 +46,8 @@ class ClaimsComponent:
     """Find agency mentions and extract (agency, function, polarity) claims.
 
     Results are plain data, so docs survive ``nlp.pipe(n_process=2)``: a list of
-    :class:`remit.records.Claim` on ``doc._.remit_claims`` and one span per claim (the agency
+    :class:`remit.records.Claim` on ``doc._.remit_claims`` (kept as dict rows in
+    ``doc._.remit_claim_rows``) and one span per claim (the agency
     mention, labelled with the claim's rule key) in ``doc.spans[spans_key]``.
     """
 
@@ -41,8 +58,10 @@ class ClaimsComponent:
         self.rules = list(rules)
         self.spans_key = spans_key
         self._extractor: Extractor | None = None
+        if not Doc.has_extension(_ROWS):
+            Doc.set_extension(_ROWS, default=None)
         if not Doc.has_extension("remit_claims"):
-            Doc.set_extension("remit_claims", default=None)
+            Doc.set_extension("remit_claims", getter=get_claims, setter=set_claims)
 
     @property
     def extractor(self) -> Extractor:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -11,6 +11,7 @@ from remit.claims.assertion import assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import AliasIndex, find_mentions
+from remit.claims.prefilter import fuzzy_anchors, narrow_index
 from remit.claims.triggers import CompiledTrigger, match_functions
 from remit.records import Claim
 
@@ -25,20 +26,41 @@ class Extractor:
     triggers: tuple[CompiledTrigger, ...]
     lex: Lexicon
     verb_words: frozenset[str] = frozenset()
+    # Word -> fuzzy names needing it (see ``fuzzy_anchors``); derived from ``aliases``.
+    anchors: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.anchors:
+            object.__setattr__(self, "anchors", fuzzy_anchors(self.aliases.fuzzy))
+
+    def mentions(self, doc: Doc) -> list[Span]:
+        """Return the agency mentions of a document; tokens are enough, no parse is needed."""
+        index = narrow_index(self.aliases, self.anchors, (t.lower_ for t in doc))
+        return find_mentions(doc, index, self.lex)
 
     def claims(self, doc: Doc) -> list[Claim]:
         """Return the claims of a parsed document, in text order."""
-        mentions = find_mentions(doc, self.aliases, self.lex)
+        return self.extract(doc)[0]
+
+    def extract(self, doc: Doc, previous: Sequence[Span] = ()) -> tuple[list[Claim], list[Span]]:
+        """Return the claims of a parsed document and the mentions of its last sentence.
+
+        ``previous`` are the mentions of the sentence before the document (when the document is
+        one sentence of a longer text), for 'it' and 'the agency' in its first sentence; the
+        mentions returned serve the same way for the next one.
+        """
+        mentions = self.mentions(doc)
         out: list[Claim] = []
-        previous: list[Span] = []
+        previous = list(previous)
         for sent in doc.sents:
             own = [m for m in mentions if sent.start <= m.start < sent.end]
             own = sorted(own + resolve_anaphora(sent, own, previous, self.lex),
                          key=lambda m: m.start)
-            for frame in sentence_frames(sent, own, self.lex, self.verb_words):
+            for frame in sentence_frames(sent, own, self.lex, self.verb_words,
+                                         self.aliases.transparent):
                 out.extend(self._frame_claims(frame, sent))
             previous = own
-        return sorted(set(out), key=lambda c: (c.start, c.sent_start, c.function or "", c.target or ""))
+        return order_claims(out), previous
 
     def _frame_claims(self, frame: Frame, sent: Span) -> list[Claim]:
         mention = frame.mention
@@ -57,7 +79,7 @@ class Extractor:
                 return []
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
-        args = arg_forms(frame.args)
+        args = arg_forms(frame.args, frame.labels)
         matches = match_functions(self.triggers, set(frame.verb_phrases), frame.generic, args)
         claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
                   for m in matches]
@@ -66,14 +88,25 @@ class Extractor:
         return claims
 
 
-def arg_forms(tokens) -> list[frozenset[str]]:
+def order_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """Drop repeated claims and sort the rest in text order, the order findings are reported."""
+    return sorted(set(claims), key=lambda c: (c.start, c.sent_start, c.function or "",
+                                              c.target or ""))
+
+
+def arg_forms(tokens, labels: dict[int, str] | None = None) -> list[frozenset[str]]:
     """The words of the arguments as trigger words may match them: lemma or lower case.
 
     Determiners and hyphens are dropped and hyphenated tokens split ('I-9' -> 'i', '9'), as
-    trigger phrases are written.
+    trigger phrases are written. A token in ``labels`` stands for an agency name and matches
+    only the agency's id, lower-cased.
     """
+    labels = labels or {}
     out: list[frozenset[str]] = []
     for token in tokens:
+        if token.i in labels:
+            out.append(frozenset({labels[token.i].lower()}))
+            continue
         if token.dep_ == "det" or token.text == "-":
             continue
         if "-" in token.text:
