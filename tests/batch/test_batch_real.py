@@ -4,8 +4,11 @@ import json
 
 import pandas as pd
 import pytest
+from spacy.language import Language
 
 import remit
+from remit.batch.stream import RowChecker
+from remit.engine import Engine, load_model
 
 pytestmark = pytest.mark.model
 
@@ -56,3 +59,28 @@ def test_two_processes_write_the_same_output_as_one(tmp_path, cli, real_engine):
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
     assert len(pd.read_csv(tmp_path / "out2.csv")) == 60
+
+
+@Language.component("remit_test_poison")
+def poison(doc):
+    """Fail inside spaCy, as a crashing component would, on texts with POISON."""
+    if "POISON" in doc.text:
+        raise ValueError("poisoned text")
+    return doc
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_row_failing_inside_spacy_fails_alone(n_process, real_engine):
+    nlp = load_model()
+    nlp.add_pipe("remit_test_poison", first=True)
+    engine = Engine(nlp=nlp)
+    texts = [f"ICE issues green cards to {i} people." for i in range(30)]
+    texts[5] = texts[21] = "ICE issues POISON green cards."
+    chunks = [pd.DataFrame({"text": texts[:10]}), pd.DataFrame({"text": texts[10:]})]
+    out = pd.concat(RowChecker(engine, "text", batch_size=4, n_process=n_process).run(chunks))
+    expected = [remit.records.roll_up(real_engine.check(t)) for t in texts]
+    expected[5] = expected[21] = "error"
+    assert expected.count("contradicted") == 28  # the others were checked, not skipped
+    assert out["verdict"].tolist() == expected
+    assert out["error"].iloc[21] == "ValueError: poisoned text"
