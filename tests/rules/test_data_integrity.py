@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,17 @@ import yaml
 from remit.rules.loader import TableError, load_table, shipped_files
 from remit.rules.schema import ID_PATTERN
 
-SHARED = Path(__file__).parents[2].parent / "shared"
+def _find_pack() -> Path:
+    """The reference pack: $REMIT_REFERENCE_PACK, else ``shared`` beside the checkout."""
+    candidates = [os.environ.get("REMIT_REFERENCE_PACK", ""),
+                  Path(__file__).parents[2].parent / "shared", "/work/shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "sources").is_dir():
+            return Path(candidate)
+    return Path(__file__).parents[2].parent / "shared"
+
+
+SHARED = _find_pack()
 
 # Agencies that sit at the top of the hierarchy although their kind is not department/former:
 # SSA is an independent agency; the FBI is in DOJ, but no source in the pack says so.
