@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 
 import click
@@ -53,6 +54,9 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
     job = BatchJob(path, column, output, id_column, input_format, output_format, chunksize,
                    batch_size, n_process, on_bad_lines, model, tuple(rules))
     show_progress = not quiet and sys.stderr.isatty()
+    # A plain SIGTERM would end the process without clean-up; as SystemExit it unwinds, so the
+    # temporary output file is removed just as it is on Ctrl-C.
+    signal.signal(signal.SIGTERM, _exit_on_term)
     try:
         with _progress_bar(display_name(path), show_progress) as progress:
             summary = run_batch(job, progress=progress, on_error=_row_error_printer(quiet))
@@ -66,6 +70,10 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
         sys.exit(EXIT_ERROR)
     checked = [v for v in summary.verdicts if v in SEVERITY]
     sys.exit(EXIT_FINDINGS if fails(checked, fail_on) else EXIT_OK)
+
+
+def _exit_on_term(signum, frame) -> None:
+    sys.exit(128 + signum)
 
 
 @contextlib.contextmanager

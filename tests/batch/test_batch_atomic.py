@@ -136,3 +136,25 @@ def test_finished_output_has_normal_permissions(tmp_path, cli, fake_engine):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+TERM_AS_EXIT = """import signal
+from remit.batch.command import _exit_on_term
+signal.signal(signal.SIGTERM, _exit_on_term)
+"""
+
+
+def test_sigterm_removes_the_temporary_file(tmp_path):
+    """`kill` (SIGTERM) unwinds like Ctrl-C: old target kept, no .part file left behind."""
+    target = tmp_path / "out.csv"
+    target.write_text(OLD)
+    script = KILLED_RUN.format(tests=os.path.dirname(__file__), source=str(source(tmp_path)),
+                               target=str(target))
+    script = script.replace("run_batch(", TERM_AS_EXIT + "run_batch(")
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "stalled"
+    assert any(name.endswith(".part") for name in os.listdir(tmp_path))
+    child.terminate()
+    assert child.wait() == 128 + signal.SIGTERM
+    assert target.read_text() == OLD
+    assert sorted(os.listdir(tmp_path)) == ["in.csv", "out.csv"]
