@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+
+import pandas as pd
 
 from remit.batch.frame import ADDED_COLUMNS, ColumnError, check_columns
 from remit.batch.io import (
@@ -76,6 +78,17 @@ class Summary:
         return f"{self.rows:,} rows: {counts}, {self.skipped:,} skipped lines \u2192 {where}"
 
 
+def _frames(job: BatchJob, read_format: str, stats: ReadStats) -> Iterator[pd.DataFrame]:
+    """Return the input's frames, once the first has shown that the named columns exist."""
+    frames = read_chunks(job.source, read_format, job.chunksize, job.on_bad_lines, stats)
+    first = next(frames, None)
+    try:
+        check_columns([] if first is None else first.columns, job.column, job.id_column)
+    except ColumnError as exc:
+        raise InputError(f"{display_name(job.source)}: {exc}") from None
+    return itertools.chain([first], frames)
+
+
 # Called after each written chunk with its row count and the total row count, if known.
 ProgressHook = Callable[[int, "int | None"], None]
 
@@ -88,12 +101,7 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
     """
     read_format, write_format = job.formats()
     stats = ReadStats()
-    frames = read_chunks(job.source, read_format, job.chunksize, job.on_bad_lines, stats)
-    first = next(frames, None)
-    try:
-        check_columns([] if first is None else first.columns, job.column, job.id_column)
-    except ColumnError as exc:
-        raise InputError(f"{display_name(job.source)}: {exc}") from None
+    frames = _frames(job, read_format, stats)
     if engine is None:
         from remit.engine import get_engine
 
@@ -106,7 +114,7 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
     summary = Summary(job.output)
     with open_output(job.output) as stream:
         writer = Writer(stream, write_format, schema)
-        for checked in checker.run(itertools.chain([first], frames)):
+        for checked in checker.run(frames):
             try:
                 writer.write(checked)
             except InputError as exc:  # the chunk's columns differ from the first chunk's
