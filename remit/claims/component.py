@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from remit.claims.extract import Extractor
+from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
 from remit.claims.triggers import compile_triggers, verb_forms
@@ -18,6 +18,13 @@ SPANS_KEY = "remit_claims"
 # Where the claims are kept, as plain dicts: ``nlp.pipe(n_process=2)`` sends docs back with
 # msgpack, which takes dicts of strings, numbers and booleans but no dataclasses.
 _ROWS = "remit_claim_rows"
+# Set by the caller on a one-sentence doc: its mentions, as ``span_rows``, found before parsing.
+MENTIONS = "remit_mentions"
+# Set here: the last sentence's mentions (``span_rows``), and whether the claims may change
+# with the sentence before (see ``Extractor.needs_context``), for texts parsed sentence by
+# sentence in other processes.
+TAIL = "remit_tail"
+NEEDS_CONTEXT = "remit_needs_context"
 
 
 def get_claims(doc: Doc) -> list[Claim] | None:
@@ -58,8 +65,9 @@ class ClaimsComponent:
         self.rules = list(rules)
         self.spans_key = spans_key
         self._extractor: Extractor | None = None
-        if not Doc.has_extension(_ROWS):
-            Doc.set_extension(_ROWS, default=None)
+        for extension in (_ROWS, MENTIONS, TAIL, NEEDS_CONTEXT):
+            if not Doc.has_extension(extension):
+                Doc.set_extension(extension, default=None)
         if not Doc.has_extension("remit_claims"):
             Doc.set_extension("remit_claims", getter=get_claims, setter=set_claims)
 
@@ -81,8 +89,13 @@ class ClaimsComponent:
         _ = self.extractor
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = self.extractor.claims(doc)
+        extractor = self.extractor
+        preset = doc._.get(MENTIONS)
+        mentions = extractor.mentions(doc) if preset is None else row_spans(doc, preset)
+        claims, tail = extractor.extract(doc, mentions=mentions)
         doc._.remit_claims = claims
+        doc._.set(TAIL, span_rows(tail))
+        doc._.set(NEEDS_CONTEXT, extractor.needs_context(doc, mentions))
         doc.spans[self.spans_key] = [
             doc.char_span(c.start, c.end, label=c.key, alignment_mode="expand") for c in claims
         ]

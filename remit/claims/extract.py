@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -42,14 +43,17 @@ class Extractor:
         """Return the claims of a parsed document, in text order."""
         return self.extract(doc)[0]
 
-    def extract(self, doc: Doc, previous: Sequence[Span] = ()) -> tuple[list[Claim], list[Span]]:
+    def extract(self, doc: Doc, previous: Sequence[Span] = (),
+                mentions: list[Span] | None = None) -> tuple[list[Claim], list[Span]]:
         """Return the claims of a parsed document and the mentions of its last sentence.
 
         ``previous`` are the mentions of the sentence before the document (when the document is
         one sentence of a longer text), for 'it' and 'the agency' in its first sentence; the
-        mentions returned serve the same way for the next one.
+        mentions returned serve the same way for the next one. ``mentions`` spares finding them
+        again when the caller has.
         """
-        mentions = self.mentions(doc)
+        if mentions is None:
+            mentions = self.mentions(doc)
         out: list[Claim] = []
         previous = list(previous)
         for sent in doc.sents:
@@ -61,6 +65,39 @@ class Extractor:
                 out.extend(self._frame_claims(frame, sent))
             previous = own
         return order_claims(out), previous
+
+    def needs_context(self, doc: Doc, mentions: list[Span]) -> bool:
+        """Whether the document's claims can change with the mentions of the sentence before.
+
+        Only the first sentence looks back, and :func:`resolve_anaphora` resolves an anaphor
+        there with any non-empty ``previous`` or with none, so one stand-in mention tells.
+        """
+        first = next(iter(doc.sents), None)
+        if first is None:
+            return False
+        own = [m for m in mentions if m.start < first.end]
+        stand_in = [Span(doc, first.start, first.start + 1, label="?")]
+        return bool(resolve_anaphora(first, own, stand_in, self.lex))
+
+    def _triggers_for(self, args: Sequence[frozenset[str]]) -> list[CompiledTrigger]:
+        """The triggers that can match these arguments, with only the objects that can, in order.
+
+        An object phrase can only be found where its first word is one of the arguments' forms.
+        Dropping the others first spares ``match_functions`` a scan of every object of every
+        trigger, with the same matches: a trigger keeps its objects' order, and one left with
+        none is dropped (a trigger without objects matches on its verbs alone).
+        """
+        forms = set().union(*args)
+        out = []
+        for trig in self.triggers:
+            if not trig.objects:
+                out.append(trig)
+                continue
+            objects = tuple(obj for obj in trig.objects if not obj or obj[0] in forms)
+            if objects:
+                out.append(trig if len(objects) == len(trig.objects)
+                           else dataclasses.replace(trig, objects=objects))
+        return out
 
     def _frame_claims(self, frame: Frame, sent: Span) -> list[Claim]:
         mention = frame.mention
@@ -80,12 +117,23 @@ class Extractor:
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
         args = arg_forms(frame.args, frame.labels)
-        matches = match_functions(self.triggers, set(frame.verb_phrases), frame.generic, args)
+        matches = match_functions(self._triggers_for(args), set(frame.verb_phrases),
+                                  frame.generic, args)
         claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
                   for m in matches]
         if not claims and (frame.role_like or base["future"]) and frame.args:
             claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
+
+
+def span_rows(spans: Iterable[Span]) -> list[list]:
+    """Mentions as plain rows (start, end, label, kb_id) that survive ``Doc.to_bytes``."""
+    return [[s.start, s.end, s.label_, s.kb_id_] for s in spans]
+
+
+def row_spans(doc: Doc, rows: Iterable[Sequence]) -> list[Span]:
+    """The mentions of :func:`span_rows`, on ``doc``."""
+    return [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in rows]
 
 
 def order_claims(claims: Iterable[Claim]) -> list[Claim]:
@@ -144,7 +192,9 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         elif token.dep_ not in _SUBJECT_DEPS:
             continue
         elif lower == "it" and token.pos_ == "PRON":
-            antecedent = _subject_of(previous)
+            # '..., and it then issues ...' refers to this sentence's subject, if it has one.
+            earlier = [m for m in own if m.end <= token.i]
+            antecedent = _subject_of(earlier) if earlier else _subject_of(previous)
         elif lower in {"latter", "former"} and previous:
             antecedent = previous[-1] if lower == "latter" else previous[0]
         elif token.lemma_.lower() in lex.anaphor_nouns and any(

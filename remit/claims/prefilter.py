@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import AliasIndex
@@ -90,18 +90,27 @@ def _sentence(doc: Doc, start: int, end: int) -> Sentence:
 
 
 def fuzzy_anchors(fuzzy: dict[tuple[str, ...], str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Map each word to the multi-word names a fuzzy match of which needs that word as written.
+    """Map each word to the multi-word names a fuzzy match of which may need that word.
 
-    A fuzzy match misspells at most one word of a name, so when a name has two or more long
-    words, one of them appears exactly; otherwise every word but one does, and any word of the
-    name will do as anchor. A text holds a fuzzy match of a name only if it holds an anchor.
+    A fuzzy match misspells at most one word of a name. So when a name has two or more long
+    words, all its distinct long words but one appear exactly; otherwise all its distinct words
+    but one do. These are the name's anchors; :func:`anchors_needed` says how many must appear.
     """
     anchors: dict[str, list[tuple[str, ...]]] = {}
     for name in fuzzy:
-        long_words = [w for w in name if len(w) >= _ANCHOR_MIN]
-        for word in set(long_words if len(long_words) >= 2 else name):
+        for word in _anchor_words(name):
             anchors.setdefault(word, []).append(name)
     return {word: tuple(names) for word, names in anchors.items()}
+
+
+def _anchor_words(name: tuple[str, ...]) -> set[str]:
+    long_words = {w for w in name if len(w) >= _ANCHOR_MIN}
+    return long_words if len(long_words) >= 2 else set(name)
+
+
+def anchors_needed(name: tuple[str, ...]) -> int:
+    """How many distinct anchor words of ``name`` a text holds if it holds a fuzzy match."""
+    return max(1, len(_anchor_words(name)) - 1)
 
 
 def narrow_index(index: AliasIndex, anchors: dict[str, tuple[tuple[str, ...], ...]],
@@ -111,7 +120,11 @@ def narrow_index(index: AliasIndex, anchors: dict[str, tuple[tuple[str, ...], ..
     The fuzzy search is a Python loop over every name at every token; keeping the names that can
     match makes :func:`find_mentions` cost about what the phrase matchers cost, same result.
     """
-    names = {name for word in set(words) for name in anchors.get(word, ())}
+    hits: dict[tuple[str, ...], int] = {}
+    for word in set(words):
+        for name in anchors.get(word, ()):
+            hits[name] = hits.get(name, 0) + 1
+    names = [name for name, n in hits.items() if n >= anchors_needed(name)]
     if len(names) == len(index.fuzzy):
         return index
     return replace(index, fuzzy={name: index.fuzzy[name] for name in names})
@@ -128,6 +141,14 @@ def cue_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(nouns | set(lex.pronouns) | {"latter", "former"})
 
 
+@dataclass(frozen=True)
+class Carrier:
+    """A sentence to parse: its own ``Doc`` and the agency mentions found in it."""
+
+    doc: Doc
+    mentions: list[Span]
+
+
 class Prefilter:
     """Mark the sentences of a tokenized text that must be parsed."""
 
@@ -142,23 +163,24 @@ class Prefilter:
         self._cue_hashes = np.array(sorted(vocab.strings.add(w)
                                            for w in cue_words(extractor.lex)), dtype="uint64")
 
-    def carriers(self, doc: Doc, sentences: list[Sentence]) -> list[Doc | None]:
+    def carriers(self, doc: Doc, sentences: list[Sentence]) -> list[Carrier | None]:
         """Return, per sentence, its own unparsed ``Doc`` if it must be parsed, else ``None``."""
         if not sentences:
             return []
         starts = np.array([s.start for s in sentences])
-        maybe = self._sentences_with(doc, starts, self._possible_mention_tokens(doc))
-        cued = self._sentences_with(doc, starts, self._hits(doc, self._cue_hashes))
-        out: list[Doc | None] = []
+        maybe = self._sentences_with(starts, self._possible_mention_tokens(doc))
+        cued = self._sentences_with(starts, self._hits(doc, self._cue_hashes))
+        out: list[Carrier | None] = []
         previous = False
         for i, sent in enumerate(sentences):
-            sent_doc = doc[sent.start : sent.end].as_doc() if (
-                i in maybe or (i in cued and previous)) else None
-            if sent_doc is not None and i in maybe and not (i in cued and previous):
-                if not self.extractor.mentions(sent_doc):
-                    sent_doc = None
-            out.append(sent_doc)
-            previous = sent_doc is not None
+            carrier = None
+            if i in maybe or (i in cued and previous):
+                sent_doc = doc[sent.start : sent.end].as_doc()
+                mentions = self.extractor.mentions(sent_doc) if i in maybe else []
+                if mentions or (i in cued and previous):
+                    carrier = Carrier(sent_doc, mentions)
+            out.append(carrier)
+            previous = carrier is not None
         return out
 
     def _possible_mention_tokens(self, doc: Doc) -> np.ndarray:
@@ -174,7 +196,7 @@ class Prefilter:
         return np.flatnonzero(np.isin(lower, hashes))
 
     @staticmethod
-    def _sentences_with(doc: Doc, starts: np.ndarray, positions: np.ndarray) -> set[int]:
+    def _sentences_with(starts: np.ndarray, positions: np.ndarray) -> set[int]:
         """Indices of the sentences holding any of the token ``positions``."""
         if not len(positions):
             return set()

@@ -1,0 +1,178 @@
+"""remit against bare spaCy, side by side in one process, on the same inputs.
+
+    python benchmarks/speed.py [--shared ../shared] [--quick]
+
+Prints tokens/s of (a) ``nlp.pipe`` with the model's full default pipeline, (b) the tokenizer
+alone and (c) remit end to end (``Engine.check_many``: clean-up, first pass, parse, extraction,
+verdicts), on an article corpus where about 1 sentence in 10 names an agency and on statements
+that all do; then a bare ``nlp.pipe`` with only the components remit runs, two processes
+against one, and the cold start of ``remit check`` against loading the model. Timings are
+wall-clock after a warm-up run; the targets are those of issue 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="folder with seeds/, sources/ and dev/ (optional)")
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer runs")
+    parser.add_argument("--batch-size", type=int, default=64)
+    return parser.parse_args()
+
+
+def model_name() -> str:
+    """The model remit loads by default: the first of its defaults that is installed."""
+    import spacy
+
+    from remit.engine import DEFAULT_MODELS
+
+    return next(m for m in DEFAULT_MODELS if spacy.util.is_package(m))
+
+
+def consume(items: Iterable) -> None:
+    for _ in items:
+        pass
+
+
+def rate(run: Callable[[list[str]], Iterable], texts: list[str], tokens: int) -> float:
+    """Tokens per second of ``run`` over ``texts``, after a warm-up on the first few texts."""
+    consume(run(texts[:3]))
+    start = time.perf_counter()
+    consume(run(texts))
+    return tokens / (time.perf_counter() - start)
+
+
+def sentence_counter(engine) -> Callable[[str], tuple[int, int]]:
+    """(sentences, sentences with a mention) of a text, by remit's own first pass."""
+    from remit.claims.prefilter import split_sentences
+
+    nlp, extractor = engine.nlp, engine.nlp.get_pipe("remit_claims").extractor
+
+    def count(text: str) -> tuple[int, int]:
+        doc = nlp.make_doc(text)
+        sents = split_sentences(doc)
+        return len(sents), sum(bool(extractor.mentions(doc[s.start : s.end].as_doc()))
+                               for s in sents)
+
+    return count
+
+
+def inputs(args, engine) -> dict[str, list[str]]:
+    """The two corpora, named."""
+    shared = args.shared if args.shared.is_dir() else None
+    count = sentence_counter(engine)
+    size = 700 if args.quick else 2200
+    arts = corpus.articles(corpus.agency_paragraphs(shared), count, target_sentences=size)
+    sents = sum(count(a)[0] for a in arts)
+    mentions = sum(count(a)[1] for a in arts)
+    stmts, origin = corpus.statements(shared)
+    tokens = lambda t: len(engine.nlp.make_doc(t))  # noqa: E731
+    stmts = corpus.repeat_to(stmts, tokens, 6000 if args.quick else 20000)
+    print(f"articles: {len(arts)} texts, {sents} sentences, {mentions} with an agency "
+          f"({mentions / sents:.0%}); agency text from {shared or corpus.DATA}")
+    print(f"statements: {len(stmts)} rows from {origin}")
+    return {"articles": arts, "statements": stmts}
+
+
+def measure(name: str, texts: list[str], full, needed, engine, batch: int) -> dict:
+    """Tokens/s of the bare pipelines and of remit on one corpus."""
+    tokens = sum(len(d) for d in full.tokenizer.pipe(texts))
+    out = {
+        "a": rate(lambda ts: full.pipe(ts, batch_size=batch), texts, tokens),
+        "b": rate(lambda ts: full.tokenizer.pipe(ts), texts, tokens),
+        "c": rate(lambda ts: engine.check_many(ts, batch_size=batch), texts, tokens),
+    }
+    if name == "statements":
+        out["d"] = rate(lambda ts: needed.pipe(ts, batch_size=batch), texts, tokens)
+    print(f"\n{name}: {tokens} tokens")
+    print(f"  (a) nlp.pipe, full pipeline {full.pipe_names}: {out['a']:>10,.0f} tokens/s")
+    print(f"  (b) tokenizer only:{'':27} {out['b']:>10,.0f} tokens/s")
+    if "d" in out:
+        print(f"  (d) nlp.pipe, remit's components {needed.pipe_names}: "
+              f"{out['d']:>10,.0f} tokens/s")
+    print(f"  (c) remit end to end:{'':25} {out['c']:>10,.0f} tokens/s")
+    print(f"  c/a = {out['c'] / out['a']:.2f}   c/b = {out['c'] / out['b']:.3f}"
+          + (f"   c/d = {out['c'] / out['d']:.2f}" if "d" in out else ""))
+    return out
+
+
+def processes(texts: list[str], engine, batch: int) -> float:
+    """remit with two processes against one, on the same texts; returns the ratio."""
+    tokens = sum(len(d) for d in engine.nlp.tokenizer.pipe(texts))
+    one = rate(lambda ts: engine.check_many(ts, batch_size=batch), texts, tokens)
+    two = rate(lambda ts: engine.check_many(ts, batch_size=batch, n_process=2), texts, tokens)
+    print(f"\nstatements, remit --n-process 2: {two:,.0f} tokens/s against {one:,.0f} with 1 "
+          f"({two / one:.2f}x; {os.cpu_count()} cores)")
+    return two / one
+
+
+def cold_start(model: str, runs: int) -> float:
+    """Median seconds of ``remit check`` on one sentence over median ``spacy.load``."""
+    remit = [str(Path(sys.executable).with_name("remit")), "check", "--no-fail", "-"]
+    load = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+
+    def median(cmd: list[str], stdin: str = "") -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(cmd, input=stdin, capture_output=True, text=True, check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    median(load)  # fill the file cache first
+    bare = median(load)
+    ours = median(remit, "ICE issues green cards.\n")
+    print(f"\ncold start: remit check on one sentence {ours:.2f} s, "
+          f"python -c 'import spacy; spacy.load(...)' {bare:.2f} s ({ours / bare:.2f}x; "
+          f"median of {runs})")
+    return ours / bare
+
+
+def main() -> None:
+    args = parse_args()
+    import spacy
+
+    from remit.engine import Engine
+
+    model = model_name()
+    full = spacy.load(model)
+    needed = spacy.load(model, exclude=["ner"])
+    engine = Engine(model=model)
+    print(f"model {model}, spaCy {spacy.__version__}, {os.cpu_count()} cores, "
+          f"batch size {args.batch_size}")
+    corpora = inputs(args, engine)
+    art = measure("articles", corpora["articles"], full, needed, engine, args.batch_size)
+    stm = measure("statements", corpora["statements"], full, needed, engine, args.batch_size)
+    two = processes(corpora["statements"], engine, args.batch_size)
+    cold = cold_start(model, 3 if args.quick else 5)
+    targets = [
+        ("articles: remit >= 8x bare nlp.pipe", art["c"] / art["a"] >= 8),
+        ("articles: remit >= 25% of tokenizer only", art["c"] / art["b"] >= 0.25),
+        ("statements: remit >= 0.9x nlp.pipe with remit's components", stm["c"] / stm["d"] >= 0.9),
+        ("statements: --n-process 2 >= 1.6x one process", two >= 1.6),
+        ("cold start <= 1.3x spacy.load", cold <= 1.3),
+    ]
+    print("\ntargets:")
+    for text, met in targets:
+        print(f"  [{'met' if met else 'NOT met'}] {text}")
+
+
+if __name__ == "__main__":
+    main()
