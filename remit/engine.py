@@ -84,11 +84,11 @@ class Engine:
     def nlp(self) -> Language:
         """The English pipeline with the ``remit_claims`` component (loaded on first use)."""
         if self._nlp is None:
-            nlp = load_model(self._model_name)
-            nlp.add_pipe("remit_claims", config={"rules": list(self._rules)})
-            self._nlp = nlp
-        elif "remit_claims" not in self._nlp.pipe_names:
-            self._nlp.add_pipe("remit_claims", config={"rules": list(self._rules)})
+            self._nlp = load_model(self._model_name)
+        if "remit_claims" not in self._nlp.pipe_names:
+            component = self._nlp.add_pipe("remit_claims", config={"rules": list(self._rules)})
+            # The table takes longer to load than the model: load it once for both uses.
+            component.use_table(self.table)
         return self._nlp
 
     def check(self, text: str) -> list[Finding]:

@@ -65,11 +65,16 @@ class ClaimsComponent:
         self.rules = list(rules)
         self.spans_key = spans_key
         self._extractor: Extractor | None = None
+        self._table = None
         for extension in (_ROWS, MENTIONS, TAIL, NEEDS_CONTEXT):
             if not Doc.has_extension(extension):
                 Doc.set_extension(extension, default=None)
         if not Doc.has_extension("remit_claims"):
             Doc.set_extension("remit_claims", getter=get_claims, setter=set_claims)
+
+    def use_table(self, table) -> None:
+        """Compile from this already loaded table (the same ``rules``), not a second load."""
+        self._table = table
 
     @property
     def extractor(self) -> Extractor:
@@ -77,7 +82,7 @@ class ClaimsComponent:
         if self._extractor is None:
             from remit.rules.loader import load_table
 
-            table = load_table(self.rules)
+            table = self._table if self._table is not None else load_table(self.rules)
             lex = load_lexicon()
             aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
             triggers = compile_triggers(table, lex)
