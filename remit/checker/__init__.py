@@ -43,13 +43,25 @@ def decide(table: Table, agency: str, function: str) -> Decision:
             return Decision("not_performs", tuple(facts), owner=_owner_id(table, function),
                             via=parent)
     owner = table.owner(function)
-    if owner is None:
+    if owner is not None:
+        return _by_owners(table, agency, [owner])
+    if function in table.functions and table.functions[function].closed:
+        return _by_owners(table, agency, [f for f in table.facts.values() if f.function == function
+                                          and f.stance in {"performs", "shares"}])
+    return Decision("none")
+
+
+def _by_owners(table: Table, agency: str, owners: list[Fact]) -> Decision:
+    """Judge by the agencies that alone perform a function (an exclusive or closed function)."""
+    for fact in owners:
+        if agency == fact.agency or agency in table.ancestors(fact.agency):
+            return Decision("performs", (fact,), via=fact.agency)
+    for fact in owners:
+        if agency in table.descendants(fact.agency):
+            return Decision("none", (fact,))
+    if not owners:
         return Decision("none")
-    if agency == owner.agency or agency in table.ancestors(owner.agency):
-        return Decision("performs", (owner,), via=owner.agency)
-    if agency in table.descendants(owner.agency):
-        return Decision("none", (owner,))
-    return Decision("not_performs", (owner,), owner=owner.agency)
+    return Decision("not_performs", tuple(owners[:2]), owner=owners[0].agency)
 
 
 def _from_facts(facts: list[Fact], table: Table, function: str) -> Decision:

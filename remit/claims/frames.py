@@ -25,7 +25,9 @@ _NON_ROLE_VERBS = {"be", "have", "say", "become", "seem", "get", "go", "come", "
 # 'Y runs X' with X an agency: X is part of Y.
 _CONTAINS = {"run", "operate", "oversee", "administer", "supervise", "house", "include",
              "contain", "comprise", "encompass"}
-_CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "because", "when", "while", "if",
+# Roles in which a mention is what is acted on, never the actor.
+_OBJECT_DEPS = {"pobj", "dobj", "poss", "attr", "agent", "dative", "iobj"}
+_CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "that", "because", "when", "while", "if",
                   "although", "but", "whereas", "unless", "since", "after", "before"}
 
 
@@ -91,6 +93,8 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
         # 'issued by judges and carried out by ICE': the object is the first conjunct's.
         children += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     for child in children:
+        if child.dep_ == "ccomp" and child.i < verb.i:
+            continue  # a clause before the verb is not its object
         complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
         if child.dep_ in _NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
                 complement):
@@ -137,9 +141,16 @@ def conj_verbs(verb: Token) -> list[tuple[Token, bool]]:
 
 
 def xcomp_chain(verb: Token) -> Token:
-    """Follow 'is able to process', 'helps enforce' down to the verb that says what is done."""
+    """Follow 'is able to process', 'helps enforce' down to the verb that says what is done.
+
+    Not past a verb with an object of its own ('issue Notices to Appear') or into a
+    'whether' clause ('decide whether to issue').
+    """
+    if any(c.dep_ in {"dobj", "attr"} for c in verb.children):
+        return verb
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ == "mark" for c in child.children):
             return xcomp_chain(child)
     return verb
 
@@ -171,14 +182,15 @@ class FrameBuilder:
         """Return every frame in which ``mention`` is the agency that acts."""
         anchor = self.anchor(mention)
         frames = self._by_role(mention, anchor)
-        frames += self._own_clauses(mention, anchor)
+        own = self._own_clauses(mention, anchor)
         contrast = self._contrast(mention)
         if not frames and contrast:
             # '... handles work permits, not ICE': the contrasted agency shares the predicate.
             verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
             frames = self._verb(mention, verb) if verb is not None else []
-        if not frames:
+        if not frames and (not own or anchor.dep_ not in _OBJECT_DEPS):
             frames = self._linear(mention)
+        frames += own
         if contrast:
             frames = [replace(f, negated=not f.negated) for f in frames if f.target is None]
         exclusive = self._is_exclusive(mention)
@@ -192,7 +204,8 @@ class FrameBuilder:
             return root.head
         while root.dep_ == "compound" and root.head.i >= mention.end:
             head = root.head
-            if head.lemma_.lower() in self.lex.personnel or head.i in self.mention_tokens:
+            if (head.lemma_.lower() in self.lex.personnel | self.lex.units
+                    or head.i in self.mention_tokens):
                 root = head
                 continue
             break
@@ -213,7 +226,15 @@ class FrameBuilder:
         if dep in {"nsubj", "csubj"}:
             if head.lemma_ == "be":
                 return self._copula(mention, head, negated=is_negated(head, self.lex))
+            if head.pos_ not in {"VERB", "AUX"} and not head.tag_.startswith("VB"):
+                return []  # 'DOL grants DACA' parsed with DACA as the root: read linearly
             return self._verb(mention, head)
+        if dep == "nsubjpass" and any(c.dep_ == "xcomp" for c in head.children):
+            # 'USCIS is expected to process ...': the subject does what the complement says.
+            verb = next(c for c in head.children if c.dep_ == "xcomp")
+            return self._verb(mention, verb)
+        if dep == "nsubjpass" and head.lemma_.lower() == "employ":
+            return self._run_by(mention, head)
         if dep == "nsubjpass" and head.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
             return self._run_by(mention, head)
         if dep == "pobj" and head.lower_ == "by" and head.dep_ in {"agent", "conj"}:
@@ -234,8 +255,11 @@ class FrameBuilder:
     def _own_clauses(self, mention: Span, anchor: Token) -> list[Frame]:
         """Relative clauses and appositions attached to the mention itself."""
         frames: list[Frame] = []
+        loose = self._loose_apposition(mention, anchor)
+        if loose is not None:
+            frames += self._apposition(mention, loose)
         for child in anchor.children:
-            if child.dep_ == "relcl":
+            if child.dep_ == "relcl" and not self._other_subject(child):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 frames += self._verb(mention, child, passive=passive, relative=True)
             elif child.dep_ == "appos" and child.i not in self.mention_tokens:
@@ -256,17 +280,41 @@ class FrameBuilder:
             neg = (base_negated and not after_but) or (conj.i != verb.i and is_negated(conj, self.lex))
             neg = neg or (target.i != conj.i and is_negated(target, self.lex))
             part_of = self._part_of_verb(mention, target, neg)
-            if part_of:
-                frames += part_of
-                continue
+            frames += part_of
+            if any(f.mention == mention for f in part_of):
+                continue  # 'X falls under Y' says nothing about what X does
             phrases = verb_phrases(target)
+            args = arg_tokens(target, set(self.mention_tokens), passive, self.opaque)
+            if not args and not passive:
+                args = self._tail(target)
             frames.append(Frame(
                 mention, target, phrases,
-                generic=bool(phrases & self.lex.verbs("handle")),
-                args=arg_tokens(target, set(self.mention_tokens), passive, self.opaque),
+                generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target),
+                args=args,
                 negated=neg, role_like=not passive and not relative and self._role_like(target),
             ))
         return frames
+
+    def _role_object(self, verb: Token) -> bool:
+        """'has responsibility for X', 'shares responsibility for X', 'plays a role in X'."""
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.role_nouns
+                   for c in verb.children)
+
+    def _tail(self, verb: Token) -> tuple[Token, ...]:
+        """The words after a verb up to the end of its clause, for a parse that lost them."""
+        out = []
+        doc = verb.doc
+        end = verb.sent.end
+        for token in doc[verb.i + 1 : end]:
+            if token.lower_ in _CLAUSE_BREAKS or token.i in self.opaque or token.i in self.labels:
+                break
+            if token.text == "," and token.i + 2 < end and doc[token.i + 1].lower_ in {
+                    "and", "but", "or"} and (token.i + 2 in self.mention_tokens
+                                             or doc[token.i + 2].pos_ == "PRON"):
+                break  # ', and USCIS deals with ...': the next clause has its own subject
+            if not token.is_space:
+                out.append(token)
+        return tuple(out)
 
     def _role_like(self, verb: Token) -> bool:
         """Whether a main-clause predicate with no known function still states a role.
@@ -289,7 +337,7 @@ class FrameBuilder:
         """'X falls under Y', 'judges work for DHS', 'X reports to Y'; 'Y runs X' (reversed)."""
         if verb.lemma_.lower() in _CONTAINS and not is_negated(verb, self.lex):
             part = self._mention_in(verb)
-            if part is not None and part != mention:
+            if part is not None and part != mention and part.root.head == verb:
                 return [Frame(part, verb, frozenset({("part", "of")}), False, (),
                               negated=negated, target=mention)]
         for phrase in verb_phrases(verb):
@@ -398,6 +446,28 @@ class FrameBuilder:
                 frames.append(self._generic(mention, noun, content.subtree, negated))
         return [replace(f, role_like=True) for f in frames]
 
+    def _other_subject(self, clause: Token) -> bool:
+        """'ICE, whose ERO directorate runs ...': the clause's subject names another agency."""
+        for child in clause.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return any(t.i in self.mention_tokens for t in child.subtree)
+        return False
+
+    def _loose_apposition(self, mention: Span, anchor: Token) -> Token | None:
+        """'USCIS, the agency in charge of X, has ...' parsed as two subjects of one verb."""
+        doc = mention.doc
+        if mention.end + 1 >= mention.sent.end or doc[mention.end].text != ",":
+            return None
+        head = doc[mention.end + 1]
+        if head.lower_ in {"whose", "which", "who", "that"}:
+            return None
+        while head.dep_ in {"det", "amod", "compound", "poss", "case"} and head.head.i > head.i:
+            head = head.head
+        if (head.dep_ == anchor.dep_ and head.head == anchor.head and head.i != anchor.i
+                and head.lemma_.lower() in self.lex.units):
+            return head
+        return None
+
     def _apposition(self, mention: Span, appos: Token) -> list[Frame]:
         """'HSI, a unit of the FBI, ...'; 'USCIS, the agency behind green cards, ...'."""
         frames: list[Frame] = []
@@ -413,7 +483,7 @@ class FrameBuilder:
 
     def _noun_args(self, noun: Token) -> list[Token]:
         return [t for t in noun.subtree
-                if t.i not in self.mention_tokens and t.dep_ not in {"relcl", "acl"}
+                if t.i not in self.opaque and t.dep_ not in {"relcl", "acl"}
                 and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a in noun.subtree
                             and a.i != noun.i)]
 
@@ -427,12 +497,15 @@ class FrameBuilder:
         """Mention followed by a verb-like word the parser took for a noun."""
         doc = mention.doc
         sent_end = mention.sent.end
-        i = mention.end
+        i = self._after_parenthesis(mention.end, sent_end)
         negated = False
         while i < sent_end and (
-                doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ"} or doc[i].tag_ == "MD"
+                doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ", "SPACE"} or doc[i].tag_ == "MD"
                 or doc[i].lower_ in {",", "both", "all"} or i in self.mention_tokens
                 or doc[i].lemma_.lower() in self.lex.personnel):
+            if doc[i].lemma_ == "do" and i + 1 < sent_end and doc[i + 1].pos_ in {
+                    "DET", "NOUN", "PROPN", "ADJ", "NUM"}:
+                break  # 'HSI does the I-9 audits': 'do' is the verb here
             # 'neither'/'nor' negate the mention they precede: see _contrast.
             negated = negated or (doc[i].lower_ in self.lex.negations - {"neither", "nor"}
                                   or doc[i].dep_ == "neg")
@@ -454,11 +527,7 @@ class FrameBuilder:
                 j = k + 1
             else:
                 break
-        args = []
-        for token in doc[j:sent_end]:
-            if token.lower_ in _CLAUSE_BREAKS or token.i in self.opaque:
-                break
-            args.append(token)
+        args = list(self._tail(doc[j - 1]))
         frames = []
         for each in verbs:
             lemma = lemma_of(each)
@@ -469,6 +538,19 @@ class FrameBuilder:
                 negated=negated, role_like=each.tag_ in {"VBZ", "VBP", "NNS"},
                 extra={"linear": True}))
         return frames
+
+    def _after_parenthesis(self, i: int, end: int) -> int:
+        """Skip ', ICE's investigative arm,' after a mention: the index after the second comma."""
+        doc = self.mentions[0].doc if self.mentions else None
+        if doc is None or i >= end or doc[i].text != ",":
+            return i
+        for j in range(i + 1, min(end, i + 12)):
+            if doc[j].text == ",":
+                inner = doc[i + 1 : j]
+                if not any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in inner):
+                    return j + 1
+                return i
+        return i
 
     def _mention_in(self, token: Token) -> Span | None:
         """The agency a preposition or verb takes as its object: 'of [the Justice Department]'."""

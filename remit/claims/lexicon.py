@@ -32,6 +32,7 @@ class Lexicon:
     pronouns: frozenset[str]
     anaphor_nouns: frozenset[str]
     acronym_contexts: frozenset[str]
+    ambiguous_acronyms: frozenset[str] = frozenset()
 
     def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
         """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
@@ -63,4 +64,5 @@ def load_lexicon() -> Lexicon:
         pronouns=frozenset(str(w).lower() for w in data["anaphora"]["pronouns"]),
         anaphor_nouns=frozenset(str(w).lower() for w in data["anaphora"]["nouns"]),
         acronym_contexts=words("acronym_contexts"),
+        ambiguous_acronyms=words("ambiguous_acronyms"),
     )

@@ -32,7 +32,7 @@ def name_variants(name: str) -> set[str]:
 
 
 def within_one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` with at most one insertion, deletion or substitution."""
+    """Whether ``a`` becomes ``b`` with one insertion, deletion, substitution or swap."""
     if a == b:
         return True
     if abs(len(a) - len(b)) > 1:
@@ -43,7 +43,9 @@ def within_one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
+        # one substitution, or two neighbours swapped ('Secruity')
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
     return a[i:] == b[i + 1 :]
 
 
@@ -92,12 +94,20 @@ def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:
 
 
 def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:
-    """'ice agents', 'Ice raids': an acronym in other case counts only before a cue word."""
+    """An acronym in other than upper case: 'uscis', 'Cbp'; 'ice agents' but not 'ice storm'.
+
+    An acronym that is also a word ('ice', 'dos') counts only before a cue word.
+    """
     out = []
-    for token in doc[:-1]:
+    for token in doc:
         agency = index.acronyms.get(token.lower_)
-        if agency and not token.is_upper and doc[token.i + 1].lower_ in lexicon.acronym_contexts:
-            out.append(Span(doc, token.i, token.i + 1, label=agency))
+        if not agency or token.is_upper:
+            continue
+        if token.lower_ in lexicon.ambiguous_acronyms:
+            nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            if nxt not in lexicon.acronym_contexts:
+                continue
+        out.append(Span(doc, token.i, token.i + 1, label=agency))
     return out
 
 

@@ -91,6 +91,10 @@ class Function(_Record):
     id: str = Field(pattern=ID_PATTERN)
     label: str = Field(min_length=1, description="infinitive phrase, e.g. 'issue green cards'")
     description: str = ""
+    closed: bool = Field(
+        default=False,
+        description="the facts list every agency that performs it; anyone else is contradicted",
+    )
     triggers: list[Trigger] = Field(min_length=1)
 
 

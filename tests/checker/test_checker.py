@@ -126,3 +126,18 @@ def test_roll_up_order(table):
 def test_decide_inherits_upward_and_downward(table):
     assert decide(table, "ICE", "detention").via == "ERO"
     assert decide(table, "ERO", "green_card").status == "not_performs"
+
+
+def test_closed_function_contradicts_unlisted_agencies(tmp_path):
+    path = tmp_path / "closed.yaml"
+    path.write_text((TABLE + """
+  - {id: asylum-uscis, agency: USCIS, function: asylum, stance: performs, as_of: 2026-01-01, evidence: [{source: s, quote: "USCIS asylum"}]}
+  - {id: asylum-eoir, agency: EOIR, function: asylum, stance: performs, as_of: 2026-01-01, evidence: [{source: s, quote: "EOIR asylum"}]}
+""").replace("functions:\n", "functions:\n  - {id: asylum, label: grant asylum, closed: true, "
+                                   "triggers: [{objects: [asylum]}]}\n"),
+                    encoding="utf-8")
+    table = load_table([path], shipped=False)
+    assert judge(claim("CBP", "asylum"), table).verdict == "contradicted"
+    assert judge(claim("CBP", "asylum"), table).correction == "USCIS"
+    assert judge(claim("EOIR", "asylum"), table).verdict == "supported"
+    assert judge(claim("DHS", "asylum"), table).verdict == "supported"     # through USCIS
