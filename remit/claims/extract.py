@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import dataclasses
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -80,7 +80,7 @@ class Extractor:
         return bool(resolve_anaphora(first, own, stand_in, self.lex))
 
     def _triggers_for(self, args: Sequence[frozenset[str]]) -> list[CompiledTrigger]:
-        """The triggers that can match these arguments, with only the objects that can, in order.
+        """Return the triggers that can match these arguments, with only the objects that can.
 
         An object phrase can only be found where its first word is one of the arguments' forms.
         Dropping the others first spares ``match_functions`` a scan of every object of every
@@ -132,7 +132,7 @@ def span_rows(spans: Iterable[Span]) -> list[list]:
 
 
 def row_spans(doc: Doc, rows: Iterable[Sequence]) -> list[Span]:
-    """The mentions of :func:`span_rows`, on ``doc``."""
+    """Rebuild the mentions of :func:`span_rows` on ``doc``."""
     return [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in rows]
 
 

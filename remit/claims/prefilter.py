@@ -197,7 +197,7 @@ class Prefilter:
 
     @staticmethod
     def _sentences_with(starts: np.ndarray, positions: np.ndarray) -> set[int]:
-        """Indices of the sentences holding any of the token ``positions``."""
+        """Return the indices of the sentences holding any of the token ``positions``."""
         if not len(positions):
             return set()
         return set((np.searchsorted(starts, positions, side="right") - 1).tolist())
