@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from remit.claims.prefilter import Sentence
+    from remit.claims.text import Prepared
     from remit.records import Claim
     from remit.rules.table import Table
 
@@ -116,6 +117,7 @@ class _Plan:
     sentences: list[Sentence]
     docs: list[Doc | None]
     waiting: list[int]
+    prepared: Prepared | None = None
 
     @property
     def complete(self) -> bool:
@@ -145,9 +147,10 @@ class SentenceRunner:
         """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
         from remit.claims.extract import span_rows
         from remit.claims.prefilter import split_sentences
-        from remit.claims.text import prepare_text
+        from remit.claims.text import normalize_text
 
-        doc = self.nlp.make_doc(prepare_text(text))
+        prepared = normalize_text(text)
+        doc = self.nlp.make_doc(prepared.text)
         sentences = split_sentences(doc)
         if self.prefilter is None:
             docs = [doc[s.start : s.end].as_doc() for s in sentences]
@@ -157,7 +160,7 @@ class SentenceRunner:
                 if carrier is not None and carrier.mentions:
                     carrier.doc._.remit_mentions = span_rows(carrier.mentions)
                 docs.append(carrier and carrier.doc)
-        return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None])
+        return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None], prepared)
 
     def claims_many(self, texts: Iterable[str], batch_size: int = 64,
                     n_process: int = 1) -> Iterator[list[Claim]]:
@@ -202,16 +205,20 @@ class SentenceRunner:
                 mentions = None if preset is None else row_spans(doc, preset)
                 claims, tail = self.extractor.extract(doc, previous, mentions)
                 doc._.remit_tail = span_rows(tail)
-            out.extend(_shift(c, sentence.start_char) for c in claims)
+            out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
             before = doc
         return order_claims(out)
 
 
-def _shift(claim: Claim, offset: int) -> Claim:
-    """Move a claim's offsets from its sentence into the whole text."""
-    return dataclasses.replace(claim, start=claim.start + offset, end=claim.end + offset,
-                               sent_start=claim.sent_start + offset,
-                               sent_end=claim.sent_end + offset)
+def _shift(claim: Claim, offset: int, prepared: Prepared | None = None) -> Claim:
+    """Move a claim's offsets from its sentence into the whole text, as the user wrote it."""
+    def where(value: int) -> int:
+        value += offset
+        return prepared.to_input(value) if prepared is not None else value
+
+    return dataclasses.replace(claim, start=where(claim.start), end=where(claim.end),
+                               sent_start=where(claim.sent_start),
+                               sent_end=where(claim.sent_end))
 
 
 @functools.lru_cache(maxsize=4)

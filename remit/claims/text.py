@@ -1,19 +1,73 @@
-"""Same-length clean-up of raw text before parsing, so offsets stay exact."""
+"""Clean-up of raw text before parsing, with a map back to the original offsets.
+
+Statements come with noise: HTML entities (``&amp;``, ``&lt;b&gt;``), stray tags, runs of
+spaces, line breaks inside a sentence. The parser does better without them, so they are
+rewritten; every character of the clean text remembers where it came from, so a claim's
+position is reported in the input as written.
+"""
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_SINGLE_NEWLINE = re.compile(r"(?<=\S)[ \t]*\r?\n(?=[ \t]*\S)")
+# A blank line (paragraph break) stays; other runs of white space become one space.
+_SPACE = re.compile(r"[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*){2,}|[ \t\f\v\u00a0\r\n]{2,}|[\t\r\n\u00a0]")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Clean text and, for each of its offsets (and its end), the offset in the input."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def to_input(self, offset: int) -> int:
+        """Map an offset in the clean text to the input."""
+        return self.origin[min(max(offset, 0), len(self.origin) - 1)]
+
+
+def _rewrite(text: str, pattern: re.Pattern, repl: Callable[[re.Match], str]) -> Prepared:
+    parts: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        parts.append(text[last : match.start()])
+        origin.extend(range(last, match.start()))
+        new = repl(match)
+        parts.append(new)
+        origin.extend([match.start()] * len(new))
+        last = match.end()
+    parts.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return Prepared("".join(parts), tuple(origin))
+
+
+def _compose(first: Prepared, second: Prepared) -> Prepared:
+    return Prepared(second.text, tuple(first.origin[i] for i in second.origin))
+
+
+def _space(match: re.Match) -> str:
+    return "\n\n" if match.group().count("\n") >= 2 else " "
+
+
+def _tag(match: re.Match) -> str:
+    # '<p>USCIS</p>' -> 'USCIS'; '<br>' between words still separates them.
+    return " "
+
+
+def normalize_text(text: str) -> Prepared:
+    """Decode entities, drop tags and tidy white space; keep the way back to ``text``."""
+    result = _rewrite(text, _ENTITY, lambda m: html.unescape(m.group()))
+    result = _compose(result, _rewrite(result.text, _TAG, _tag))
+    result = _compose(result, _rewrite(result.text, _SPACE, _space))
+    return result
 
 
 def prepare_text(text: str) -> str:
-    """Blank out HTML-like tags and join lines broken inside a paragraph.
-
-    Every character keeps its offset: tags become spaces and a single line break becomes a
-    space, so a claim's position in the prepared text is its position in the input. Blank
-    lines still separate paragraphs.
-    """
-    text = _TAG.sub(lambda m: " " * len(m.group()), text)
-    return _SINGLE_NEWLINE.sub(lambda m: " " * len(m.group()), text)
+    """The clean text of :func:`normalize_text`, without the offset map."""
+    return normalize_text(text).text

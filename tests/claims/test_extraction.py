@@ -49,3 +49,28 @@ def test_results_are_plain_data(engine):
     claims = pickle.loads(pickle.dumps(doc._.remit_claims))
     assert [(c.agency, c.function) for c in claims] == [("ICE", "green_card")]
     assert [s.text for s in doc.spans["remit_claims"]] == ["ICE"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("U.S. Customs &amp; Border Protection  runs the ports of entry.",
+     "U.S. Customs &amp; Border Protection"),
+    ("&lt;b&gt;USCIS&lt;/b&gt; decides green card applications.", "USCIS"),
+    ("<p>The   Border Patrol\n patrols the border.</p>", "The   Border Patrol"),
+    ("ICE&apos;s officers do not issue visas.", "ICE"),
+])
+def test_noisy_text_reports_positions_in_the_input(engine, text, mention):
+    findings = engine.check(text)
+    assert findings, "the claim survives the noise"
+    claim = findings[0].claim
+    assert text[claim.start : claim.end] == mention
+
+
+def test_normalize_text_maps_every_offset():
+    from remit.claims.text import normalize_text
+
+    text = "A &amp; B\n\nC   D <b>E</b>"
+    prepared = normalize_text(text)
+    assert prepared.text == "A & B\n\nC D E "
+    assert len(prepared.origin) == len(prepared.text) + 1
+    assert text[prepared.to_input(prepared.text.index("E"))] == "E"
+    assert prepared.to_input(len(prepared.text)) == len(text)
