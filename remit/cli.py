@@ -30,6 +30,7 @@ class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return the names of the subcommands whose modules are installed."""
         return [name for name in SUBCOMMANDS if self._available(name)]
 
     @staticmethod
@@ -37,12 +38,14 @@ class LazyGroup(click.Group):
         return importlib.util.find_spec(SUBCOMMANDS[name][0]) is not None
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """Import and return one subcommand."""
         if name not in SUBCOMMANDS or not self._available(name):
             return None
         module, attr, _ = SUBCOMMANDS[name]
         return getattr(importlib.import_module(module), attr)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the subcommands with their one-line help, without importing them."""
         rows = [(name, SUBCOMMANDS[name][2]) for name in self.list_commands(ctx)]
         if rows:
             with formatter.section("Commands"):

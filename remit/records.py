@@ -147,4 +147,6 @@ def roll_up(findings: list[Finding]) -> str:
     return "no_claim"
 
 
-__all__ = ["Claim", "Evidence", "Finding", "FileResult", "VERDICTS", "SEVERITY", "line_col", "roll_up"]
+__all__ = [
+    "Claim", "Evidence", "Finding", "FileResult", "VERDICTS", "SEVERITY", "line_col", "roll_up",
+]

@@ -20,7 +20,9 @@ def display(table: Table, agency_id: str) -> str:
     return f"{name} ({table.display_name(parent.id)})"
 
 
-def evidence_of(table: Table, facts: Iterable, skip: Iterable[Evidence] = ()) -> tuple[Evidence, ...]:
+def evidence_of(
+    table: Table, facts: Iterable, skip: Iterable[Evidence] = ()
+) -> tuple[Evidence, ...]:
     """Return the evidence of facts (records with ``id`` and ``evidence``), without repeats."""
     seen = {(e.source, e.quote) for e in skip}
     out = []

@@ -50,10 +50,16 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
             subject = _subject(token)
             if subject is None or subject.lower_ not in _FIRST_PERSON:
                 return "reported"
-    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in sent if t.i < head.i]
-    if any(find_phrase(words, p) >= 0 for p in lex.reporting_phrases):
+    if _has_phrase([t for t in sent if t.i < head.i], lex.reporting_phrases):
         return "reported"
     return "asserted"
+
+
+def _has_phrase(tokens, phrases) -> bool:
+    """Whether any of ``phrases`` (word tuples) occurs in ``tokens`` by lower case or lemma."""
+    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in tokens]
+    present = frozenset().union(*words) if words else frozenset()
+    return any(present.issuperset(p) and find_phrase(words, p) >= 0 for p in phrases)
 
 
 _TIME_WORDS = {"yesterday", "today", "tonight", "ago", "last", "monday", "tuesday", "wednesday",
@@ -91,7 +97,18 @@ def is_future(head: Token, lex: Lexicon) -> bool:
                 return True
         if token.dep_ not in {"xcomp", "conj"}:
             break
-    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in head.sent]
-    return any(len(p) > 0 and p[0] not in {"will", "'ll", "shall", "plan", "intend", "expect",
-                                            "aim", "hope", "propose", "consider"}
-               and find_phrase(words, p) >= 0 for p in lex.future_words)
+    return _has_phrase(head.sent, _time_phrases(lex))
+
+
+_AUXILIARY_FUTURE = {"will", "'ll", "shall", "plan", "intend", "expect", "aim", "hope", "propose",
+                     "consider"}
+_TIME_PHRASES: dict[int, tuple[tuple[str, ...], ...]] = {}
+
+
+def _time_phrases(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
+    """Future words that mark the whole sentence ('soon', 'next year'), not an auxiliary."""
+    key = id(lex.future_words)
+    if key not in _TIME_PHRASES:
+        _TIME_PHRASES[key] = tuple(p for p in lex.future_words
+                                   if p and p[0] not in _AUXILIARY_FUTURE)
+    return _TIME_PHRASES[key]

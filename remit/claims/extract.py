@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -79,26 +78,6 @@ class Extractor:
         stand_in = [Span(doc, first.start, first.start + 1, label="?")]
         return bool(resolve_anaphora(first, own, stand_in, self.lex))
 
-    def _triggers_for(self, args: Sequence[frozenset[str]]) -> list[CompiledTrigger]:
-        """Return the triggers that can match these arguments, with only the objects that can.
-
-        An object phrase can only be found where its first word is one of the arguments' forms.
-        Dropping the others first spares ``match_functions`` a scan of every object of every
-        trigger, with the same matches: a trigger keeps its objects' order, and one left with
-        none is dropped (a trigger without objects matches on its verbs alone).
-        """
-        forms = set().union(*args)
-        out = []
-        for trig in self.triggers:
-            if not trig.objects:
-                out.append(trig)
-                continue
-            objects = tuple(obj for obj in trig.objects if not obj or obj[0] in forms)
-            if objects:
-                out.append(trig if len(objects) == len(trig.objects)
-                           else dataclasses.replace(trig, objects=objects))
-        return out
-
     def _frame_claims(self, frame: Frame, sent: Span) -> list[Claim]:
         mention = frame.mention
         base = dict(
@@ -117,7 +96,7 @@ class Extractor:
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
         args = arg_forms(frame.args, frame.labels)
-        matches = match_functions(self._triggers_for(args), set(frame.verb_phrases),
+        matches = match_functions(self.triggers, set(frame.verb_phrases),
                                   frame.generic, args)
         claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
                   for m in matches]

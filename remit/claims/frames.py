@@ -172,7 +172,8 @@ class FrameBuilder:
         # the names of agencies ('Citizenship and Immigration Services') cannot.
         # An opaque name stays in the arguments as one token, its root, read as the agency's
         # id ('represents DHS' -> 'dhs'), never as its words.
-        self.labels = {m.root.i: m.label_ for m in self.mentions if m.label_ not in self.transparent}
+        self.labels = {m.root.i: m.label_ for m in self.mentions
+                       if m.label_ not in self.transparent}
         self.opaque = {i for i, m in self.mention_tokens.items()
                        if m.label_ not in self.transparent and i not in self.labels}
 
@@ -248,7 +249,8 @@ class FrameBuilder:
             return self._copula(mention, head.head, negated=is_negated(head.head, self.lex))
         if dep == "poss" and head.lemma_.lower() in self.lex.role_nouns:
             return self._role_noun(mention, head)
-        if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.role_nouns:
+        if (dep == "pobj" and head.lower_ == "of"
+                and head.head.lemma_.lower() in self.lex.role_nouns):
             return self._role_noun(mention, head.head)
         return []
 
@@ -277,7 +279,8 @@ class FrameBuilder:
             if target.lemma_ == "be" and not passive:
                 frames += self._copula(mention, target, negated=base_negated)
                 continue
-            neg = (base_negated and not after_but) or (conj.i != verb.i and is_negated(conj, self.lex))
+            neg = (base_negated and not after_but) or (
+                conj.i != verb.i and is_negated(conj, self.lex))
             neg = neg or (target.i != conj.i and is_negated(target, self.lex))
             part_of = self._part_of_verb(mention, target, neg)
             frames += part_of

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # A blank line (paragraph break) stays; other runs of white space become one space.
-_SPACE = re.compile(r"[ \t\f\v\u00a0]*(?:\r?\n[ \t\f\v\u00a0]*){2,}|[ \t\f\v\u00a0\r\n]{2,}|[\t\r\n\u00a0]")
+_BLANK = r"[ \t\f\v\u00a0]"
+_SPACE = re.compile(rf"{_BLANK}*(?:\r?\n{_BLANK}*){{2,}}|[ \t\f\v\u00a0\r\n]{{2,}}|[\t\r\n\u00a0]")
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ def match_functions(
     that names its verbs.
     """
     found: list[Match] = []
+    present = frozenset().union(*args) if args else frozenset()
     for trig in triggers:
         if trig.verbs is None:
             if not generic:
@@ -80,6 +81,8 @@ def match_functions(
             found.append(Match(trig.function, -1, -1, trig.verbs is not None))
             continue
         for obj in trig.objects:
+            if not present.issuperset(obj):
+                continue  # a word of the object is missing: no need to scan
             at = find_phrase(args, obj)
             if at >= 0:
                 found.append(Match(trig.function, at, at + len(obj), trig.verbs is not None))

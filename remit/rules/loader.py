@@ -99,7 +99,8 @@ def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
             try:
                 record = model.model_validate(_strip_lines(item))
             except ValidationError as exc:
-                errors.extend(f"{path}:{line}: {kind} '{rid}': {_describe(e)}" for e in exc.errors())
+                errors.extend(
+                    f"{path}:{line}: {kind} '{rid}': {_describe(e)}" for e in exc.errors())
                 continue
             records.append(Located(record, key, path, line))
     return records, errors

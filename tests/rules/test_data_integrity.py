@@ -6,9 +6,9 @@ and is skipped (alone) when that folder is absent.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
-import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ import yaml
 
 from remit.rules.loader import TableError, load_table, shipped_files
 from remit.rules.schema import ID_PATTERN
+
 
 def _find_pack() -> Path:
     """The reference pack: $REMIT_REFERENCE_PACK, else ``shared`` beside the checkout."""
