@@ -1,0 +1,146 @@
+"""Copular, nominal and appositive frames: 'X is part of Y', 'X's job is ...', 'X, a unit of Y'.
+
+A mixin of :class:`remit.claims.frames.FrameBuilder`; it reads the builder's mentions and lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from remit.claims.predicates import COPULA_PREPS, Frame, is_negated
+
+
+class ClauseRules:
+    """Frames read off copulas, role nouns and appositions."""
+
+    def _copula(self, mention: Span, be: Token, negated: bool) -> list[Frame]:
+        frames: list[Frame] = []
+        for child in be.children:
+            if child.dep_ == "attr":
+                frames += self._attribute(mention, child, be, negated)
+            elif child.dep_ == "acomp":
+                frames += self._responsible(mention, child, negated)
+            elif child.dep_ == "prep" and child.lower_ in COPULA_PREPS - {"of"}:
+                target = self._mention_in(child)
+                if target is not None and target != mention:
+                    frames.append(self._part_of(mention, be, target, negated))
+                elif child.lower_ == "in" and any(t.lower_ == "charge" for t in child.subtree):
+                    frames.append(self._generic(mention, be, child.subtree, negated))
+        return frames
+
+    def _attribute(self, mention: Span, attr: Token, be: Token, negated: bool) -> list[Frame]:
+        """'X is part of Y', 'X is a DHS agency', 'X is the agency that ...', 'X is ICE's arm'."""
+        frames: list[Frame] = []
+        if attr.lemma_.lower() in self.lex.role_nouns and any(
+                c.dep_ == "poss" for c in attr.children):
+            return frames
+        exclusive = any(c.lower_ in self.lex.exclusives for c in attr.children)
+        if attr.lemma_.lower() in self.lex.units or attr.i in self.mention_tokens:
+            target = self._unit_target(attr)
+            if target is not None and target != mention:
+                frames.append(self._part_of(mention, be, target, negated))
+        for child in attr.children:
+            if child.dep_ in {"relcl", "acl"}:
+                passive = any(c.dep_ == "nsubjpass" for c in child.children)
+                sub = self._verb(mention, child, passive=passive, negated=negated)
+                frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
+            elif child.dep_ == "prep" and child.lower_ in {"behind", "for"}:
+                frames.append(self._generic(mention, be, child.subtree, negated))
+        if not frames and attr.lemma_.lower() in self.lex.units:
+            frames.append(self._generic(mention, be, self._noun_args(attr), negated))
+        return frames
+
+    def _unit_target(self, unit: Token) -> Span | None:
+        """The agency a unit noun belongs to: 'part of Y', 'a Y agency', "Y's arm"."""
+        for child in unit.children:
+            if child.dep_ in {"compound", "poss", "nmod"} and child.i in self.mention_tokens:
+                return self.mention_tokens[child.i]
+            if child.dep_ == "prep" and child.lower_ in COPULA_PREPS:
+                target = self._mention_in(child)
+                if target is not None:
+                    return target
+            if child.dep_ == "amod" and child.i in self.mention_tokens:
+                return self.mention_tokens[child.i]
+        return None
+
+    def _responsible(self, mention: Span, acomp: Token, negated: bool) -> list[Frame]:
+        """'X is responsible for issuing visas' / '... for visas' / 'X is able to issue visas'."""
+        for child in acomp.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                return self._verb(mention, child, negated=negated)
+        for prep in acomp.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for obj in prep.children:
+                    if obj.dep_ == "pcomp" or obj.tag_ == "VBG":
+                        return self._verb(mention, obj, negated=negated)
+                return [self._generic(mention, acomp, prep.subtree, negated)]
+        return []
+
+    def _role_noun(self, mention: Span, noun: Token) -> list[Frame]:
+        """'Deciding who gets deported is ICE's job'; "ICE's job is to deport people"."""
+        be = noun
+        while be.dep_ in {"attr", "pobj", "prep", "nsubj"} and be.head.i != be.i:
+            be = be.head
+            if be.lemma_ == "be":
+                break
+        if be.lemma_ != "be":
+            return []
+        negated = is_negated(be, self.lex)
+        side = [c for c in be.children if c.dep_ in {"csubj", "nsubj", "xcomp", "attr", "ccomp"}
+                and noun not in c.subtree]
+        frames: list[Frame] = []
+        for content in side:
+            if content.pos_ in {"VERB", "AUX"}:
+                frames += self._verb(mention, content, negated=negated)
+            else:
+                frames.append(self._generic(mention, noun, content.subtree, negated))
+        return [replace(f, role_like=True) for f in frames]
+
+    def _other_subject(self, clause: Token) -> bool:
+        """'ICE, whose ERO directorate runs ...': the clause's subject names another agency."""
+        for child in clause.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return any(t.i in self.mention_tokens for t in child.subtree)
+        return False
+
+    def _loose_apposition(self, mention: Span, anchor: Token) -> Token | None:
+        """'USCIS, the agency in charge of X, has ...' parsed as two subjects of one verb."""
+        doc = mention.doc
+        if mention.end + 1 >= mention.sent.end or doc[mention.end].text != ",":
+            return None
+        head = doc[mention.end + 1]
+        if head.lower_ in {"whose", "which", "who", "that"}:
+            return None
+        while head.dep_ in {"det", "amod", "compound", "poss", "case"} and head.head.i > head.i:
+            head = head.head
+        if (head.dep_ == anchor.dep_ and head.head == anchor.head and head.i != anchor.i
+                and head.lemma_.lower() in self.lex.units):
+            return head
+        return None
+
+    def _apposition(self, mention: Span, appos: Token) -> list[Frame]:
+        """'HSI, a unit of the FBI, ...'; 'USCIS, the agency behind green cards, ...'."""
+        frames: list[Frame] = []
+        target = self._unit_target(appos) if appos.lemma_.lower() in self.lex.units else None
+        if target is not None and target != mention:
+            frames.append(self._part_of(mention, appos, target, False))
+        for child in appos.children:
+            if child.dep_ in {"relcl", "acl"}:
+                frames += self._verb(mention, child)
+        if appos.lemma_.lower() in self.lex.units:
+            frames.append(self._generic(mention, appos, self._noun_args(appos), False))
+        return frames
+
+    def _noun_args(self, noun: Token) -> list[Token]:
+        return [t for t in noun.subtree
+                if t.i not in self.opaque and t.dep_ not in {"relcl", "acl"}
+                and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a in noun.subtree
+                            and a.i != noun.i)]
+
+    def _generic(self, mention: Span, head: Token, tokens, negated: bool) -> Frame:
+        args = tuple(t for t in tokens if t.i not in self.opaque)
+        return Frame(mention, head, frozenset({("handle",)}), True, args, negated=negated)
+
+    # -- fallbacks and modifiers -----------------------------------------------------------

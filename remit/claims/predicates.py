@@ -1,0 +1,150 @@
+"""The building blocks of predicate frames: the Frame record and verb-level helpers.
+
+Pure functions over one parsed sentence: a verb's lemma phrases ('carry out'), its negation,
+its argument tokens, its coordinated verbs and its complement chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from remit.claims.lexicon import Lexicon
+
+NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
+             "mark", "advcl", "relcl", "appos", "agent", "det", "expl", "discourse", "parataxis"}
+COPULA_PREPS = {"in", "within", "under", "inside", "of"}
+NON_ROLE_VERBS = {"be", "have", "say", "become", "seem", "get", "go", "come", "grow",
+                   "testify", "appear", "look", "remain", "want", "need", "know"}
+# 'Y runs X' with X an agency: X is part of Y.
+CONTAINS = {"run", "operate", "oversee", "administer", "supervise", "house", "include",
+             "contain", "comprise", "encompass"}
+# Roles in which a mention is what is acted on, never the actor.
+OBJECT_DEPS = {"pobj", "dobj", "poss", "attr", "agent", "dative", "iobj"}
+CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "that", "because", "when", "while", "if",
+                  "although", "but", "whereas", "unless", "since", "after", "before"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One predicate said of one agency mention."""
+
+    mention: Span
+    head: Token
+    verb_phrases: frozenset[tuple[str, ...]]
+    generic: bool
+    args: tuple[Token, ...]
+    negated: bool = False
+    exclusive: bool = False
+    target: Span | None = None
+    role_like: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+    labels: dict[int, str] = field(default_factory=dict, compare=False)
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, mended where the small model gets it wrong ('certifies' -> 'certifie')."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lower.endswith("ies") and (lemma.endswith("ie") or lemma == lower):
+        return lower[:-3] + "y"
+    if lemma == lower and token.tag_ in {"NNS", "NNPS", "NNP"} and lower.endswith("s"):
+        # A verb the tagger took for a plural or proper noun: 'issues', 'processes'.
+        return lower[:-2] if lower.endswith(("sses", "shes", "ches", "xes", "zes")) else lower[:-1]
+    return lemma
+
+
+def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
+    """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with'."""
+    lemma = lemma_of(verb)
+    out = {(lemma,)}
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep"} and child.i > verb.i:
+            out.add((lemma, child.lower_))
+    return frozenset(out)
+
+
+def is_negated(token: Token, lex: Lexicon) -> bool:
+    """Whether a predicate carries its own negation ('not', "n't", 'never', 'no longer')."""
+    for child in token.children:
+        if child.dep_ == "neg" or child.lower_ in lex.negations:
+            return True
+        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return True
+    return False
+
+
+def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
+               opaque: set[int] | None = None) -> tuple[Token, ...]:
+    """Return the tokens that say what is done, in text order.
+
+    Relative and adverbial clauses are left out (they are predicates of their own), as are
+    clausal modifiers that contain another agency mention ("orders issued by judges"), and the
+    names of agencies in ``opaque`` (token indices).
+    """
+    out: list[Token] = []
+    children = list(verb.children)
+    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in children):
+        # 'issued by judges and carried out by ICE': the object is the first conjunct's.
+        children += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    for child in children:
+        if child.dep_ == "ccomp" and child.i < verb.i:
+            continue  # a clause before the verb is not its object
+        complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
+        if child.dep_ in NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
+                complement):
+            continue
+        out.extend(_pruned_subtree(child, mentions))
+    # Agency names are who, not what: 'works with U.S. Citizenship and Immigration Services'
+    # must not read as 'citizenship'.
+    opaque = mentions if opaque is None else opaque
+    return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
+
+
+def _pruned_subtree(token: Token, mentions: set[int]) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ in {"relcl", "advcl", "appos"}:
+            continue
+        if child.dep_ == "acl" and any(t.i in mentions for t in child.subtree):
+            continue
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and token.pos_ in {"VERB", "AUX"}:
+            continue
+        out.extend(_pruned_subtree(child, mentions))
+    return out
+
+
+def conj_verbs(verb: Token) -> list[tuple[Token, bool]]:
+    """Return ``verb`` and the verbs coordinated with it that share its subject.
+
+    The flag says whether the verb follows a contrastive 'but' (negation is not shared then).
+    """
+    out = [(verb, False)]
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} or (
+            child.dep_ == "conj" and child.tag_.startswith("VB")
+        ):
+            if any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in child.children):
+                continue
+            doc = verb.doc
+            if any(doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(verb.i + 1, child.i)):
+                # 'HSI conducts X while ERO conducts Y, operates Z': a mis-attached conjunct.
+                continue
+            but = any(c.lower_ == "but" for c in verb.children if c.dep_ == "cc")
+            out.extend((v, b or but) for v, b in conj_verbs(child))
+    return out
+
+
+def xcomp_chain(verb: Token) -> Token:
+    """Follow 'is able to process', 'helps enforce' down to the verb that says what is done.
+
+    Not past a verb with an object of its own ('issue Notices to Appear') or into a
+    'whether' clause ('decide whether to issue').
+    """
+    if any(c.dep_ in {"dobj", "attr"} for c in verb.children):
+        return verb
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ == "mark" for c in child.children):
+            return xcomp_chain(child)
+    return verb
