@@ -50,16 +50,23 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
             subject = _subject(token)
             if subject is None or subject.lower_ not in _FIRST_PERSON:
                 return "reported"
-    if _has_phrase([t for t in sent if t.i < head.i], lex.reporting_phrases):
+    if _has_phrase(sent.doc[sent.start : head.i], lex.reporting_phrases):
         return "reported"
     return "asserted"
 
 
-def _has_phrase(tokens, phrases) -> bool:
-    """Whether any of ``phrases`` (word tuples) occurs in ``tokens`` by lower case or lemma."""
-    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in tokens]
+def _has_phrase(span: Span, phrases) -> bool:
+    """Whether any of ``phrases`` (word tuples) occurs in ``span`` by lower case or lemma."""
+    text = span.text.lower()
+    # Most sentences hold none of the cue words: a substring test on the text rules them out
+    # before any token is looked at. A lemma shares its first letters with the word ('plan',
+    # 'planning'), except the forms of 'be', which are always looked for.
+    candidates = [p for p in phrases if p[0] == "be" or p[0][:3] in text]
+    if not candidates:
+        return False
+    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in span]
     present = frozenset().union(*words) if words else frozenset()
-    return any(present.issuperset(p) and find_phrase(words, p) >= 0 for p in phrases)
+    return any(present.issuperset(p) and find_phrase(words, p) >= 0 for p in candidates)
 
 
 _TIME_WORDS = {"yesterday", "today", "tonight", "ago", "last", "monday", "tuesday", "wednesday",
