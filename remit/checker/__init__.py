@@ -140,8 +140,10 @@ def _judge_exclusive(claim: Claim, table: Table, decision: Decision, label: str)
     """'Only X does F': contradicted when someone outside X's line does F too."""
     name = display(table, claim.agency)
     line = {claim.agency, *table.ancestors(claim.agency), *table.descendants(claim.agency)}
+    # A supporting role ('shares', e.g. the BIA reviewing judges' orders) does not make
+    # 'only X' false; another agency that performs the function does.
     others = [f for f in table.facts.values() if f.function == claim.function
-              and f.stance in {"performs", "shares"} and f.agency not in line]
+              and f.stance == "performs" and f.agency not in line]
     if others:
         other = others[0].agency
         return Finding(claim, "contradicted",
@@ -172,6 +174,7 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
     flagged: its verdict is unknown, and the message says what the table would have said.
     """
     out = []
+    claims = list(claims)
     for claim in claims:
         finding = judge(claim, table)
         if not claim.asserted:
@@ -181,5 +184,32 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
                 f"Not the writer's assertion ({kind}); the table would say "
                 f"{finding.verdict}: {finding.message}",
                 finding.evidence, finding.correction, reason=f"not asserted: {kind}")
+        out.append(finding)
+    return _respectively(out)
+
+
+def _respectively(findings: list[Finding]) -> list[Finding]:
+    """'Judges and the BIA decide removal cases and appeals' may pair up one to one.
+
+    When agencies share a predicate with several functions, a contradiction for one agency on
+    a function that another of them performs, while it does perform another function of the
+    same predicate, may be that reading: it becomes unknown.
+    """
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        claim = finding.claim
+        groups.setdefault((claim.sent_start, claim.predicate, claim.polarity), []).append(finding)
+    out = []
+    for finding in findings:
+        claim = finding.claim
+        group = groups[(claim.sent_start, claim.predicate, claim.polarity)]
+        supported = {(f.claim.agency, f.claim.function) for f in group if f.verdict == "supported"}
+        if (finding.verdict == "contradicted" and claim.function not in (None, "part_of")
+                and any(a != claim.agency and fn == claim.function for a, fn in supported)
+                and any(a == claim.agency for a, _ in supported)):
+            finding = Finding(claim, "unknown",
+                              finding.message + " (It may pair with another agency named "
+                              "alongside, one to one.)", finding.evidence, finding.correction,
+                              reason="coordinated agencies and functions may pair up respectively")
         out.append(finding)
     return out

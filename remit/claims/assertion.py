@@ -21,6 +21,18 @@ def is_question(sent: Span) -> bool:
     return text.endswith("?")
 
 
+_WH = {"how", "why", "what", "when", "where", "who", "which", "whether"}
+
+
+def _is_headline_question(sent: Span) -> bool:
+    """'How USCIS Processes Naturalization Applications': a title that asks, without '?'."""
+    words = [t for t in sent if t.is_alpha]
+    if not words or sent.text.rstrip().endswith((".", "!")):
+        return False
+    return words[0].lower_ in _WH or (len(words) > 1 and words[1].lower_ in _WH
+                                      and sent.text.split(":")[0].count(" ") < 2)
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -38,7 +50,7 @@ def _heads(token: Token):
 
 def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
     """Return 'asserted', 'question', 'reported', 'hypothetical' or 'event' for a predicate."""
-    if is_question(sent):
+    if is_question(sent) or _is_headline_question(sent):
         return "question"
     if is_event(head):
         return "event"
@@ -87,9 +99,11 @@ def is_event(head: Token) -> bool:
         if child.dep_ not in {"npadvmod", "prep", "advmod", "tmod", "obl"}:
             continue
         for token in child.subtree:
-            if token.lower_ in _TIME_WORDS or (token.like_num and len(token.text) == 4
-                                              and token.text[:2] in {"19", "20"}):
+            if token.lower_ in _TIME_WORDS:
                 return True
+            year = token.like_num and len(token.text) == 4 and token.text[:2] in {"19", "20"}
+            if year and token.head.lower_ in {"in", "on", "during", "at"}:
+                return True  # 'in 2019' is an event; 'before 2003' a past role
     return False
 
 

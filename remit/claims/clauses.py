@@ -87,16 +87,24 @@ class ClauseRules:
                 break
         if be.lemma_ != "be":
             return []
-        negated = is_negated(be, self.lex)
-        side = [c for c in be.children if c.dep_ in {"csubj", "nsubj", "xcomp", "attr", "ccomp"}
-                and noun not in c.subtree]
+        return [replace(f, role_like=True) for f in self._content_of(mention, be, noun)]
+
+    def _content_of(self, mention: Span, verb: Token, own: Token) -> list[Frame]:
+        """What a role statement says is done: the side of 'be' (or 'fall to') without ``own``.
+
+        'Deciding who gets deported' in "... is ICE's job"; 'Running the courts' in '... falls
+        to EOIR'.
+        """
+        negated = is_negated(verb, self.lex)
+        side = [c for c in verb.children if c.dep_ in {"csubj", "nsubj", "xcomp", "attr", "ccomp"}
+                and own not in c.subtree]
         frames: list[Frame] = []
         for content in side:
             if content.pos_ in {"VERB", "AUX"}:
                 frames += self._verb(mention, content, negated=negated)
             else:
-                frames.append(self._generic(mention, noun, content.subtree, negated))
-        return [replace(f, role_like=True) for f in frames]
+                frames.append(self._generic(mention, own, content.subtree, negated))
+        return frames
 
     def _other_subject(self, clause: Token) -> bool:
         """'ICE, whose ERO directorate runs ...': the clause's subject names another agency."""

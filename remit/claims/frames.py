@@ -66,7 +66,7 @@ class FrameBuilder(ClauseRules, LinearRules):
             # '... handles work permits, not ICE': the contrasted agency shares the predicate.
             verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
             frames = self._verb(mention, verb) if verb is not None else []
-        if not frames and (not own or anchor.dep_ not in OBJECT_DEPS):
+        if not frames and anchor.dep_ not in OBJECT_DEPS:
             frames = self._linear(mention)
         frames += own
         if contrast:
@@ -124,12 +124,46 @@ class FrameBuilder(ClauseRules, LinearRules):
                 return self._verb(mention, agent.head, passive=True)
         if dep == "pobj" and head.lower_ == "like" and head.head.lemma_ == "be":
             return self._copula(mention, head.head, negated=is_negated(head.head, self.lex))
-        if dep == "poss" and head.lemma_.lower() in self.lex.role_nouns:
-            return self._role_noun(mention, head)
+        if dep in {"poss", "compound"} and head.lemma_.lower() in self.lex.role_nouns:
+            return self._role_noun(mention, head)  # "ICE's job", 'an ICE responsibility'
+        if dep in {"attr", "acomp"} and head.lemma_ == "be":
+            return self._identified(mention, head)
+        if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            verb = head.head
+            if head.lower_ == "to" and verb.lemma_.lower() == "fall":
+                return [replace(f, role_like=True) for f in self._content_of(mention, verb, head)]
+            if (verb.lemma_.lower(), head.lower_) in self.lex.part_of_verbs:
+                return self._staff_of(mention, verb)
         if (dep == "pobj" and head.lower_ == "of"
                 and head.head.lemma_.lower() in self.lex.role_nouns):
             return self._role_noun(mention, head.head)
         return []
+
+    def _identified(self, mention: Span, be: Token) -> list[Frame]:
+        """'The agency that issues green cards is USCIS': the subject's clause is USCIS's."""
+        frames: list[Frame] = []
+        for subject in be.children:
+            if subject.dep_ != "nsubj" or subject.lemma_.lower() not in (
+                    self.lex.units | self.lex.personnel):
+                continue
+            exclusive = any(c.lower_ in self.lex.exclusives for c in subject.children)
+            for clause in subject.children:
+                if clause.dep_ in {"relcl", "acl"}:
+                    frames += [replace(f, exclusive=f.exclusive or exclusive)
+                               for f in self._verb(mention, clause,
+                                                   negated=is_negated(be, self.lex))]
+        return frames
+
+    def _staff_of(self, mention: Span, verb: Token) -> list[Frame]:
+        """'The officers who inspect travelers work for ICE': their clause says what ICE does."""
+        frames: list[Frame] = []
+        for subject in verb.children:
+            if (subject.dep_ == "nsubj" and subject.i not in self.mention_tokens
+                    and subject.lemma_.lower() in self.lex.personnel):
+                for clause in subject.children:
+                    if clause.dep_ == "relcl":
+                        frames += self._verb(mention, clause)
+        return frames
 
     def _own_clauses(self, mention: Span, anchor: Token) -> list[Frame]:
         """Relative clauses and appositions attached to the mention itself."""
@@ -251,6 +285,11 @@ class FrameBuilder(ClauseRules, LinearRules):
         doc = mention.doc
         window = doc[max(mention.sent.start, mention.start - 2) : mention.start]
         if any(t.lower_ in {"only", "solely", "exclusively"} for t in window):
+            return True
+        before = " ".join(t.lower_ for t in doc[max(mention.sent.start, mention.start - 4)
+                                                   : mention.start])
+        if before.endswith(("nobody but", "no one but", "none but", "other than",
+                            "nobody except", "no one except")) and "no" in before:
             return True
         nxt = doc[mention.end] if mention.end < len(doc) else None
         return nxt is not None and nxt.lower_ == "alone"

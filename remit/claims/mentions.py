@@ -23,11 +23,11 @@ def is_acronym(name: str) -> bool:
 
 
 def name_variants(name: str) -> set[str]:
-    """Spellings people use for one name: '&' for 'and', with and without 'U.S.'/'the'."""
+    """Spellings people use for one name: '&' for 'and', with and without 'U.S.', 'of the'."""
     variants = {name}
-    for old, new in ((" and ", " & "), (" & ", " and "), ("U.S. ", "US "), ("U.S. ", "")):
+    for old, new in ((" and ", " & "), (" & ", " and "), ("U.S. ", "US "), ("U.S. ", ""),
+                     (" of the ", " of ")):
         variants |= {v.replace(old, new) for v in variants if old in v}
-    variants |= {f"the {v}" for v in variants if not v.lower().startswith("the ")}
     return {v for v in variants if v.strip()}
 
 

@@ -45,9 +45,9 @@ def table(tmp_path_factory):
     return load_table([path], shipped=False)
 
 
-def claim(agency, function, polarity="affirmed", **kw):
+def claim(agency, function, polarity="affirmed", predicate="p", **kw):
     return Claim(agency=agency, function=function, polarity=polarity, start=0, end=3,
-                 sent_start=0, sent_end=10, predicate="p", **kw)
+                 sent_start=0, sent_end=10, predicate=predicate, **kw)
 
 
 @pytest.mark.parametrize("agency, function, polarity, verdict, correction", [
@@ -141,3 +141,13 @@ def test_closed_function_contradicts_unlisted_agencies(tmp_path):
     assert judge(claim("CBP", "asylum"), table).correction == "USCIS"
     assert judge(claim("EOIR", "asylum"), table).verdict == "supported"
     assert judge(claim("DHS", "asylum"), table).verdict == "supported"     # through USCIS
+
+
+def test_respective_reading_is_not_contradicted(table):
+    # 'USCIS and ERO handle green cards and detention': may pair up one to one.
+    claims = [claim("USCIS", "green_card", predicate="x"), claim("USCIS", "detention", predicate="x"),
+              claim("ERO", "green_card", predicate="x"), claim("ERO", "detention", predicate="x")]
+    verdicts = [f.verdict for f in judge_all(claims, table)]
+    assert verdicts == ["supported", "unknown", "unknown", "supported"]
+    alone = judge_all([claim("ERO", "green_card", predicate="y")], table)
+    assert alone[0].verdict == "contradicted"

@@ -55,7 +55,7 @@ def test_results_are_plain_data(engine):
     ("U.S. Customs &amp; Border Protection  runs the ports of entry.",
      "U.S. Customs &amp; Border Protection"),
     ("&lt;b&gt;USCIS&lt;/b&gt; decides green card applications.", "USCIS"),
-    ("<p>The   Border Patrol\n patrols the border.</p>", "The   Border Patrol"),
+    ("<p>The Border   Patrol\n patrols the border.</p>", "Border   Patrol"),
     ("ICE&apos;s officers do not issue visas.", "ICE"),
 ])
 def test_noisy_text_reports_positions_in_the_input(engine, text, mention):
