@@ -115,9 +115,14 @@ def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
     """Multi-word names with one misspelt long word: 'Boarder Patrol', 'immigation judges'."""
     out = []
     words = [t.lower_ for t in doc]
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        positions.setdefault(word, []).append(i)
     for name, agency in index.fuzzy.items():
         n = len(name)
-        for start in range(len(words) - n + 1):
+        # With one word misspelt, another is spelt right: only windows around it can match.
+        starts = {i - k for k, word in enumerate(name) for i in positions.get(word, ())}
+        for start in sorted(s for s in starts if 0 <= s <= len(words) - n):
             if any(i in taken for i in range(start, start + n)):
                 continue
             window = words[start : start + n]

@@ -25,31 +25,43 @@ class Prepared:
     """Clean text and, for each of its offsets (and its end), the offset in the input."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: tuple[int, ...] | None = None  # None: the text is the input, unchanged
 
     def to_input(self, offset: int) -> int:
         """Map an offset in the clean text to the input."""
-        return self.origin[min(max(offset, 0), len(self.origin) - 1)]
+        offset = min(max(offset, 0), len(self.text))
+        return offset if self.origin is None else self.origin[offset]
 
 
 def _rewrite(text: str, pattern: re.Pattern, repl: Callable[[re.Match], str]) -> Prepared:
     parts: list[str] = []
     origin: list[int] = []
     last = 0
+    changed = False
     for match in pattern.finditer(text):
+        new = repl(match)
+        if new == match.group():
+            continue
+        changed = True
         parts.append(text[last : match.start()])
         origin.extend(range(last, match.start()))
-        new = repl(match)
         parts.append(new)
         origin.extend([match.start()] * len(new))
         last = match.end()
+    if not changed:
+        return Prepared(text)  # the common case: nothing to map
     parts.append(text[last:])
     origin.extend(range(last, len(text) + 1))
     return Prepared("".join(parts), tuple(origin))
 
 
 def _compose(first: Prepared, second: Prepared) -> Prepared:
-    return Prepared(second.text, tuple(first.origin[i] for i in second.origin))
+    if first.origin is None:
+        return second
+    if second.origin is None:
+        return Prepared(second.text, first.origin)
+    origin = first.origin
+    return Prepared(second.text, tuple(origin[i] for i in second.origin))
 
 
 def _space(match: re.Match) -> str:

@@ -74,3 +74,14 @@ def test_normalize_text_maps_every_offset():
     assert len(prepared.origin) == len(prepared.text) + 1
     assert text[prepared.to_input(prepared.text.index("E"))] == "E"
     assert prepared.to_input(len(prepared.text)) == len(text)
+
+
+def test_fuzzy_names_found_anywhere(engine):
+    from remit.claims.mentions import within_one_edit
+
+    assert within_one_edit("secruity", "security")       # swapped letters
+    assert not within_one_edit("patrol", "control")
+    doc = engine.nlp.make_doc("Yesterday the Boarder Patrol and Homeland Secruity Investigations met.")
+    extractor = engine.nlp.get_pipe("remit_claims").extractor
+    assert [(m.text, m.label_) for m in extractor.mentions(doc)] == [
+        ("Boarder Patrol", "USBP"), ("Homeland Secruity Investigations", "HSI")]
