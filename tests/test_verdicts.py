@@ -23,6 +23,14 @@ from remit.rules.loader import load_table
 
 CASES_PATH = Path(__file__).parent / "cases" / "verdicts.yaml"
 CASES: list[dict] = yaml.safe_load(CASES_PATH.read_text(encoding="utf-8"))
+# Further independent challenge sets (tests/cases/verdicts_*.yaml) run end to end too; the
+# coverage meta-test stays on the first file.
+EXTRA_CASES: list[dict] = [
+    case
+    for path in sorted(CASES_PATH.parent.glob("verdicts_*.yaml"))
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))
+]
+ALL_CASES: list[dict] = CASES + EXTRA_CASES
 
 VERDICTS = {"supported", "contradicted", "unknown", "no_claim"}
 CATEGORIES = {
@@ -45,11 +53,11 @@ def _table():
 
 
 def test_cases_are_well_formed():
-    ids = [case["id"] for case in CASES]
+    ids = [case["id"] for case in ALL_CASES]
     assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
     table = _table()
     known = set(table.agencies) | set(table.functions)
-    for case in CASES:
+    for case in ALL_CASES:
         assert set(case) <= {"id", "text", "verdict", "alt", "category", "covers", "note",
                              "xfail"}, case["id"]
         assert case["verdict"] in VERDICTS, case["id"]
@@ -89,7 +97,7 @@ def test_coverage_of_every_agency_and_function():
 
 
 def _params():
-    for case in CASES:
+    for case in ALL_CASES:
         marks = ()
         if case.get("xfail"):
             marks = (pytest.mark.xfail(reason=str(case["xfail"]), strict=False),)
