@@ -54,14 +54,19 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
         return "question"
     if is_event(head):
         return "event"
+    below = None
     for token in _heads(head):
         for child in token.children:
             if child.dep_ == "mark" and (child.lower_,) in lex.hypothetical_marks:
                 return "hypothetical"
-        if token.i != head.i and token.lemma_.lower() in lex.reporting_verbs:
+        # 'critics say [ICE issues ...]': the claim sits in what is said, not beside it
+        # ('asks about the trip and reviews the passport' reports nothing)
+        if (below is not None and below.dep_ in {"ccomp", "xcomp", "parataxis"}
+                and token.lemma_.lower() in lex.reporting_verbs):
             subject = _subject(token)
             if subject is None or subject.lower_ not in _FIRST_PERSON:
                 return "reported"
+        below = token
     if _has_phrase(sent.doc[sent.start : head.i], lex.reporting_phrases):
         return "reported"
     return "asserted"

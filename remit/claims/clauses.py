@@ -37,6 +37,9 @@ class ClauseRules:
                 c.dep_ == "poss" for c in attr.children):
             return frames
         exclusive = any(c.lower_ in self.lex.exclusives for c in attr.children)
+        if attr.lower_ == "one":  # 'one of the offices of USCIS'
+            attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), attr)
         if attr.lemma_.lower() in self.lex.units or attr.i in self.mention_tokens:
             target = self._unit_target(attr)
             if target is not None and target != mention:

@@ -76,7 +76,7 @@ class Extractor:
             return False
         own = [m for m in mentions if m.start < first.end]
         stand_in = [Span(doc, first.start, first.start + 1, label="?")]
-        return bool(resolve_anaphora(first, own, stand_in, self.lex))
+        return bool(resolve_anaphora(first, own, stand_in, self.lex, assume_subject=True))
 
     def _frame_claims(self, frame: Frame, sent: Span) -> list[Claim]:
         mention = frame.mention
@@ -151,12 +151,15 @@ def _predicate_text(frame: Frame) -> str:
 
 
 def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
-                     lex: Lexicon) -> list[Span]:
+                     lex: Lexicon, assume_subject: bool = False) -> list[Span]:
     """Mentions for 'it', 'the agency', 'the latter', 'its agents', resolved one sentence back.
 
     'It' and 'the agency' take the subject of the previous sentence (else its first mention),
     'the latter' its last mention and 'the former' its first; 'its' before a personnel noun
-    takes the nearest earlier mention in the same sentence.
+    takes the nearest earlier mention in the same sentence. A sentence-initial 'they' takes the
+    previous sentence's subject only if an agency is that subject ('OPLA attorneys prosecute
+    ... They also ...'), never a mention elsewhere ('Migrants were held by CBP. They ...').
+    ``assume_subject`` answers, for a stand-in ``previous``, whether anything could resolve.
     """
     out: list[Span] = []
     taken = {i for m in own for i in range(m.start, m.end)}
@@ -174,6 +177,9 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
             # '..., and it then issues ...' refers to this sentence's subject, if it has one.
             earlier = [m for m in own if m.end <= token.i]
             antecedent = _subject_of(earlier) if earlier else _subject_of(previous)
+        elif lower == "they" and token.i == sent.start and token.pos_ == "PRON":
+            antecedent = (previous[0] if assume_subject and previous
+                          else _subject_of(previous, strict=True))
         elif lower in {"latter", "former"} and previous:
             antecedent = previous[-1] if lower == "latter" else previous[0]
         elif token.lemma_.lower() in lex.anaphor_nouns and any(
@@ -189,9 +195,10 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
     return out
 
 
-def _subject_of(mentions: Sequence[Span]) -> Span | None:
+def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
     for mention in mentions:
-        if mention.root.dep_ in _SUBJECT_DEPS or (
-                mention.root.dep_ == "compound" and mention.root.head.dep_ in _SUBJECT_DEPS):
+        root = mention.root
+        if root.dep_ in _SUBJECT_DEPS or (
+                root.dep_ in {"compound", "amod", "nmod"} and root.head.dep_ in _SUBJECT_DEPS):
             return mention
-    return mentions[0] if mentions else None
+    return mentions[0] if mentions and not strict else None

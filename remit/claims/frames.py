@@ -31,6 +31,9 @@ from remit.claims.predicates import (
 
 __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
 
+# 'has the authority to arrest', 'has no power to deport'
+_ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
+
 
 @dataclass
 class FrameBuilder(ClauseRules, LinearRules):
@@ -115,6 +118,9 @@ class FrameBuilder(ClauseRules, LinearRules):
             return self._run_by(mention, head)
         if dep == "nsubjpass" and head.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
             return self._run_by(mention, head)
+        if dep == "nsubjpass":
+            # 'SEVP is housed within ICE', 'X is placed under Y'
+            return self._part_of_verb(mention, head, is_negated(head, self.lex))
         if dep == "pobj" and head.lower_ == "by" and head.dep_ in {"agent", "conj"}:
             # 'issued not by ICE but by USCIS': the second 'by' is a conjunct of the first.
             agent = head
@@ -130,6 +136,10 @@ class FrameBuilder(ClauseRules, LinearRules):
             return self._identified(mention, head)
         if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             verb = head.head
+            if head.lower_ == "from" and verb.lemma_.lower() in {"come", "originate"}:
+                # 'Green cards come from USCIS': the subject is what the agency issues.
+                return [self._generic(mention, verb, c.subtree, is_negated(verb, self.lex))
+                        for c in verb.children if c.dep_ == "nsubj"]
             if head.lower_ == "to" and verb.lemma_.lower() == "fall":
                 return [replace(f, role_like=True) for f in self._content_of(mention, verb, head)]
             if (verb.lemma_.lower(), head.lower_) in self.lex.part_of_verbs:
@@ -174,7 +184,12 @@ class FrameBuilder(ClauseRules, LinearRules):
         for child in anchor.children:
             if child.dep_ == "relcl" and not self._other_subject(child):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
-                frames += self._verb(mention, child, passive=passive, relative=True)
+                if passive:
+                    # 'SEVP, which is run by USCIS': the mention is acted on; the agent acts
+                    if child.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
+                        frames += self._run_by(mention, child)
+                    continue
+                frames += self._verb(mention, child, relative=True)
             elif child.dep_ == "appos" and child.i not in self.mention_tokens:
                 frames += self._apposition(mention, child)
         return frames
@@ -193,6 +208,12 @@ class FrameBuilder(ClauseRules, LinearRules):
             neg = (base_negated and not after_but) or (
                 conj.i != verb.i and is_negated(conj, self.lex))
             neg = neg or (target.i != conj.i and is_negated(target, self.lex))
+            ability = self._ability(target)
+            if ability is not None:
+                # 'USCIS has no power to arrest anyone': the complement, negated by 'no'
+                verb2, none = ability
+                frames += self._verb(mention, verb2, negated=neg != none)
+                continue
             part_of = self._part_of_verb(mention, target, neg)
             frames += part_of
             if any(f.mention == mention for f in part_of):
@@ -209,6 +230,18 @@ class FrameBuilder(ClauseRules, LinearRules):
             ))
         return frames
 
+    def _ability(self, verb: Token) -> tuple[Token, bool] | None:
+        """'has (no) power/authority to X': the verb X, and whether 'no' negates it."""
+        if verb.lemma_.lower() != "have":
+            return None
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in _ABILITY:
+                for clause in obj.children:
+                    if clause.dep_ in {"acl", "relcl", "xcomp"} and clause.pos_ == "VERB":
+                        none = any(c.lower_ == "no" for c in obj.children)
+                        return clause, none
+        return None
+
     def _role_object(self, verb: Token) -> bool:
         """'has responsibility for X', 'shares responsibility for X', 'plays a role in X'."""
         return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.role_nouns
@@ -221,15 +254,15 @@ class FrameBuilder(ClauseRules, LinearRules):
         noun argument; past events ('agents testified on Wednesday') and bare pronoun objects
         ('reviews it first') are not role statements.
         """
-        if verb.lemma_.lower() in NON_ROLE_VERBS:
-            return False
+        args = arg_tokens(verb, set(self.mention_tokens), opaque=self.opaque)
+        if verb.lemma_.lower() in NON_ROLE_VERBS and not (
+                verb.lemma_ == "have" and any(t.like_num for t in args)):
+            return False  # ... except a statistic: 'ICE has roughly 20,000 employees'
         if verb.dep_ not in {"ROOT", "conj", "xcomp"}:
             return False
         present = verb.tag_ in {"VBZ", "VBP"} or any(
             c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
-        return present and any(
-            t.pos_ in {"NOUN", "PROPN"}
-            for t in arg_tokens(verb, set(self.mention_tokens), opaque=self.opaque))
+        return present and any(t.pos_ in {"NOUN", "PROPN"} for t in args)
 
     def _part_of_verb(self, mention: Span, verb: Token, negated: bool) -> list[Frame]:
         """'X falls under Y', 'judges work for DHS', 'X reports to Y'; 'Y runs X' (reversed)."""
@@ -278,7 +311,10 @@ class FrameBuilder(ClauseRules, LinearRules):
         doc = mention.doc
         before = [t for t in doc[max(mention.sent.start, mention.start - 3) : mention.start]
                   if t.lower_ not in {"the", "by", ","}]
-        return bool(before) and before[-1].lower_ in {"not", "never", "neither", "nor"}
+        if not before or before[-1].lower_ not in {"not", "never", "neither", "nor"}:
+            return False
+        # 'is not the judge's job' negates the verb, not the mention
+        return not (before[-1].dep_ == "neg" and before[-1].head.pos_ in {"VERB", "AUX"})
 
     def _is_exclusive(self, mention: Span) -> bool:
         """'only ICE', 'ICE alone', 'the only agency'."""

@@ -63,17 +63,36 @@ class LinearRules:
                 j = k + 1
             else:
                 break
-        args = list(self._tail(doc[j - 1]))
+        args, later = self._split_later_verb(list(self._tail(doc[j - 1])))
         frames = []
         for each in verbs:
-            lemma = lemma_of(each)
-            phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
-            frames.append(Frame(
-                mention, each, frozenset(phrases),
-                generic=bool(phrases & self.lex.verbs("handle")), args=tuple(args),
-                negated=negated, role_like=each.tag_ in {"VBZ", "VBP", "NNS"},
-                extra={"linear": True}))
+            frames.append(self._linear_frame(mention, each, args, negated))
+        if later is not None:
+            verb, rest = later
+            frames.append(self._linear_frame(mention, verb, rest, negated))
         return frames
+
+    def _linear_frame(self, mention: Span, verb: Token, args: list[Token],
+                      negated: bool) -> Frame:
+        lemma = lemma_of(verb)
+        phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
+        return Frame(mention, verb, frozenset(phrases),
+                     generic=bool(phrases & self.lex.verbs("handle")), args=tuple(args),
+                     negated=negated, role_like=verb.tag_ in {"VBZ", "VBP", "NNS"},
+                     extra={"linear": True})
+
+    def _split_later_verb(self, args: list[Token]):
+        """'... trafficking and smuggling and also approves student visas': a second verb."""
+        for k, token in enumerate(args[:-1]):
+            if token.lower_ not in {"and", "but"}:
+                continue
+            m = k + 1
+            while m < len(args) and args[m].pos_ == "ADV":
+                m += 1
+            if (m < len(args) - 1 and args[m].lower_ in self.verb_words
+                    and args[m].lower_.endswith("s") and args[m].tag_ != "NNPS"):
+                return args[:k], (args[m], args[m + 1 :])
+        return args, None
 
     def _after_parenthesis(self, i: int, end: int) -> int:
         """Skip ', ICE's investigative arm,' after a mention: the index after the second comma."""

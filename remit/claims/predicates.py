@@ -87,9 +87,15 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
     if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in children):
         # 'issued by judges and carried out by ICE': the object is the first conjunct's.
         children += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    if passive and verb.dep_ == "relcl" and any(
+            c.dep_ == "nsubjpass" and c.lower_ in {"which", "that", "who"} for c in children):
+        # 'I-9 audits, which are carried out by HSI': the object is what the clause modifies.
+        out = [t for t in _pruned_subtree(verb.head, mentions)]
+        return tuple(sorted((t for t in out if t.i not in (opaque if opaque is not None
+                                                            else mentions)), key=lambda t: t.i))
     for child in children:
-        if child.dep_ == "ccomp" and child.i < verb.i:
-            continue  # a clause before the verb is not its object
+        if child.dep_ == "ccomp" and (child.i < verb.i or _has_agency_subject(child, mentions)):
+            continue  # a clause before the verb, or with an agency of its own, is not its object
         complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
         if child.dep_ in NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
                 complement):
@@ -99,6 +105,11 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
     # must not read as 'citizenship'.
     opaque = mentions if opaque is None else opaque
     return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
+
+
+def _has_agency_subject(clause: Token, mentions: set[int]) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and any(t.i in mentions for t in c.subtree)
+               for c in clause.children)
 
 
 def _pruned_subtree(token: Token, mentions: set[int]) -> list[Token]:
