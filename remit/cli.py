@@ -7,7 +7,6 @@ stays fast and never loads spaCy.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 
 import click
 
@@ -30,16 +29,12 @@ class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        """Return the names of the subcommands whose modules are installed."""
-        return [name for name in SUBCOMMANDS if self._available(name)]
-
-    @staticmethod
-    def _available(name: str) -> bool:
-        return importlib.util.find_spec(SUBCOMMANDS[name][0]) is not None
+        """Return the names of the subcommands (without importing them)."""
+        return list(SUBCOMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         """Import and return one subcommand."""
-        if name not in SUBCOMMANDS or not self._available(name):
+        if name not in SUBCOMMANDS:
             return None
         module, attr, _ = SUBCOMMANDS[name]
         return getattr(importlib.import_module(module), attr)

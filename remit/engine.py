@@ -150,6 +150,8 @@ class SentenceRunner:
         from remit.claims.text import normalize_text
 
         prepared = normalize_text(text)
+        # Only single sentences are parsed, so the whole text may exceed spaCy's parse limit.
+        self.nlp.max_length = max(self.nlp.max_length, len(prepared.text) + 1)
         doc = self.nlp.make_doc(prepared.text)
         sentences = split_sentences(doc)
         if self.prefilter is None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path("/work/shared")
+SHARED = next((p for p in (Path(__file__).parents[1].parent / "shared", Path("/work/shared"))
+               if (p / "dev").is_dir()), Path("/work/shared"))
 STATEMENTS = SHARED / "dev" / "statements.csv"
 SEEDS = SHARED / "seeds"
 

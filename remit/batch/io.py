@@ -148,6 +148,8 @@ def _read_delimited(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterat
     try:
         reader = pd.read_csv(
             checked, sep=SEPARATORS[fmt], dtype=str, keep_default_na=False, na_filter=False,
+            # a ragged first row must be an error, not silently become the index
+            index_col=False,
             chunksize=chunksize, encoding="utf-8",
             # "warn" rather than "skip": the warnings are how skipped lines get counted.
             on_bad_lines="warn" if on_bad_lines == "skip" else "error",

@@ -183,7 +183,7 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
                 claim, "unknown",
                 f"Not the writer's assertion ({kind}); the table would say "
                 f"{finding.verdict}: {finding.message}",
-                finding.evidence, finding.correction, reason=f"not asserted: {kind}")
+                finding.evidence, None, reason=f"not asserted: {kind}")
         out.append(finding)
     return _respectively(out)
 

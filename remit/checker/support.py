@@ -33,7 +33,8 @@ def evidence_of(
             seen.add((ref.source, ref.quote))
             source = table.sources.get(ref.source)
             out.append(Evidence(
-                source=ref.source, quote=ref.quote, url=source.url if source else None,
+                source=ref.source, quote=ref.quote,
+                url=ref.url or (source.url if source else None),
                 fact=fact.id, title=source.title if source else "",
             ))
     return tuple(out)

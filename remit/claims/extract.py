@@ -116,9 +116,24 @@ def row_spans(doc: Doc, rows: Iterable[Sequence]) -> list[Span]:
 
 
 def order_claims(claims: Iterable[Claim]) -> list[Claim]:
-    """Drop repeated claims and sort the rest in text order, the order findings are reported."""
-    return sorted(set(claims), key=lambda c: (c.start, c.sent_start, c.function or "",
-                                              c.target or ""))
+    """Drop repeated claims and sort the rest in text order, the order findings are reported.
+
+    A claim repeats another when it says the same of the same mention (agency, function,
+    target, polarity), whatever predicate it was read from; the first in a total order wins,
+    so the result never depends on set or hash order.
+    """
+    def key(c: Claim) -> tuple:
+        return (c.start, c.sent_start, c.function or "", c.target or "", c.polarity,
+                c.assertion, c.end, c.predicate, c.exclusive, c.future, c.via)
+
+    seen: set[tuple] = set()
+    out: list[Claim] = []
+    for claim in sorted(claims, key=key):
+        same = (claim.start, claim.agency, claim.function, claim.target, claim.polarity)
+        if same not in seen:
+            seen.add(same)
+            out.append(claim)
+    return out
 
 
 def arg_forms(tokens, labels: dict[int, str] | None = None) -> list[frozenset[str]]:
@@ -146,6 +161,7 @@ def arg_forms(tokens, labels: dict[int, str] | None = None) -> list[frozenset[st
 def _predicate_text(frame: Frame) -> str:
     """A short text of what is said: the predicate and its arguments."""
     tokens = sorted({frame.head, *frame.args}, key=lambda t: t.i)
+    tokens = [t for t in tokens if not (t.is_punct and t.i == tokens[-1].i)]
     text = " ".join(t.text for t in tokens[:14])
     return text + (" …" if len(tokens) > 14 else "")
 

@@ -42,7 +42,9 @@ def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, .
                     verbs |= lexicon.verbs(verb[1:])
                 else:
                     verbs.add(phrase(verb))
-            objects = tuple(sorted({phrase(o) for o in trigger.objects}, key=len, reverse=True))
+            # longest first, then alphabetical: the same order in every process
+            objects = tuple(sorted({phrase(o) for o in trigger.objects},
+                                   key=lambda o: (-len(o), o)))
             out.append(CompiledTrigger(function.id, frozenset(verbs) or None, objects))
     return tuple(out)
 

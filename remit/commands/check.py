@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -42,7 +43,10 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
     from remit.rules.loader import TableError
 
     paths = paths or ("-",)
-    start = Path(paths[0]) if paths[0] != "-" else Path.cwd()
+    # One configuration for the run, found from the folder all inputs share, so the result
+    # never depends on the order of the arguments.
+    named = [os.path.abspath(p) for p in paths if p != "-"]
+    start = Path(os.path.commonpath(named)) if named else Path.cwd()
     try:
         eff = resolve({"fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
                        "no_fail": no_fail or None}, start)
@@ -64,7 +68,10 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
                             tool_version=__version__, **table_labels(table))
     report = render(eff.format.value, results, options)
     if output:
-        Path(output).write_text(report, encoding="utf-8")
+        try:
+            Path(output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            die(f"{output}: cannot write the report: {exc.strerror}")
     else:
         click.echo(report, nl=not report.endswith("\n"))
     verdicts = [f.verdict for r in results for f in r.findings

@@ -30,6 +30,10 @@ class EvidenceRef(_Record):
 
     source: str = Field(description="id of a record in `sources`")
     quote: str = Field(min_length=3, max_length=400, description="verbatim text from the source")
+    url: str | None = Field(
+        default=None, pattern=r"^https?://\S+$",
+        description="the page the quote is on, where a source bundles several pages",
+    )
 
 
 class Source(_Record):
