@@ -152,6 +152,30 @@ def test_source_urls_come_from_file_headers(table):
         assert source.url in header, f"source '{source.id}': url not in its file's header"
 
 
+
+def test_evidence_urls_appear_in_source_files(table):
+    """An evidence `url` names the page of one passage of a bundled source file; it must be
+    copied from that file (a passage header or the URL lists at the top), never made up."""
+    if not SHARED.is_dir():
+        pytest.skip(f"reference pack not found at {SHARED}")
+    texts = {}
+    bad = []
+    for kind, rid, ev in _evidence(table):
+        if ev.url is None:
+            continue
+        source = table.sources[ev.source]
+        if source.id not in texts:
+            texts[source.id] = (SHARED / source.file).read_text(encoding="utf-8")
+        if ev.url not in texts[source.id]:
+            bad.append(f"{kind} '{rid}' <- {ev.source}: {ev.url}")
+    assert not bad, "evidence urls not found in the source's file:\n" + "\n".join(bad)
+
+
+def test_evidence_urls_differ_from_source_url(table):
+    same = [(kind, rid, ev.source) for kind, rid, ev in _evidence(table)
+            if ev.url is not None and ev.url == table.sources[ev.source].url]
+    assert not same, f"evidence url repeats its source's url (leave it out): {same}"
+
 # -- functions and facts -----------------------------------------------------------------------
 
 
