@@ -132,3 +132,42 @@ def test_light_commands_do_not_import_spacy(args):
             "print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_empty_stdin_exits_2(run):
+    result = run("check", "-", input="  \n")
+    assert result.exit_code == EXIT_ERROR
+    assert "empty input" in result.output
+
+
+def test_folder_without_documents_exits_2(run, tmp_path):
+    (tmp_path / "data.bin").write_bytes(b"\x00")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == EXIT_ERROR
+    assert "no Markdown, HTML or text files" in result.output
+
+
+def test_report_to_missing_folder_exits_2(run, tmp_path):
+    result = run("check", "-", "-o", str(tmp_path / "nope" / "out.json"), input="ICE issues green cards.")
+    assert result.exit_code == EXIT_ERROR
+    assert "cannot write the report" in result.output
+
+
+def test_config_does_not_depend_on_argument_order(run, tmp_path):
+    (tmp_path / "p1").mkdir()
+    (tmp_path / "p2").mkdir()
+    (tmp_path / "p1" / ".remit.toml").write_text('fail_on = "never"\n', encoding="utf-8")
+    for folder in ("p1", "p2"):
+        (tmp_path / folder / "a.md").write_text("ICE issues green cards.\n", encoding="utf-8")
+    one = run("check", str(tmp_path / "p1" / "a.md"), str(tmp_path / "p2" / "a.md"))
+    two = run("check", str(tmp_path / "p2" / "a.md"), str(tmp_path / "p1" / "a.md"))
+    assert one.exit_code == two.exit_code
+
+
+def test_component_without_parser_says_so():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("remit_claims")
+    with pytest.raises(ValueError, match="needs a dependency parse"):
+        nlp("ICE issues green cards.")

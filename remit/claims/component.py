@@ -95,6 +95,10 @@ class ClaimsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Extract the claims of a parsed doc (a whole text, or one sentence of one)."""
+        if len(doc) and not doc.has_annotation("DEP"):
+            raise ValueError(
+                f"[{self.name}] needs a dependency parse: add it after a 'parser' component "
+                "(for example to spacy.load('en_core_web_sm'))")
         extractor = self.extractor
         preset = doc._.get(MENTIONS)
         mentions = extractor.mentions(doc) if preset is None else row_spans(doc, preset)

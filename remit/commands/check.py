@@ -51,11 +51,15 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
         eff = resolve({"fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
                        "no_fail": no_fail or None}, start)
         files = collect_paths(paths, exclude=eff.exclude.value or ())
+        if not files:
+            raise PathError(f"{', '.join(paths)}: no Markdown, HTML or text files to check")
         engine = Engine(model=model, rules=tuple(eff.rules.value or ()))
         table = engine.table
         results = []
         for path in files:
             source = read_source(path)
+            if path == "-" and not source.strip():
+                raise InputError("-: empty input: nothing on standard input to check")
             fmt_in = detect_format(path, input_format)
             results.append(check_document(engine, path, source, fmt_in))
     except (ConfigError, PathError, InputError, ModelError) as exc:
