@@ -185,7 +185,25 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
                 f"{finding.verdict}: {finding.message}",
                 finding.evidence, None, reason=f"not asserted: {kind}")
         out.append(finding)
-    return _respectively(out)
+    return _settled_readings(_respectively(out))
+
+
+def _settled_readings(findings: list[Finding]) -> list[Finding]:
+    """One predicate read as several functions: keep the readings the table settles.
+
+    'USCIS officers conduct credible fear screenings for people in expedited removal' is a
+    credible-fear claim; the expedited-removal reading of the same words, which the table
+    cannot settle for USCIS, is dropped rather than reported as a separate unknown.
+    """
+    def frame(f: Finding) -> tuple:
+        c = f.claim
+        return (c.start, c.sent_start, c.predicate, c.polarity, c.agency)
+
+    settled = {frame(f) for f in findings
+               if f.verdict != "unknown" and f.claim.function not in (None, "part_of")}
+    return [f for f in findings
+            if not (f.verdict == "unknown" and f.claim.asserted and not f.claim.future
+                    and f.claim.function not in (None, "part_of") and frame(f) in settled)]
 
 
 def _respectively(findings: list[Finding]) -> list[Finding]:

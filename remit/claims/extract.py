@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from remit.claims.assertion import assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
-from remit.claims.lexicon import Lexicon
+from remit.claims.lexicon import POSSESSIVE, Lexicon
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.prefilter import fuzzy_anchors, narrow_index
 from remit.claims.triggers import CompiledTrigger, match_functions
@@ -149,10 +149,13 @@ def arg_forms(tokens, labels: dict[int, str] | None = None) -> list[frozenset[st
         if token.i in labels:
             out.append(frozenset({labels[token.i].lower()}))
             continue
-        if token.dep_ == "det" or token.text == "-":
+        if token.dep_ == "det" or token.text == "-" or token.lower_ in POSSESSIVE:
             continue
         if "-" in token.text:
             out.extend(frozenset({part}) for part in token.lower_.split("-") if part)
+        elif token.tag_ in {"NNP", "NNPS"} and token.lower_.endswith("s"):
+            # the lemmatizer leaves proper-noun plurals alone: 'Notices to Appear'
+            out.append(frozenset({token.lemma_.lower(), token.lower_, token.lower_[:-1]}))
         else:
             out.append(frozenset({token.lemma_.lower(), token.lower_}))
     return out

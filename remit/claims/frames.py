@@ -140,7 +140,12 @@ class FrameBuilder(ClauseRules, LinearRules):
                 # 'Green cards come from USCIS': the subject is what the agency issues.
                 return [self._generic(mention, verb, c.subtree, is_negated(verb, self.lex))
                         for c in verb.children if c.dep_ == "nsubj"]
-            if head.lower_ == "to" and verb.lemma_.lower() == "fall":
+            agency_subject = any(c.dep_ == "nsubj" and c.i in self.mention_tokens
+                                 for c in verb.children)
+            if (head.lower_ in {"to", "under", "within"} and verb.lemma_.lower() == "fall"
+                    and not agency_subject):
+                # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
+                # (with an agency as subject, 'falls under' is part-of instead)
                 return [replace(f, role_like=True) for f in self._content_of(mention, verb, head)]
             if (verb.lemma_.lower(), head.lower_) in self.lex.part_of_verbs:
                 return self._staff_of(mention, verb)

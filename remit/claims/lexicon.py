@@ -8,10 +8,16 @@ from importlib import resources
 
 import yaml
 
+POSSESSIVE = {"'s", "'", "’s", "’"}
+
 
 def phrase(text: str) -> tuple[str, ...]:
-    """Return a lower-case word tuple; hyphens split words, as spaCy's tokenizer does."""
-    return tuple(text.lower().replace("-", " ").split())
+    """Return a lower-case word tuple; hyphens split words, as spaCy's tokenizer does.
+
+    Possessive markers are dropped ("judge 's decision" -> judge, decision), as they are from
+    the arguments, so "judges' decisions" and "judge's decision" match alike.
+    """
+    return tuple(w for w in text.lower().replace("-", " ").split() if w not in POSSESSIVE)
 
 
 @dataclass(frozen=True)

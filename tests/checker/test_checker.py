@@ -147,7 +147,20 @@ def test_respective_reading_is_not_contradicted(table):
     # 'USCIS and ERO handle green cards and detention': may pair up one to one.
     claims = [claim("USCIS", "green_card", predicate="x"), claim("USCIS", "detention", predicate="x"),
               claim("ERO", "green_card", predicate="x"), claim("ERO", "detention", predicate="x")]
-    verdicts = [f.verdict for f in judge_all(claims, table)]
-    assert verdicts == ["supported", "unknown", "unknown", "supported"]
+    # the pairings the table contradicts become unknown, then give way to the settled ones
+    kept = [(f.claim.agency, f.claim.function, f.verdict) for f in judge_all(claims, table)]
+    assert kept == [("USCIS", "green_card", "supported"), ("ERO", "detention", "supported")]
+    from remit.checker import _respectively, judge
+    marked = [f.verdict for f in _respectively([judge(c, table) for c in claims])]
+    assert marked == ["supported", "unknown", "unknown", "supported"]
     alone = judge_all([claim("ERO", "green_card", predicate="y")], table)
     assert alone[0].verdict == "contradicted"
+
+
+def test_unsettled_reading_beside_a_settled_one_is_dropped(table):
+    same = dict(predicate="handles green cards and mail")
+    findings = judge_all([claim("USCIS", "green_card", **same), claim("USCIS", "mail", **same)],
+                         table)
+    assert [(f.claim.function, f.verdict) for f in findings] == [("green_card", "supported")]
+    alone = judge_all([claim("USCIS", "mail", predicate="delivers mail")], table)
+    assert alone[0].verdict == "unknown"
