@@ -110,7 +110,13 @@ def judge(claim: Claim, table: Table) -> Finding:
                        evidence, reason="no fact about this agency and function")
     if claim.exclusive and claim.polarity == "affirmed" and decision.status != "not_performs":
         return _judge_exclusive(claim, table, decision, label)
-    return _verdict(claim, table, decision, label, evidence)
+    finding = _verdict(claim, table, decision, label, evidence)
+    if finding.verdict == "contradicted" and claim.via == "contrast":
+        # 'the Border Patrol catches people between the ports, not ICE': the contrast may be
+        # about only part of what is said (the place), so it never raises an alarm alone.
+        return Finding(claim, "unknown", finding.message + " (Read from a contrast: 'not X'.)",
+                       finding.evidence, reason="a contrast may concern only part of the claim")
+    return finding
 
 
 def _verdict(claim: Claim, table: Table, decision: Decision, label: str, evidence) -> Finding:

@@ -118,6 +118,9 @@ def is_future(head: Token, lex: Lexicon) -> bool:
         if token.lemma_.lower() in {"plan", "intend", "expect", "aim", "hope", "propose"} and (
                 token.i != head.i):
             return True
+        if token.i != head.i and token.lower_ == "used" and any(
+                c.dep_ == "xcomp" for c in token.children):
+            return True  # 'INS used to handle naturalization': not a current role either
         for child in token.children:
             if child.dep_ == "aux" and (child.lower_,) in lex.future_words:
                 return True

@@ -87,17 +87,21 @@ class Extractor:
             sent_start=sent.start_char, sent_end=sent.end_char,
             assertion=assertion_of(frame.head, sent, self.lex),
             exclusive=frame.exclusive,
-            future=is_future(frame.head, self.lex),
-            via=mention.kb_id_ or "mention",
+            # a plan, or what an abolished agency did ('the INS handled ...'): not current
+            future=is_future(frame.head, self.lex) or (
+                mention.label_ in self.aliases.former and frame.head.tag_ in {"VBD", "VBN"}),
+            via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
         )
         if frame.target is not None:
             if frame.target.label_ == mention.label_:
                 return []
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
-        args = arg_forms(frame.args, frame.labels)
+        args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)
+        depths = None if frame.extra.get("linear") else [
+            nesting(t, frame.head) for t in tokens]
         matches = match_functions(self.triggers, set(frame.verb_phrases),
-                                  frame.generic, args)
+                                  frame.generic, args, depths)
         claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
                   for m in matches]
         if not claims and (frame.role_like or base["future"]) and frame.args:
@@ -136,29 +140,50 @@ def order_claims(claims: Iterable[Claim]) -> list[Claim]:
     return out
 
 
-def arg_forms(tokens, labels: dict[int, str] | None = None) -> list[frozenset[str]]:
+def arg_forms(tokens, labels: dict[int, str] | None = None, with_tokens: bool = False):
     """The words of the arguments as trigger words may match them: lemma or lower case.
 
-    Determiners and hyphens are dropped and hyphenated tokens split ('I-9' -> 'i', '9'), as
-    trigger phrases are written. A token in ``labels`` stands for an agency name and matches
-    only the agency's id, lower-cased.
+    Determiners, possessive markers and hyphens are dropped and hyphenated tokens split
+    ('I-9' -> 'i', '9'), as trigger phrases are written. A token in ``labels`` stands for an
+    agency name and matches only the agency's id, lower-cased. With ``with_tokens``, also
+    return the token each form comes from.
     """
     labels = labels or {}
     out: list[frozenset[str]] = []
+    source: list = []
     for token in tokens:
         if token.i in labels:
-            out.append(frozenset({labels[token.i].lower()}))
-            continue
-        if token.dep_ == "det" or token.text == "-" or token.lower_ in POSSESSIVE:
-            continue
-        if "-" in token.text:
-            out.extend(frozenset({part}) for part in token.lower_.split("-") if part)
+            forms = [frozenset({labels[token.i].lower()})]
+        elif token.dep_ == "det" or token.text == "-" or token.lower_ in POSSESSIVE:
+            forms = []
+        elif "-" in token.text:
+            forms = [frozenset({part}) for part in token.lower_.split("-") if part]
         elif token.tag_ in {"NNP", "NNPS"} and token.lower_.endswith("s"):
             # the lemmatizer leaves proper-noun plurals alone: 'Notices to Appear'
-            out.append(frozenset({token.lemma_.lower(), token.lower_, token.lower_[:-1]}))
+            forms = [frozenset({token.lemma_.lower(), token.lower_, token.lower_[:-1]})]
         else:
-            out.append(frozenset({token.lemma_.lower(), token.lower_}))
-    return out
+            forms = [frozenset({token.lemma_.lower(), token.lower_})]
+        out.extend(forms)
+        source.extend([token] * len(forms))
+    return (out, source) if with_tokens else out
+
+
+# Prepositions that attach a further thing ('checks on applicants', 'screenings for people
+# in removal'); 'like', 'including', 'from ... to' list examples of the same thing.
+_NESTING = {"on", "for", "in", "at", "about", "against", "with", "by", "into", "over",
+            "toward", "towards", "among", "after", "before", "during", "under", "within"}
+
+
+def nesting(token, head) -> int:
+    """How many nesting prepositions stand between an argument word and its predicate."""
+    depth = 0
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        parent = current.head
+        if current.dep_ == "prep" and current.lower_ in _NESTING and parent.i != head.i:
+            depth += 1
+        current = parent
+    return depth
 
 
 def _predicate_text(frame: Frame) -> str:

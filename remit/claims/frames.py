@@ -73,7 +73,8 @@ class FrameBuilder(ClauseRules, LinearRules):
             frames = self._linear(mention)
         frames += own
         if contrast:
-            frames = [replace(f, negated=not f.negated) for f in frames if f.target is None]
+            frames = [replace(f, negated=not f.negated, extra={**f.extra, "contrast": True})
+                      for f in frames if f.target is None]
         exclusive = self._is_exclusive(mention)
         return [replace(f, exclusive=f.exclusive or exclusive, labels=self.labels)
                 for f in frames]

@@ -58,6 +58,7 @@ class AliasIndex:
     acronyms: dict[str, str]
     fuzzy: dict[tuple[str, ...], str]
     transparent: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
 
 
 def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
@@ -79,7 +80,8 @@ def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
             if len(words) >= 2 and not words[0] == "the":
                 fuzzy[words] = agency.id
     transparent = frozenset(a.id for a in table.agencies.values() if a.kind in TRANSPARENT_KINDS)
-    return AliasIndex(exact, folded, acronyms, fuzzy, transparent)
+    former = frozenset(a.id for a in table.agencies.values() if a.kind == "former")
+    return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former)
 
 
 def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:

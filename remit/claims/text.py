@@ -64,8 +64,30 @@ def _compose(first: Prepared, second: Prepared) -> Prepared:
     return Prepared(second.text, tuple(origin[i] for i in second.origin))
 
 
+_JOINING = {"by", "of", "the", "and", "or", "to", "for", "in", "at", "a", "an", "with", "on",
+            "is", "are", "that", "which", "who", "from", "as", "not"}
+
+
 def _space(match: re.Match) -> str:
-    return "\n\n" if match.group().count("\n") >= 2 else " "
+    if match.group().count("\n") >= 2:
+        return "\n\n"
+    if "\n" in match.group() and _line_is_a_sentence(match):
+        return "\n\n"
+    return " "
+
+
+def _line_is_a_sentence(match: re.Match) -> bool:
+    """A line break ends a sentence when the line before reads as one and the next starts anew.
+
+    'CBP runs the ports\nICE arrests people' (one claim a line, as in lists and pasted
+    posts) is two sentences; 'enforced by\nICE officers' and 'USCIS\nlocks up' are one.
+    """
+    before = match.string[: match.start()].rsplit("\n", 1)[-1].split()
+    after = match.string[match.end() : match.end() + 1]
+    if len(before) < 3 or not after.isupper():
+        return False
+    last = before[-1].lower().strip("\"'”’)")
+    return last[-1:] in {".", "!", "?"} or (last.isalpha() and last not in _JOINING)
 
 
 def _tag(match: re.Match) -> str:

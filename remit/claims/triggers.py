@@ -63,13 +63,16 @@ def match_functions(
     verb_phrases: set[tuple[str, ...]],
     generic: bool,
     args: Sequence[Forms],
+    depths: Sequence[int] | None = None,
 ) -> list[Match]:
     """Return the functions a predicate expresses, one per argument region.
 
     ``verb_phrases`` are the predicate's lemma phrases ("carry out", "carry"); ``generic`` says
     the predicate is a role predicate ("handle", "is responsible for", "X's job"), which fires
     triggers that name no verbs. Where matches overlap, the longer object wins, then the trigger
-    that names its verbs.
+    that names its verbs. ``depths`` (per argument word, see ``extract.nesting``) keep a
+    generic trigger to the predicate's own objects: 'runs name checks on benefit applicants'
+    is about name checks, not benefits.
     """
     found: list[Match] = []
     present = frozenset().union(*args) if args else frozenset()
@@ -86,6 +89,9 @@ def match_functions(
             if not present.issuperset(obj):
                 continue  # a word of the object is missing: no need to scan
             at = find_phrase(args, obj)
+            if at >= 0 and trig.verbs is None and depths is not None and min(
+                    depths[at : at + len(obj)]) > 0:
+                continue
             if at >= 0:
                 found.append(Match(trig.function, at, at + len(obj), trig.verbs is not None))
                 break

@@ -164,3 +164,10 @@ def test_unsettled_reading_beside_a_settled_one_is_dropped(table):
     assert [(f.claim.function, f.verdict) for f in findings] == [("green_card", "supported")]
     alone = judge_all([claim("USCIS", "mail", predicate="delivers mail")], table)
     assert alone[0].verdict == "unknown"
+
+
+def test_contrast_alone_never_raises_an_alarm(table):
+    [finding] = judge_all([claim("ERO", "detention", "negated", via="contrast")], table)
+    assert finding.verdict == "unknown"
+    [plain] = judge_all([claim("ERO", "detention", "negated")], table)
+    assert plain.verdict == "contradicted"

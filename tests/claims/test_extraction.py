@@ -85,3 +85,10 @@ def test_fuzzy_names_found_anywhere(engine):
     extractor = engine.nlp.get_pipe("remit_claims").extractor
     assert [(m.text, m.label_) for m in extractor.mentions(doc)] == [
         ("Boarder Patrol", "USBP"), ("Homeland Secruity Investigations", "HSI")]
+
+
+@pytest.mark.parametrize("text", ["The INS handled naturalization until 2003.",
+                                  "The INS used to handle naturalization."])
+def test_past_roles_of_an_abolished_agency_are_not_current(engine, text):
+    [finding] = [f for f in engine.check(text) if f.claim.agency == "INS"]
+    assert finding.claim.future and finding.verdict == "unknown"
