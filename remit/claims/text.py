@@ -79,8 +79,9 @@ def _space(match: re.Match) -> str:
 def _line_is_a_sentence(match: re.Match) -> bool:
     """A line break ends a sentence when the line before reads as one and the next starts anew.
 
-    'CBP runs the ports\nICE arrests people' (one claim a line, as in lists and pasted
-    posts) is two sentences; 'enforced by\nICE officers' and 'USCIS\nlocks up' are one.
+    'CBP runs the ports' + 'ICE arrests people' on two lines (one claim a line, as in lists and
+    pasted posts) are two sentences; 'enforced by' + 'ICE officers' and 'USCIS' + 'locks up'
+    are one.
     """
     before = match.string[: match.start()].rsplit("\n", 1)[-1].split()
     after = match.string[match.end() : match.end() + 1]
