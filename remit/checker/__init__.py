@@ -205,11 +205,19 @@ def _settled_readings(findings: list[Finding]) -> list[Finding]:
         c = f.claim
         return (c.start, c.sent_start, c.predicate, c.polarity, c.agency)
 
+    def mention(f: Finding) -> tuple:
+        return (f.claim.start, f.claim.sent_start, f.claim.agency)
+
     settled = {frame(f) for f in findings
                if f.verdict != "unknown" and f.claim.function not in (None, "part_of")}
+    # A predicate with no function beside a settled claim about the same mention is most
+    # often the same statement in words the table does not list; it is not reported.
+    spoken_for = {mention(f) for f in findings
+                  if f.verdict != "unknown" and f.claim.function not in (None, "part_of")}
     return [f for f in findings
             if not (f.verdict == "unknown" and f.claim.asserted and not f.claim.future
-                    and f.claim.function not in (None, "part_of") and frame(f) in settled)]
+                    and ((f.claim.function not in (None, "part_of") and frame(f) in settled)
+                         or (f.claim.function is None and mention(f) in spoken_for)))]
 
 
 def _respectively(findings: list[Finding]) -> list[Finding]:

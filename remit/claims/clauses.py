@@ -40,6 +40,12 @@ class ClauseRules:
         if attr.lower_ == "one":  # 'one of the offices of USCIS'
             attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), attr)
+        if attr.lemma_.lower() in self.lex.personnel and not any(
+                c.dep_ in {"relcl", "acl"} for c in attr.children):
+            # 'Immigration judges are employees of DHS'
+            target = self._unit_target(attr)
+            if target is not None and target != mention:
+                return [self._part_of(mention, be, target, negated)]
         if attr.lemma_.lower() in self.lex.units or attr.i in self.mention_tokens:
             target = self._unit_target(attr)
             if target is not None and target != mention:
@@ -152,6 +158,8 @@ class ClauseRules:
 
     def _generic(self, mention: Span, head: Token, tokens, negated: bool) -> Frame:
         args = tuple(t for t in tokens if t.i not in self.opaque)
-        return Frame(mention, head, frozenset({("handle",)}), True, args, negated=negated)
+        # No verb of its own: only the generic triggers (no verbs named) can fire, and those
+        # only on the words the statement is about, not on ones nested deeper.
+        return Frame(mention, head, frozenset({("(role)",)}), True, args, negated=negated)
 
     # -- fallbacks and modifiers -----------------------------------------------------------

@@ -84,6 +84,10 @@ class FrameBuilder(ClauseRules, LinearRules):
         root = mention.root
         if root.dep_ in {"poss", "amod", "nmod"} and root.head.lemma_.lower() in self.lex.personnel:
             return root.head
+        if (root.dep_ == "pobj" and root.head.lower_ in {"of", "from", "at", "with"}
+                and root.head.head.lemma_.lower() in self.lex.personnel):
+            return root.head.head  # 'asylum officers of USCIS' act as 'USCIS asylum officers'
+
         while root.dep_ == "compound" and root.head.i >= mention.end:
             head = root.head
             if (head.lemma_.lower() in self.lex.personnel | self.lex.units
@@ -111,10 +115,12 @@ class FrameBuilder(ClauseRules, LinearRules):
             if head.pos_ not in {"VERB", "AUX"} and not head.tag_.startswith("VB"):
                 return []  # 'DOL grants DACA' parsed with DACA as the root: read linearly
             return self._verb(mention, head)
-        if dep == "nsubjpass" and any(c.dep_ == "xcomp" for c in head.children):
-            # 'USCIS is expected to process ...': the subject does what the complement says.
-            verb = next(c for c in head.children if c.dep_ == "xcomp")
-            return self._verb(mention, verb)
+        purpose = [c for c in head.children if c.dep_ == "xcomp" or (
+            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
+        if dep == "nsubjpass" and purpose:
+            # 'USCIS is expected to process ...', 'agents are posted at consulates to vet ...':
+            # the subject does what the complement says.
+            return self._verb(mention, purpose[0])
         if dep == "nsubjpass" and head.lemma_.lower() == "employ":
             return self._run_by(mention, head)
         if dep == "nsubjpass" and head.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
@@ -135,6 +141,9 @@ class FrameBuilder(ClauseRules, LinearRules):
             return self._role_noun(mention, head)  # "ICE's job", 'an ICE responsibility'
         if dep in {"attr", "acomp"} and head.lemma_ == "be":
             return self._identified(mention, head)
+        if (dep == "pobj" and head.lower_ == "for"
+                and head.head.lemma_.lower() in self.lex.role_nouns):
+            return self._role_noun(mention, head.head)  # '... is a task for immigration judges'
         if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             verb = head.head
             if head.lower_ == "from" and verb.lemma_.lower() in {"come", "originate"}:
@@ -143,8 +152,8 @@ class FrameBuilder(ClauseRules, LinearRules):
                         for c in verb.children if c.dep_ == "nsubj"]
             agency_subject = any(c.dep_ == "nsubj" and c.i in self.mention_tokens
                                  for c in verb.children)
-            if (head.lower_ in {"to", "under", "within"} and verb.lemma_.lower() == "fall"
-                    and not agency_subject):
+            if (head.lower_ in {"to", "under", "within"}
+                    and verb.lemma_.lower() in {"fall", "go", "belong"} and not agency_subject):
                 # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
                 # (with an agency as subject, 'falls under' is part-of instead)
                 return [replace(f, role_like=True) for f in self._content_of(mention, verb, head)]

@@ -55,12 +55,17 @@ def lemma_of(token: Token) -> str:
 
 
 def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
-    """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with'."""
+    """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with', 'make decision on'."""
     lemma = lemma_of(verb)
     out = {(lemma,)}
     for child in verb.children:
         if child.dep_ in {"prt", "prep"} and child.i > verb.i:
             out.add((lemma, child.lower_))
+        elif child.dep_ == "dobj":
+            # light verbs: 'makes the final decision on', 'takes care of', 'has jurisdiction over'
+            noun = child.lemma_.lower()
+            out.add((lemma, noun))
+            out.update((lemma, noun, p.lower_) for p in child.children if p.dep_ == "prep")
     return frozenset(out)
 
 
