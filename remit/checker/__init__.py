@@ -90,7 +90,8 @@ def judge(claim: Claim, table: Table) -> Finding:
     name = display(table, claim.agency)
     if claim.function is None or claim.function not in table.functions:
         return Finding(claim, "unknown",
-                       f"The table has no function for what {name} is said to do here.",
+                       f"The table has no function for what {name} is said to do here: "
+                       f"'{claim.predicate}'.",
                        reason=f"no function in the table matches '{claim.predicate}'")
     label = table.functions[claim.function].label
     decision = decide(table, claim.agency, claim.function)
