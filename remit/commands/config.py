@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 
+from remit.commands.options import FAIL_ON
 from remit.config import ConfigError, Effective, resolve
 from remit.formats import FORMATS
-
-FAIL_ON = ("contradicted", "unknown", "never")
 
 
 def _shown(value: object) -> str:
