@@ -215,10 +215,13 @@ def _settled_readings(findings: list[Finding]) -> list[Finding]:
     # often the same statement in words the table does not list; it is not reported.
     spoken_for = {mention(f) for f in findings
                   if f.verdict != "unknown" and f.claim.function not in (None, "part_of")}
+    # 'X, not Y, does F' with Y unsettled adds nothing to what is said of X.
+    sentences = {f.claim.sent_start for f in findings if f.verdict != "unknown"}
     return [f for f in findings
             if not (f.verdict == "unknown" and f.claim.asserted and not f.claim.future
                     and ((f.claim.function not in (None, "part_of") and frame(f) in settled)
-                         or (f.claim.function is None and mention(f) in spoken_for)))]
+                         or (f.claim.function is None and mention(f) in spoken_for)
+                         or (f.claim.via == "contrast" and f.claim.sent_start in sentences)))]
 
 
 def _respectively(findings: list[Finding]) -> list[Finding]:

@@ -41,7 +41,7 @@ class ClauseRules:
             attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), attr)
         if attr.lemma_.lower() in self.lex.personnel and not any(
-                c.dep_ in {"relcl", "acl"} for c in attr.children):
+                c.dep_ == "relcl" for c in attr.children):
             # 'Immigration judges are employees of DHS'
             target = self._unit_target(attr)
             if target is not None and target != mention:

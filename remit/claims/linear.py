@@ -18,6 +18,8 @@ class LinearRules:
         out = []
         doc = verb.doc
         end = verb.sent.end
+        while end < len(doc) and (doc[end].is_lower or doc[end].is_punct and end + 1 < len(doc)):
+            end = doc[end].sent.end  # the parser broke the sentence mid-clause ('... and' | 'x')
         for token in doc[verb.i + 1 : end]:
             if token.lower_ in CLAUSE_BREAKS or token.i in self.opaque or token.i in self.labels:
                 break
