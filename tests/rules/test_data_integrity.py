@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from remit.rules.loader import TableError, load_table, shipped_files
+from remit.rules.loader import load_table, shipped_files
 from remit.rules.schema import ID_PATTERN
 
 
@@ -307,110 +307,3 @@ def test_immigration_courts_not_in_dhs(table):
 
 
 # -- the loader reports bad data with file:line ------------------------------------------------
-
-BAD_FACT = """\
-facts:
-  - id: good-fact
-    agency: ICE
-    function: removal
-    stance: performs
-    as_of: 2026-01-01
-    evidence:
-      - source: ice-ero
-        quote: "removes illegal aliens from the United States"
-  - id: ice-issues-visas
-    agency: ICEE
-    function: visa_issuance
-    stance: performs
-    as_of: 2026-01-01
-    evidence:
-      - source: ice-ero
-        quote: "removes illegal aliens from the United States"
-"""
-
-
-def _errors(tmp_path: Path, name: str, text: str) -> str:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(TableError) as info:
-        load_table([path])
-    return str(info.value)
-
-
-def test_loader_reports_unknown_agency_with_file_and_line(tmp_path):
-    message = _errors(tmp_path, "bad.yaml", BAD_FACT)
-    assert "bad.yaml:10:" in message
-    assert "fact 'ice-issues-visas'" in message
-    assert "unknown agency 'ICEE'" in message
-
-
-def test_loader_reports_unknown_function_and_source(tmp_path):
-    text = """\
-facts:
-  - id: ice-issues-visas
-    agency: ICE
-    function: visas
-    stance: performs
-    as_of: 2026-01-01
-    evidence:
-      - source: nowhere
-        quote: "ICE issues visas"
-"""
-    message = _errors(tmp_path, "bad.yaml", text)
-    assert "bad.yaml:2: fact 'ice-issues-visas': unknown function 'visas'" in message
-    assert "bad.yaml:2: fact 'ice-issues-visas': unknown source 'nowhere'" in message
-
-
-def test_loader_reports_unknown_key(tmp_path):
-    text = BAD_FACT.replace("agency: ICEE", "agency: ICE\n    confidence: high")
-    message = _errors(tmp_path, "bad.yaml", text)
-    assert "bad.yaml:10: fact 'ice-issues-visas'" in message
-    assert "confidence" in message
-
-
-def test_loader_reports_exclusive_without_performs(tmp_path):
-    text = """\
-facts:
-  - id: ice-shares-removal
-    agency: ICE
-    function: removal
-    stance: shares
-    exclusive: true
-    as_of: 2026-01-01
-    evidence:
-      - source: ice-ero
-        quote: "removes illegal aliens from the United States"
-"""
-    message = _errors(tmp_path, "bad.yaml", text)
-    assert "bad.yaml:2: fact 'ice-shares-removal'" in message
-    assert "exclusive: true needs stance 'performs'" in message
-
-
-def test_loader_reports_second_exclusive_owner(tmp_path):
-    text = """\
-facts:
-  - id: ice-issues-green-cards
-    agency: ICE
-    function: green_card
-    stance: performs
-    exclusive: true
-    as_of: 2026-01-01
-    evidence:
-      - source: ice-ero
-        quote: "removes illegal aliens from the United States"
-"""
-    message = _errors(tmp_path, "bad.yaml", text)
-    assert "bad.yaml:2: fact 'ice-issues-green-cards'" in message
-    assert "already exclusive" in message
-
-
-def test_loader_reports_parent_without_evidence(tmp_path):
-    text = """\
-agencies:
-  - id: NEWO
-    name: New Office
-    kind: office
-    parent: ICE
-"""
-    message = _errors(tmp_path, "bad.yaml", text)
-    assert "bad.yaml:2: agency 'NEWO': a parent needs parent_evidence" in message
