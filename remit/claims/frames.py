@@ -239,7 +239,8 @@ class FrameBuilder(ClauseRules, LinearRules):
                 args = self._tail(target)
             frames.append(Frame(
                 mention, target, phrases,
-                generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target),
+                generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)
+                or ("(role)",) in phrases,
                 args=args,
                 negated=neg, role_like=not passive and not relative and self._role_like(target),
             ))

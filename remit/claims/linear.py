@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from remit.claims.predicates import CLAUSE_BREAKS, Frame, lemma_of
+from remit.claims.predicates import CLAUSE_BREAKS, EQUATES, Frame, lemma_of
 
 
 class LinearRules:
@@ -48,6 +48,11 @@ class LinearRules:
             negated = negated or (doc[i].lower_ in self.lex.negations - {"neither", "nor"}
                                   or doc[i].dep_ == "neg")
             i += 1
+        if i < sent_end and doc[i].text in EQUATES:
+            # shorthand 'USCIS = benefits (green cards, citizenship); ICE = enforcement'
+            args = list(self._tail(doc[i]))
+            return [Frame(mention, doc[i], frozenset({("(role)",)}), True, tuple(args),
+                          negated=negated, role_like=True, extra={"linear": True})]
         if i >= sent_end or not doc[i].lower_.isalpha():
             return []
         verb = doc[i]

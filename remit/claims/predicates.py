@@ -20,6 +20,8 @@ NON_ROLE_VERBS = {"be", "have", "say", "become", "seem", "get", "go", "come", "g
 # 'Y runs X' with X an agency: X is part of Y.
 CONTAINS = {"run", "operate", "oversee", "administer", "supervise", "house", "include",
              "contain", "comprise", "encompass"}
+# Shorthand for 'is the one for': 'USCIS = benefits', 'CBP -> the border'.
+EQUATES = {"=", "->", "→", "⇒"}
 # Roles in which a mention is what is acted on, never the actor.
 OBJECT_DEPS = {"pobj", "dobj", "poss", "attr", "agent", "dative", "iobj"}
 CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "that", "because", "when", "while", "if",
@@ -56,6 +58,8 @@ def lemma_of(token: Token) -> str:
 
 def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
     """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with', 'make decision on'."""
+    if verb.text in EQUATES:
+        return frozenset({("(role)",)})  # 'ICE = enforcement': a role, in shorthand
     lemma = lemma_of(verb)
     out = {(lemma,)}
     for child in verb.children:
