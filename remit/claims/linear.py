@@ -17,9 +17,7 @@ class LinearRules:
         """The words after a verb up to the end of its clause, for a parse that lost them."""
         out = []
         doc = verb.doc
-        end = verb.sent.end
-        while end < len(doc) and (doc[end].is_lower or doc[end].is_punct and end + 1 < len(doc)):
-            end = doc[end].sent.end  # the parser broke the sentence mid-clause ('... and' | 'x')
+        end = self._clause_end(verb.sent.end, doc)
         for token in doc[verb.i + 1 : end]:
             if token.lower_ in CLAUSE_BREAKS or token.i in self.opaque or token.i in self.labels:
                 break
@@ -34,7 +32,7 @@ class LinearRules:
     def _linear(self, mention: Span) -> list[Frame]:
         """Mention followed by a verb-like word the parser took for a noun."""
         doc = mention.doc
-        sent_end = mention.sent.end
+        sent_end = self._clause_end(mention.sent.end, doc)
         i = self._after_parenthesis(mention.end, sent_end)
         negated = False
         while i < sent_end and (
@@ -55,6 +53,8 @@ class LinearRules:
                           negated=negated, role_like=True, extra={"linear": True})]
         if i >= sent_end or not doc[i].lower_.isalpha():
             return []
+        if doc[i].lemma_.lower() in self.lex.units:
+            return []  # 'HSI directorate': a longer name, not a verb
         verb = doc[i]
         if verb.tag_ not in {"VBZ", "VBP", "VBD", "VB"} and verb.lower_ not in self.verb_words:
             return []
@@ -87,6 +87,13 @@ class LinearRules:
                      generic=bool(phrases & self.lex.verbs("handle")), args=tuple(args),
                      negated=negated, role_like=verb.tag_ in {"VBZ", "VBP", "NNS"},
                      extra={"linear": True})
+
+    @staticmethod
+    def _clause_end(end: int, doc) -> int:
+        """Extend a parser sentence across its breaks before a lower-case word ('dept. runs')."""
+        while end < len(doc) and doc[end].is_lower:
+            end = doc[end].sent.end
+        return end
 
     def _split_later_verb(self, args: list[Token]):
         """'... trafficking and smuggling and also approves student visas': a second verb."""
