@@ -106,9 +106,17 @@ class ClauseRules:
         """
         negated = is_negated(verb, self.lex)
         side = [c for c in verb.children if c.dep_ in {"csubj", "nsubj", "xcomp", "attr", "ccomp"}
-                and own not in c.subtree]
+                and own not in c.subtree and not self._other_subject(c)]
         frames: list[Frame] = []
         for content in side:
+            if content.lower_ in {"that", "this"} and content.dep_ == "nsubj":
+                # 'ICE does not patrol the border; that is the Border Patrol's job': 'that' is
+                # the clause before, whose own subject and negation are not this statement's
+                clause = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}
+                               and c.i < content.i), None)
+                if clause is not None:
+                    frames += self._verb(mention, clause, negated=negated, own_negation=False)
+                continue
             if content.pos_ in {"VERB", "AUX"}:
                 frames += self._verb(mention, content, negated=negated)
             else:

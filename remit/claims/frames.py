@@ -212,9 +212,10 @@ class FrameBuilder(ClauseRules, LinearRules):
     # -- kinds of predicate ----------------------------------------------------------------
 
     def _verb(self, mention: Span, verb: Token, passive: bool = False,
-              relative: bool = False, negated: bool = False) -> list[Frame]:
+              relative: bool = False, negated: bool = False,
+              own_negation: bool = True) -> list[Frame]:
         frames = []
-        base_negated = negated or is_negated(verb, self.lex)
+        base_negated = negated or (own_negation and is_negated(verb, self.lex))
         for conj, after_but in conj_verbs(verb):
             target = xcomp_chain(conj)
             if target.lemma_ == "be" and not passive:
