@@ -167,7 +167,23 @@ class ClauseRules:
     def _generic(self, mention: Span, head: Token, tokens, negated: bool) -> Frame:
         args = tuple(t for t in tokens if t.i not in self.opaque)
         # No verb of its own: only the generic triggers (no verbs named) can fire, and those
-        # only on the words the statement is about, not on ones nested deeper.
-        return Frame(mention, head, frozenset({("(role)",)}), True, args, negated=negated)
+        # only on the words the statement is about, not on ones nested deeper. A leading
+        # gerund the tagger took for a noun ('Issuing passports is ...') is the verb.
+        phrases = {("(role)",)}
+        if args and args[0].lower_.endswith("ing"):
+            verb = self._gerund_verb(args[0].lower_)
+            if verb:
+                phrases.add((verb,))
+                args = args[1:]
+        return Frame(mention, head, frozenset(phrases), True, args, negated=negated)
+
+    def _gerund_verb(self, word: str) -> str | None:
+        """'issuing' -> 'issue', 'granting' -> 'grant', 'running' -> 'run', if a trigger verb."""
+        stem = word[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                     else None):
+            if verb and verb in self.verb_words:
+                return verb
+        return None
 
     # -- fallbacks and modifiers -----------------------------------------------------------

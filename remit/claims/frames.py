@@ -238,6 +238,13 @@ class FrameBuilder(ClauseRules, LinearRules):
             args = arg_tokens(target, set(self.mention_tokens), passive, self.opaque)
             if not args and not passive:
                 args = self._tail(target)
+            later = None
+            if not passive:
+                # 'patrols the border and issues work permits', with 'issues' tagged a noun
+                head_args, later = self._split_later_verb(list(args))
+                args = tuple(head_args) if later is not None else args
+            if later is not None:
+                frames.append(self._linear_frame(mention, later[0], later[1], neg))
             frames.append(Frame(
                 mention, target, phrases,
                 generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)
