@@ -224,6 +224,11 @@ class FrameBuilder(ClauseRules, LinearRules):
             neg = (base_negated and not after_but) or (
                 conj.i != verb.i and is_negated(conj, self.lex))
             neg = neg or (target.i != conj.i and is_negated(target, self.lex))
+            staff = self._staff_clause(target)
+            if staff is not None:
+                # 'USCIS now has special agents who can arrest people': what they do, it does
+                frames += self._verb(mention, staff, negated=neg)
+                continue
             ability = self._ability(target)
             if ability is not None:
                 # 'USCIS has no power to arrest anyone': the complement, negated by 'no'
@@ -253,6 +258,17 @@ class FrameBuilder(ClauseRules, LinearRules):
                 negated=neg, role_like=not passive and not relative and self._role_like(target),
             ))
         return frames
+
+    def _staff_clause(self, verb: Token) -> Token | None:
+        """The clause of 'has / employs officers who ...', if the verb says that."""
+        if verb.lemma_.lower() not in {"have", "employ"}:
+            return None
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.personnel:
+                for clause in obj.children:
+                    if clause.dep_ == "relcl" and clause.pos_ in {"VERB", "AUX"}:
+                        return clause
+        return None
 
     def _ability(self, verb: Token) -> tuple[Token, bool] | None:
         """'has (no) power/authority to X': the verb X, and whether 'no' negates it."""
