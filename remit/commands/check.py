@@ -37,7 +37,7 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
     """
     from remit.config import ConfigError, resolve
     from remit.engine import Engine, ModelError
-    from remit.formats import RenderOptions, render, table_labels
+    from remit.formats import render, table_labels
     from remit.markup import InputError, check_document, detect_format, read_source
     from remit.paths import PathError, collect_paths
     from remit.rules.loader import TableError
@@ -67,9 +67,9 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
     except TableError as exc:
         die(f"invalid rule table: {exc.errors[0]}"
             + (f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""))
-    options = RenderOptions(color=output is None and sys.stdout.isatty(),
-                            severity=eff.severity.value, include_unasserted=show_unasserted,
-                            tool_version=__version__, **table_labels(table))
+    options = eff.render_options(color=output is None and sys.stdout.isatty(),
+                                 include_unasserted=show_unasserted, tool_version=__version__,
+                                 **table_labels(table))
     report = render(eff.format.value, results, options)
     if output:
         try:

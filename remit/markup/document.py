@@ -67,7 +67,7 @@ def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileR
         for block, block_findings in zip(doc.blocks, results, strict=True):
             findings.extend(map_finding(f, block) for f in block_findings)
     findings.sort(key=lambda f: (f.claim.start, f.claim.end))
-    findings, notices = apply_suppressions(findings, doc.blocks, doc.directives, source, path)
+    findings, notices = apply_suppressions(findings, doc.blocks, doc.directives, source)
     return FileResult(path=path, text=source, findings=tuple(findings), notices=tuple(notices))
 
 

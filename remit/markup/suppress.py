@@ -35,7 +35,6 @@ def apply_suppressions(
     blocks: Sequence[Block],
     directives: Sequence[Directive],
     text: str,
-    path: str,
 ) -> tuple[list[Finding], list[str]]:
     """Mark the findings each directive covers; return them and the notices of unused ones.
 
@@ -45,7 +44,7 @@ def apply_suppressions(
     """
     reasons: dict[int, str] = {}
     notices: list[str] = []
-    for directive, span in _scopes(directives, blocks, len(text), path, text, notices):
+    for directive, span in _scopes(directives, blocks, len(text), text, notices):
         used = False
         for i, finding in enumerate(findings):
             if span(finding) and i not in reasons:
@@ -61,7 +60,7 @@ def apply_suppressions(
     return marked, notices
 
 
-def _scopes(directives, blocks, size, path, text, notices):
+def _scopes(directives, blocks, size, text, notices):
     """Yield ``(directive, covers)`` pairs, ``covers(finding) -> bool``; note stray enables."""
     starts = [b.start for b in blocks]
     open_disable: Directive | None = None

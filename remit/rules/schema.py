@@ -124,15 +124,6 @@ class Fact(_Record):
         return self
 
 
-class TableFile(_Record):
-    """One YAML file of the table."""
-
-    sources: list[Source] = Field(default_factory=list)
-    agencies: list[Agency] = Field(default_factory=list)
-    functions: list[Function] = Field(default_factory=list)
-    facts: list[Fact] = Field(default_factory=list)
-
-
 SECTIONS: dict[str, type[_Record]] = {
     "sources": Source,
     "agencies": Agency,
