@@ -68,8 +68,19 @@ class Engine:
         self._model_name = model
         self._rules = tuple(str(r) for r in rules)
         self._nlp = nlp
+        self._given_nlp = nlp is not None
         self._table: Table | None = None
         self.prefilter = prefilter
+
+    def __getstate__(self) -> dict:
+        """Pickle the options only (a worker process loads its own model and table).
+
+        A pipeline passed in as ``nlp`` travels with the engine, if spaCy can pickle it.
+        """
+        state = dict(self.__dict__, _table=None)
+        if not self._given_nlp:
+            state["_nlp"] = None
+        return state
 
     @property
     def table(self) -> Table:
@@ -101,12 +112,21 @@ class Engine:
         """Yield the findings of each text, in input order.
 
         The sentences to parse, from all texts, go through one ``nlp.pipe`` in batches of
-        ``batch_size`` sentences, over ``n_process`` processes.
+        ``batch_size`` sentences. With ``n_process`` above 1 (-1: one per core), chunks of texts
+        are checked whole by that many worker processes (:mod:`remit.parallel`).
         """
+        from remit.parallel import resolve_processes
+
+        n_process = resolve_processes(n_process)
+        if n_process > 1:
+            from remit.parallel import check_parallel
+
+            yield from check_parallel(self, texts, batch_size, n_process)
+            return
         from remit.checker import judge_all
         table = self.table
         runner = SentenceRunner(self.nlp, prefilter=self.prefilter)
-        for claims in runner.claims_many(texts, batch_size=batch_size, n_process=n_process):
+        for claims in runner.claims_many(texts, batch_size=batch_size):
             yield judge_all(claims, table)
 
 

@@ -8,10 +8,11 @@ import sys
 
 import click
 
-from remit.batch.io import FORMATS, InputError, display_name
+from remit.batch.io import FORMATS
 from remit.batch.run import BatchJob, run_batch
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from remit.commands.options import die, fail_on_option, fails, model_option, rules_option
+from remit.inputs import InputError, display_name
 from remit.records import SEVERITY
 
 # Row errors printed to stderr before the rest are only counted, so a broken model cannot
@@ -33,8 +34,9 @@ MAX_ROW_ERRORS_SHOWN = 10
               help="Rows read, checked and written at a time; memory grows with this only.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Texts per spaCy batch.")
-@click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for spaCy.")
+@click.option("--n-process", type=click.IntRange(min=-1), default=1, show_default=True,
+              callback=lambda ctx, param, value: _processes(value),
+              help="Worker processes, each checking whole chunks of rows; -1: one per core.")
 @click.option("--on-bad-lines", type=click.Choice(["error", "skip"]), default="error",
               show_default=True, help="Stop at a malformed line, or skip and count it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, row warnings or summary.")
@@ -70,6 +72,12 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
         sys.exit(EXIT_ERROR)
     checked = [v for v in summary.verdicts if v in SEVERITY]
     sys.exit(EXIT_FINDINGS if fails(checked, fail_on) else EXIT_OK)
+
+
+def _processes(value: int) -> int:
+    if value == 0:
+        raise click.BadParameter("0 is not a number of processes (use -1 for one per core).")
+    return value
 
 
 def _exit_on_term(signum, frame) -> None:
