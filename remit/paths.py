@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 
 from pathspec import GitIgnoreSpec
 
-STDIN = "-"
+from remit.inputs import STDIO
+
 # Files a directory walk picks up; a file named explicitly is read whatever its extension.
 EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
 _GLOB_CHARS = frozenset("*?[")
@@ -42,14 +43,14 @@ def collect_paths(
     found: set[str] = set()
     stdin = False
     for arg in args:
-        if arg == STDIN:
+        if arg == STDIO:
             stdin = True
             continue
         for path in _expand(arg, spec, root, tuple(e.lower() for e in extensions)):
             if not _excluded(spec, path, root):
                 found.add(os.path.normpath(path))
     ordered = sorted(found)
-    return [STDIN, *ordered] if stdin else ordered
+    return [STDIO, *ordered] if stdin else ordered
 
 
 def load_spec(patterns: Iterable[str], ignore_path: str | None) -> GitIgnoreSpec:

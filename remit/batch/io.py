@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import io
 import json
-import os
 import re
 import sys
 import warnings
@@ -20,33 +19,21 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from remit.inputs import STDIO, InputError, display_name, format_by_extension
+
 FORMATS = ("csv", "tsv", "jsonl", "parquet")
 EXTENSIONS = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".parquet": "parquet", ".pq": "parquet",
 }
 SEPARATORS = {"csv": ",", "tsv": "\t"}
-STDIO = "-"
-
-
-class InputError(Exception):
-    """Input that cannot be read; the message is one line naming the file and the place."""
-
-
-def display_name(path: str) -> str:
-    """Return the name used in messages: the path, or ``<stdin>``/``<stdout>`` for ``-``."""
-    return "<stdin>" if path == STDIO else path
 
 
 def detect_format(path: str, explicit: str | None = None, default: str | None = None) -> str:
     """Return the format: ``explicit`` if given, else the path's extension, else ``default``."""
-    if explicit:
-        return explicit
-    extension = os.path.splitext(path)[1].lower()
-    if extension in EXTENSIONS:
-        return EXTENSIONS[extension]
-    if default:
-        return default
+    found = explicit or format_by_extension(path, EXTENSIONS) or default
+    if found:
+        return found
     known = ", ".join(sorted(EXTENSIONS))
     raise InputError(
         f"{display_name(path)}: cannot tell the format from the name (known: {known}); "

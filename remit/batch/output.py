@@ -19,7 +19,8 @@ from typing import BinaryIO
 
 import pandas as pd
 
-from remit.batch.io import SEPARATORS, STDIO, InputError
+from remit.batch.io import SEPARATORS
+from remit.inputs import STDIO, InputError
 
 
 @contextlib.contextmanager

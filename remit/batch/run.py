@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -11,17 +10,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from remit.batch.frame import ADDED_COLUMNS, ColumnError, check_columns
-from remit.batch.io import (
-    EXTENSIONS,
-    STDIO,
-    InputError,
-    ReadStats,
-    detect_format,
-    display_name,
-    read_chunks,
-)
+from remit.batch.io import EXTENSIONS, ReadStats, detect_format, read_chunks
 from remit.batch.output import Writer, open_output, output_schema
 from remit.batch.stream import ErrorHook, RowChecker
+from remit.inputs import STDIO, InputError, display_name, format_by_extension
 
 VERDICT_ORDER = ("contradicted", "supported", "unknown", "no_claim", "error")
 
@@ -50,8 +42,7 @@ class BatchJob:
         """
         read = detect_format(self.source, self.input_format,
                              default="csv" if self.source == STDIO else None)
-        extension = os.path.splitext(self.output)[1].lower() if self.output != STDIO else ""
-        write = self.output_format or EXTENSIONS.get(extension, read)
+        write = self.output_format or format_by_extension(self.output, EXTENSIONS) or read
         return read, write
 
 

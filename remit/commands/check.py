@@ -38,14 +38,15 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
     from remit.config import ConfigError, resolve
     from remit.engine import Engine, ModelError
     from remit.formats import render, table_labels
-    from remit.markup import InputError, check_document, detect_format, read_source
+    from remit.inputs import STDIO, InputError
+    from remit.markup import check_document, detect_format, read_source
     from remit.paths import PathError, collect_paths
     from remit.rules.loader import TableError
 
-    paths = paths or ("-",)
+    paths = paths or (STDIO,)
     # One configuration for the run, found from the folder all inputs share, so the result
     # never depends on the order of the arguments.
-    named = [os.path.abspath(p) for p in paths if p != "-"]
+    named = [os.path.abspath(p) for p in paths if p != STDIO]
     start = Path(os.path.commonpath(named)) if named else Path.cwd()
     try:
         eff = resolve({"fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
@@ -58,7 +59,7 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
         results = []
         for path in files:
             source = read_source(path)
-            if path == "-" and not source.strip():
+            if path == STDIO and not source.strip():
                 raise InputError("-: empty input: nothing on standard input to check")
             fmt_in = detect_format(path, input_format)
             results.append(check_document(engine, path, source, fmt_in))

@@ -4,6 +4,7 @@ Also inline suppression comments (``remit-ignore``, ``remit-disable``/``remit-en
 strict reading of inputs. See ``docs/markup.md``.
 """
 
+from remit.inputs import InputError
 from remit.markup.blocks import Block, Directive, Document
 from remit.markup.document import (
     FORMATS,
@@ -12,7 +13,7 @@ from remit.markup.document import (
     extract_blocks,
     extract_document,
 )
-from remit.markup.source import DEFAULT_MAX_BYTES, InputError, read_source
+from remit.markup.source import DEFAULT_MAX_BYTES, read_source
 
 __all__ = [
     "Block",

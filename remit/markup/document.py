@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from typing import Literal
 
+from remit.inputs import format_by_extension
 from remit.markup.blocks import Block, Document
 from remit.markup.suppress import apply_suppressions
 from remit.records import Claim, FileResult, Finding
@@ -27,7 +27,7 @@ def detect_format(path: str, override: str | None = None) -> Format:
         if override not in FORMATS:
             raise ValueError(f"unknown input format '{override}' (known: {', '.join(FORMATS)})")
         return override  # type: ignore[return-value]
-    return EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")  # type: ignore[return-value]
+    return format_by_extension(path, EXTENSIONS) or "text"  # type: ignore[return-value]
 
 
 def extract_document(source: str, fmt: Format) -> Document:

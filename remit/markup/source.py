@@ -5,12 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
+from remit.inputs import STDIO, InputError, display_name
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-STDIN = "-"
-
-
-class InputError(Exception):
-    """An input that cannot be checked (binary, bad UTF-8, too large, unreadable)."""
 
 
 def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -20,7 +17,7 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     byte), invalid UTF-8, an input larger than ``max_bytes``, or a file that cannot be read.
     """
     data = _read_bytes(path, max_bytes)
-    name = "<stdin>" if path == STDIN else path
+    name = display_name(path)
     nul = data.find(b"\0")
     if nul >= 0:
         raise InputError(f"{name}: binary input (NUL byte at byte {nul}, {_where(data, nul)})")
@@ -34,9 +31,9 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read at most ``max_bytes`` (plus one, to tell a too-large input)."""
-    name = "<stdin>" if path == STDIN else path
+    name = display_name(path)
     try:
-        if path == STDIN:
+        if path == STDIO:
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             if os.path.getsize(path) > max_bytes:
