@@ -140,6 +140,42 @@ def test_empty_stdin_exits_2(run):
     assert "empty input" in result.output
 
 
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n", b"\xef\xbb\xbf\n"],
+                         ids=["empty", "whitespace", "bom-only"])
+def test_empty_file_exits_2_naming_it(run, tmp_path, content):
+    path = tmp_path / "empty.md"
+    path.write_bytes(content)
+    result = run("check", str(path))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == f"remit: error: {path}: empty input: nothing in the file to check\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("extra", [[], ["--no-fail"]], ids=["default", "no-fail"])
+def test_bad_files_in_a_folder_are_reported_and_the_rest_checked(run, tmp_path, extra):
+    (tmp_path / "a.md").write_text("ICE issues green cards.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("\n   \n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"ICE\x00\xff")
+    (tmp_path / "d.md").write_text("USCIS issues green cards.\n", encoding="utf-8")
+    result = run("check", str(tmp_path), "--format", "jsonl", *extra)
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.splitlines() == [
+        f"remit: error: {tmp_path / 'b.md'}: empty input: nothing in the file to check",
+        f"remit: error: {tmp_path / 'c.txt'}: binary input (NUL byte at byte 3, line 1, column 4)",
+    ]
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["path"], c["verdict"]) for c in claims] == [
+        (str(tmp_path / "a.md"), "contradicted"), (str(tmp_path / "d.md"), "supported")]
+
+
+def test_empty_stdin_beside_a_file_does_not_stop_the_file(run, tmp_path):
+    (tmp_path / "a.md").write_text("USCIS issues green cards.\n", encoding="utf-8")
+    result = run("check", "-", str(tmp_path / "a.md"), "--format", "jsonl", input="")
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == "remit: error: -: empty input: nothing on standard input to check\n"
+    assert json.loads(result.stdout)["verdict"] == "supported"
+
+
 def test_folder_without_documents_exits_2(run, tmp_path):
     (tmp_path / "data.bin").write_bytes(b"\x00")
     result = run("check", str(tmp_path))

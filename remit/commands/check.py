@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from remit import __version__
-from remit.cli import EXIT_FINDINGS, EXIT_OK
-from remit.commands.options import die, fail_on_option, fails, model_option, rules_option
+from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from remit.commands.options import die, error, fail_on_option, fails, model_option, rules_option
 from remit.formats import FORMATS
 
 
@@ -34,12 +34,12 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
+    An unreadable, binary or empty file is an input error; the other files are still checked.
     """
     from remit.config import ConfigError, resolve
     from remit.engine import Engine, ModelError
     from remit.formats import render, table_labels
     from remit.inputs import STDIO, InputError
-    from remit.markup import check_document, detect_format, read_source
     from remit.paths import PathError, collect_paths
     from remit.rules.loader import TableError
 
@@ -56,18 +56,14 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
             raise PathError(f"{', '.join(paths)}: no Markdown, HTML or text files to check")
         engine = Engine(model=model, rules=tuple(eff.rules.value or ()))
         table = engine.table
-        results = []
-        for path in files:
-            source = read_source(path)
-            if path == STDIO and not source.strip():
-                raise InputError("-: empty input: nothing on standard input to check")
-            fmt_in = detect_format(path, input_format)
-            results.append(check_document(engine, path, source, fmt_in))
+        results, errors = _check_files(engine, files, input_format)
     except (ConfigError, PathError, InputError, ModelError) as exc:
         die(str(exc))
     except TableError as exc:
         die(f"invalid rule table: {exc.errors[0]}"
             + (f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""))
+    if not results:  # every input failed, and each has said why
+        sys.exit(EXIT_ERROR)
     options = eff.render_options(color=output is None and sys.stdout.isatty(),
                                  include_unasserted=show_unasserted, tool_version=__version__,
                                  **table_labels(table))
@@ -82,4 +78,25 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
     verdicts = [f.verdict for r in results for f in r.findings
                 if f.claim.asserted and f.suppressed is None]
     failed = fails(verdicts, eff.fail_on.value) and not eff.no_fail.value
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _check_files(engine, files: list[str], input_format: str | None) -> tuple[list, list[str]]:
+    """Check each file; return the results and the input errors, each printed as it happens.
+
+    A file that cannot be checked (unreadable, binary, not UTF-8, too large, empty) does not
+    stop the others: its error is printed and returned, and the run exits 2 at the end.
+    """
+    from remit.inputs import InputError
+    from remit.markup import check_document, detect_format, read_source, require_text
+
+    results, errors = [], []
+    for path in files:
+        try:
+            source = require_text(path, read_source(path))
+        except InputError as exc:
+            error(str(exc))
+            errors.append(str(exc))
+            continue
+        results.append(check_document(engine, path, source, detect_format(path, input_format)))
+    return results, errors

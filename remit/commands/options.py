@@ -44,7 +44,12 @@ def fails(verdicts, fail_on: str | None) -> bool:
     return any(SEVERITY[v] >= SEVERITY[fail_on] for v in verdicts)
 
 
+def error(message: str) -> None:
+    """Print a one-line error to stderr."""
+    click.echo(f"remit: error: {message}", err=True)
+
+
 def die(message: str) -> None:
     """Print a one-line error to stderr and exit with the error code."""
-    click.echo(f"remit: error: {message}", err=True)
+    error(message)
     sys.exit(EXIT_ERROR)

@@ -13,7 +13,7 @@ from remit.markup.document import (
     extract_blocks,
     extract_document,
 )
-from remit.markup.source import DEFAULT_MAX_BYTES, read_source
+from remit.markup.source import DEFAULT_MAX_BYTES, read_source, require_text
 
 __all__ = [
     "Block",
@@ -27,4 +27,5 @@ __all__ = [
     "extract_blocks",
     "extract_document",
     "read_source",
+    "require_text",
 ]

@@ -29,6 +29,19 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         ) from None
 
 
+def require_text(path: str, text: str) -> str:
+    """Return ``text``; raise :class:`InputError` if it is empty or only white space.
+
+    Such an input is an error rather than a clean result, so a wrong path or an empty pipe is
+    not mistaken for a checked document.
+    """
+    if text.strip():
+        return text
+    if path == STDIO:
+        raise InputError("-: empty input: nothing on standard input to check")
+    raise InputError(f"{path}: empty input: nothing in the file to check")
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read at most ``max_bytes`` (plus one, to tell a too-large input)."""
     name = display_name(path)

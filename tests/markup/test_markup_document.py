@@ -2,7 +2,7 @@
 
 import pytest
 
-from remit.markup import InputError, check_document, detect_format, read_source
+from remit.markup import InputError, check_document, detect_format, read_source, require_text
 
 MD = (
     "---\r\ntitle: ICE\r\n---\r\n"
@@ -119,3 +119,18 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"ICE\xff")))
     with pytest.raises(InputError, match=r"<stdin>: invalid UTF-8 at byte 3"):
         read_source("-")
+
+
+@pytest.mark.parametrize("path, text, message", [
+    ("a.md", "", "a.md: empty input: nothing in the file to check"),
+    ("a.md", " \n\t\r\n", "a.md: empty input: nothing in the file to check"),
+    ("-", "\n", "-: empty input: nothing on standard input to check"),
+])
+def test_require_text_refuses_empty_input(path, text, message):
+    with pytest.raises(InputError) as err:
+        require_text(path, text)
+    assert str(err.value) == message
+
+
+def test_require_text_passes_text_through():
+    assert require_text("a.md", " ICE\n") == " ICE\n"
