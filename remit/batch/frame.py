@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import numbers
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 
+import numpy as np
 import pandas as pd
 
 from remit.records import Finding, roll_up
@@ -57,6 +59,32 @@ def is_blank(value) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):  # lists and dicts from JSON are values, not missing
         return False
+
+
+def not_text(value, column: str) -> str | None:
+    """Return why a cell that is not blank cannot be checked, or None when it is a string.
+
+    JSON Lines and Parquet keep their types, so a statement column can hold numbers, lists or
+    objects. Checking ``str(value)`` would judge text nobody wrote, so such a row is an error.
+    """
+    if isinstance(value, str):
+        return None
+    return f"column {column!r} holds {_kind(value)}, not a string"
+
+
+def _kind(value) -> str:
+    """Name the type of a cell value as JSON would (bool before number: True is an int)."""
+    if isinstance(value, bool | np.bool_):
+        return "a boolean"
+    if isinstance(value, numbers.Number):
+        return "a number"
+    if isinstance(value, list | tuple | np.ndarray):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, bytes | bytearray):
+        return "bytes"
+    return f"a value of type {type(value).__name__}"
 
 
 def row_result(text: str, findings: list[Finding]) -> RowResult:
@@ -116,9 +144,9 @@ def check_frame(
 ) -> pd.DataFrame:
     """Check the statements in ``df[column]``; return a copy with the added columns.
 
-    Every row is kept, in order. Blank cells give ``no_claim``; a row whose check raises gives
-    ``error`` with the reason, and the others are still checked. ``engine`` defaults to the
-    shared engine for ``model`` and ``rules``.
+    Every row is kept, in order. Blank cells give ``no_claim``; a cell that is not a string, or
+    a row whose check raises, gives ``error`` with the reason, and the others are still checked.
+    ``engine`` defaults to the shared engine for ``model`` and ``rules``.
     """
     from remit.batch.stream import RowChecker
 

@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from remit.batch.frame import NO_CLAIM, RowResult, attach, error_result, is_blank, row_result
+from remit.batch.frame import (
+    NO_CLAIM,
+    RowResult,
+    attach,
+    error_result,
+    is_blank,
+    not_text,
+    row_result,
+)
 
 # Called with (1-based row number, row id or None, reason) when a row cannot be checked.
 ErrorHook = Callable[[int, object, str], None]
@@ -35,19 +43,23 @@ class _Chunk:
     fed: int = 0  # texts handed to the engine
     done: int = 0  # results received
     ids: list = field(default_factory=list)
+    invalid: list[int] = field(default_factory=list)  # positions of cells that are not text
 
     @classmethod
     def of(cls, frame: pd.DataFrame, first_row: int, column: str, id_column: str | None):
         values = frame[column].tolist() if column in frame.columns else [None] * len(frame)
         results: list[RowResult | None] = [None] * len(values)
-        todo = []
+        todo, invalid = [], []
         for position, value in enumerate(values):
             if is_blank(value):
                 results[position] = NO_CLAIM
+            elif (problem := not_text(value, column)) is not None:
+                results[position] = error_result(TypeError(problem))
+                invalid.append(position)
             else:
-                todo.append((position, value if isinstance(value, str) else str(value)))
+                todo.append((position, value))
         ids = frame[id_column].tolist() if id_column in frame.columns else []
-        return cls(frame, first_row, results, todo, ids=ids)
+        return cls(frame, first_row, results, todo, ids=ids, invalid=invalid)
 
     @property
     def complete(self) -> bool:
@@ -62,7 +74,10 @@ class _Chunk:
 
     def where(self) -> tuple[int, object]:
         """Return the 1-based row number and id of the row awaiting a result."""
-        position = self.todo[self.done][0]
+        return self.row(self.todo[self.done][0])
+
+    def row(self, position: int) -> tuple[int, object]:
+        """Return the 1-based row number (over the whole input) and id of a row of this frame."""
         return self.first_row + position + 1, self.ids[position] if self.ids else None
 
 
@@ -117,6 +132,7 @@ class RowChecker:
             chunk = _Chunk.of(frame, self._rows, self._column, self._id_column)
             self._rows += len(frame)
             pending.append(chunk)
+            self._report_invalid(chunk)
             yield from self._texts(chunk)
 
     @staticmethod
@@ -157,6 +173,12 @@ class RowChecker:
             return row_result(text, findings)
         except Exception as exc:
             return self._failed(chunk, exc)
+
+    def _report_invalid(self, chunk: _Chunk) -> None:
+        """Pass the rows whose cell is not text to the error hook, as they are read."""
+        if self._on_error is not None:
+            for position in chunk.invalid:
+                self._on_error(*chunk.row(position), chunk.results[position].error)
 
     def _failed(self, chunk: _Chunk, exc: Exception) -> RowResult:
         result = error_result(exc)

@@ -1,4 +1,5 @@
-"""Bad input stops the run with exit 2 and one line naming the file and the place."""
+"""Bad input stops the run with exit 2 and one line naming the file and the place; a bad row
+is marked ``error`` and the run goes on."""
 
 import json
 
@@ -109,3 +110,29 @@ def test_unwritable_output_folder(tmp_path, cli, fake_engine):
     line = error_line(cli("batch", tmp_path / "in.csv", "--column", "text",
                           "-o", tmp_path / "no" / "such" / "o.csv"))
     assert "cannot write" in line
+
+
+def test_jsonl_text_that_is_not_a_string_is_a_row_error(tmp_path, cli, fake_engine):
+    rows = [{"id": "a", "text": "USCIS"}, {"id": "b", "text": 42}, {"id": "c", "text": None},
+            {"id": "d", "text": ["ICE"]}, {"id": "e", "text": {"t": "ICE"}}, {"id": "f"},
+            {"id": "g", "text": False}, {"id": "h", "text": "ICE"}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = cli("batch", tmp_path / "in.jsonl", "--column", "text", "--id-column", "id",
+                 "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == 2
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in out] == list("abcdefgh")
+    assert [r.get("text") for r in out] == [r.get("text") for r in rows]
+    assert [r["verdict"] for r in out] == ["supported", "error", "no_claim", "error", "error",
+                                           "no_claim", "error", "contradicted"]
+    assert [r["error"] for r in out if r["error"]] == [
+        "TypeError: column 'text' holds a number, not a string",
+        "TypeError: column 'text' holds a list, not a string",
+        "TypeError: column 'text' holds an object, not a string",
+        "TypeError: column 'text' holds a boolean, not a string",
+    ]
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings[0] == ("remit: warning: row 2 (id b): "
+                           "TypeError: column 'text' holds a number, not a string")
+    assert len(warnings) == 4
+    assert "4 errors" in result.stderr

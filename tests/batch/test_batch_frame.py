@@ -101,11 +101,37 @@ def test_empty_frame():
     assert len(out) == 0 and list(out.columns)[-5:] == list(ADDED_COLUMNS)
 
 
-def test_non_string_cells_are_checked_as_text():
-    out = check_frame(pd.DataFrame({"text": [12, pd.NA, 3.5]}, dtype=object), "text",
-                      engine=KeywordEngine())
-    assert out["verdict"].tolist() == ["no_claim"] * 3
-    assert out["error"].tolist() == [""] * 3
+@pytest.mark.parametrize("value, kind", [
+    (12, "a number"), (3.5, "a number"), (np.int64(7), "a number"), (True, "a boolean"),
+    (np.bool_(False), "a boolean"), (["USCIS issues green cards"], "a list"),
+    (np.array(["USCIS"]), "a list"), ({"text": "USCIS"}, "an object"), (b"USCIS", "bytes"),
+], ids=repr)
+def test_a_cell_that_is_not_a_string_is_a_row_error(value, kind):
+    seen = []
+    checker = RowChecker(KeywordEngine(), "text", id_column="id",
+                         on_error=lambda row, row_id, reason: seen.append((row, row_id, reason)))
+    out = next(checker.run([frame(["USCIS", value, "ICE"])]))
+    reason = f"TypeError: column 'text' holds {kind}, not a string"
+    assert out["verdict"].tolist() == ["supported", "error", "contradicted"]
+    assert out["error"].tolist() == ["", reason, ""]
+    assert out["claims"].iloc[1] == ""
+    assert seen == [(2, 1, reason)]
+
+
+def test_missing_cells_are_no_claim_not_errors():
+    out = check_frame(pd.DataFrame({"text": [None, pd.NA, np.nan, float("nan")]}, dtype=object),
+                      "text", engine=KeywordEngine())
+    assert out["verdict"].tolist() == ["no_claim"] * 4
+    assert out["error"].tolist() == [""] * 4
+
+
+def test_invalid_cells_keep_row_numbers_across_chunks():
+    seen = []
+    checker = RowChecker(KeywordEngine(), "text", batch_size=2,
+                         on_error=lambda row, row_id, reason: seen.append(row))
+    out = pd.concat(list(checker.run([frame(["USCIS", 1]), frame([2, "BOOM", "ICE"])])))
+    assert out["verdict"].tolist() == ["supported", "error", "error", "error", "contradicted"]
+    assert sorted(seen) == [2, 3, 4]
 
 
 @pytest.mark.parametrize("value,blank", [
