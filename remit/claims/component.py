@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import ensure_path
 
 from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
@@ -25,6 +28,10 @@ MENTIONS = "remit_mentions"
 # sentence in other processes.
 TAIL = "remit_tail"
 NEEDS_CONTEXT = "remit_needs_context"
+# In the component's folder of a saved pipeline: copies of the user's table files, and the list
+# of them in load order (later files override earlier ones, as with ``--rules``).
+RULES_FOLDER = "rules"
+RULES_LIST = "rules.json"
 
 
 def get_claims(doc: Doc) -> list[Claim] | None:
@@ -56,6 +63,7 @@ class ClaimsComponent:
     :class:`remit.records.Claim` on ``doc._.remit_claims`` (kept as dict rows in
     ``doc._.remit_claim_rows``) and one span per claim (the agency
     mention, labelled with the claim's rule key) in ``doc.spans[spans_key]``.
+    ``nlp.to_disk`` saves copies of the ``rules`` files with the pipeline.
     """
 
     def __init__(self, nlp: Language, name: str, rules: Iterable[str] = (),
@@ -77,12 +85,19 @@ class ClaimsComponent:
         self._table = table
 
     @property
+    def table(self):
+        """The shipped table merged with the ``rules`` files (loaded on first use)."""
+        if self._table is None:
+            from remit.rules.loader import load_table
+
+            self._table = load_table(self.rules)
+        return self._table
+
+    @property
     def extractor(self) -> Extractor:
         """Compile the table's aliases and triggers on first use."""
         if self._extractor is None:
-            from remit.rules.loader import load_table
-
-            table = self._table if self._table is not None else load_table(self.rules)
+            table = self.table
             lex = load_lexicon()
             aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
             triggers = compile_triggers(table, lex)
@@ -92,6 +107,38 @@ class ClaimsComponent:
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Compile the patterns now rather than on the first document."""
         _ = self.extractor
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        """Save copies of the ``rules`` files, so the saved pipeline does not need the originals.
+
+        The shipped table is not saved: it comes with the installed package.
+        """
+        from remit.rules.loader import expand_paths
+
+        path = ensure_path(path)
+        (path / RULES_FOLDER).mkdir(parents=True, exist_ok=True)
+        saved = []
+        # The number keeps the load order and tells apart files of the same name.
+        for number, (source, text) in enumerate(expand_paths(self.rules)):
+            name = f"{RULES_FOLDER}/{number:02d}-{Path(source).name}"
+            (path / name).write_text(text, encoding="utf-8")
+            saved.append(name)
+        (path / RULES_LIST).write_text(json.dumps({"rules": saved}, indent=2), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> ClaimsComponent:
+        """Read the ``rules`` files from the copies saved by :meth:`to_disk`.
+
+        They replace the paths in the pipeline's config, which name the files where they were
+        when the pipeline was saved. A folder without the list (saved before there was one)
+        keeps the config's paths.
+        """
+        listing = ensure_path(path) / RULES_LIST
+        if listing.exists():
+            saved = json.loads(listing.read_text(encoding="utf-8"))["rules"]
+            self.rules = [str(listing.parent / name) for name in saved]
+            self._table = None
+            self._extractor = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         """Extract the claims of a parsed doc (a whole text, or one sentence of one)."""
