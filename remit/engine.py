@@ -166,19 +166,20 @@ class SentenceRunner:
     def plan(self, text: str) -> _Plan:
         """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
         from remit.claims.extract import span_rows
-        from remit.claims.prefilter import split_sentences
+        from remit.claims.prefilter import TokenTable, split_sentences
         from remit.claims.text import normalize_text
 
         prepared = normalize_text(text)
         # Only single sentences are parsed, so the whole text may exceed spaCy's parse limit.
         self.nlp.max_length = max(self.nlp.max_length, len(prepared.text) + 1)
         doc = self.nlp.make_doc(prepared.text)
-        sentences = split_sentences(doc)
+        tokens = TokenTable(doc)
+        sentences = split_sentences(doc, tokens)
         if self.prefilter is None:
-            docs = [doc[s.start : s.end].as_doc() for s in sentences]
+            docs = [tokens.sentence_doc(s) for s in sentences]
         else:
             docs = []
-            for carrier in self.prefilter.carriers(doc, sentences):
+            for carrier in self.prefilter.carriers(doc, sentences, tokens):
                 if carrier is not None and carrier.mentions:
                     carrier.doc._.remit_mentions = span_rows(carrier.mentions)
                 docs.append(carrier and carrier.doc)

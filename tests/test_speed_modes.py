@@ -145,3 +145,27 @@ def test_component_claims_survive_multiprocessing_pipe(engine):
     claims = [d._.remit_claims for d in docs]
     assert [c.agency for cs in claims for c in cs] == ["ICE", "USCIS"]
     assert pickle.loads(pickle.dumps(claims)) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "I don't know. ICE can't issue visas, can it? The U.S. Dept. of State does.\n\nOK",
+    "  Leading space.  Two  spaces. ’Curly’ quotes — and “dashes”…",
+    "One sentence only",
+])
+def test_sentence_docs_are_what_as_doc_gives(engine, text):
+    """The first pass builds each sentence's Doc from arrays; it must equal ``Span.as_doc``."""
+    from spacy.attrs import NORM, ORTH, SPACY
+
+    from remit.claims.prefilter import TokenTable, split_sentences
+
+    doc = engine.nlp.make_doc(text)
+    tokens = TokenTable(doc)
+    sentences = split_sentences(doc, tokens)
+    assert len(sentences) >= 1
+    for sentence in sentences:
+        ours = tokens.sentence_doc(sentence)
+        theirs = doc[sentence.start:sentence.end].as_doc()
+        assert ours.text_with_ws == theirs.text_with_ws
+        attrs = [ORTH, NORM, SPACY, *TokenTable.COPIED]
+        assert (ours.to_array(attrs) == theirs.to_array(attrs)).all()
+        assert [t.norm_ for t in ours] == [t.norm_ for t in theirs]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from remit.claims.assertion import assertion_of, is_future
@@ -28,15 +30,20 @@ class Extractor:
     verb_words: frozenset[str] = frozenset()
     # Word -> fuzzy names needing it (see ``fuzzy_anchors``); derived from ``aliases``.
     anchors: dict = field(default_factory=dict, compare=False)
+    # The same, keyed by the hash a Doc's LOWER column holds for the word.
+    _anchor_hashes: dict = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.anchors:
             object.__setattr__(self, "anchors", fuzzy_anchors(self.aliases.fuzzy))
+        object.__setattr__(self, "_anchor_hashes",
+                           {hash_string(w): names for w, names in self.anchors.items()})
 
     def mentions(self, doc: Doc) -> list[Span]:
         """Return the agency mentions of a document; tokens are enough, no parse is needed."""
-        index = narrow_index(self.aliases, self.anchors, (t.lower_ for t in doc))
-        return find_mentions(doc, index, self.lex)
+        lower = doc.to_array(LOWER)
+        index = narrow_index(self.aliases, self._anchor_hashes, set(lower.tolist()))
+        return find_mentions(doc, index, self.lex, lower)
 
     def claims(self, doc: Doc) -> list[Claim]:
         """Return the claims of a parsed document, in text order."""

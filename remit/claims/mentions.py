@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -59,6 +62,12 @@ class AliasIndex:
     fuzzy: dict[tuple[str, ...], str]
     transparent: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
+    # Hashes of the lower-case acronyms, as in a Doc's LOWER column.
+    acronym_hashes: frozenset[int] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "acronym_hashes",
+                           frozenset(hash_string(a) for a in self.acronyms))
 
 
 def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
@@ -84,24 +93,33 @@ def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
     return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former)
 
 
-def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:
-    """Return non-overlapping agency mentions, labelled with the agency id."""
+def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,
+                  lower: np.ndarray | None = None) -> list[Span]:
+    """Return non-overlapping agency mentions, labelled with the agency id.
+
+    ``lower`` is the document's ``LOWER`` column, when the caller has read it already.
+    """
+    lower = doc.to_array(LOWER) if lower is None else lower
     spans = [Span(doc, s, e, label=m) for m, s, e in index.exact(doc)]
     spans += [Span(doc, s, e, label=m) for m, s, e in index.folded(doc)]
-    spans += _lowercase_acronyms(doc, index, lexicon)
+    spans += _lowercase_acronyms(doc, index, lexicon, lower)
     spans = filter_spans(spans)
-    taken = {i for span in spans for i in range(span.start, span.end)}
-    spans += _fuzzy(doc, index, taken)
+    if index.fuzzy:
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        spans += _fuzzy(doc, index, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
-def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon) -> list[Span]:
+def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon,
+                        lower: np.ndarray) -> list[Span]:
     """An acronym in other than upper case: 'uscis', 'Cbp'; 'ice agents' but not 'ice storm'.
 
     An acronym that is also a word ('ice', 'dos') counts only before a cue word.
     """
     out = []
-    for token in doc:
+    hashes = index.acronym_hashes
+    for i in (i for i, h in enumerate(lower.tolist()) if h in hashes):
+        token = doc[i]
         agency = index.acronyms.get(token.lower_)
         if not agency or token.is_upper:
             continue

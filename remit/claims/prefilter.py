@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
-from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
+from spacy.tokens import Doc, Span
 
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import AliasIndex
@@ -44,7 +44,43 @@ class Sentence:
     end_char: int
 
 
-def split_sentences(doc: Doc) -> list[Sentence]:
+class TokenTable:
+    """The token attributes of a tokenized text, read out once as arrays.
+
+    Reading a token's attribute through a ``Token`` object costs far more than the test it
+    serves; the first pass reads whole columns instead, and asks the string store only once
+    per distinct word.
+    """
+
+    # What a tokenizer may set on a token, copied into each sentence's own Doc.
+    COPIED = ("NORM", "LEMMA", "TAG", "POS", "MORPH")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        columns = doc.to_array([ORTH, LOWER, SPACY, IDX, LENGTH, IS_SPACE, IS_PUNCT])
+        self.orth, self.lower, self.spacy, self.idx, self.length, self.is_space, self.is_punct = (
+            columns.T if len(doc) else np.empty((7, 0), dtype="uint64"))
+        self._copied = doc.to_array(list(self.COPIED))
+
+    def words(self, start: int, end: int) -> list[str]:
+        """The texts of tokens ``start`` to ``end``."""
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.orth[start:end].tolist()]
+
+    def sentence_doc(self, sentence: Sentence) -> Doc:
+        """The sentence as its own ``Doc``: what ``Span.as_doc`` gives for an unparsed text.
+
+        ``as_doc`` reads the whole text's arrays and the span's vector each time; over every
+        sentence of a long text that is quadratic.
+        """
+        start, end = sentence.start, sentence.end
+        doc = Doc(self.doc.vocab, words=self.words(start, end),
+                  spaces=self.spacy[start:end].astype(bool).tolist())
+        doc.from_array(list(self.COPIED), self._copied[start:end])
+        return doc
+
+
+def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence]:
     """Split a tokenized text into sentences, without a model.
 
     A sentence ends after '.', '!' or '?' (and any closing punctuation) when the next word does
@@ -54,39 +90,59 @@ def split_sentences(doc: Doc) -> list[Sentence]:
     headings, except after a colon, where a list follows: 'HSI handles cases involving:' and
     the bullets below it make one sentence. Whitespace tokens at either end are left out.
     """
+    tokens = tokens or TokenTable(doc)
+    kinds = _word_kinds(doc, tokens.orth)
+    is_space = tokens.is_space.tolist()
+    is_punct = tokens.is_punct.tolist()
     out: list[Sentence] = []
     start = last = -1
     seen_end = in_list = broken = False
-    for token in doc:
-        if token.is_space:
-            broken = broken or "\n" in token.text
+    for i, kind in enumerate(kinds):
+        if is_space[i]:
+            broken = broken or bool(kind & _NEWLINE)
             continue
-        if start >= 0 and _ends_before(doc[last], token, seen_end, broken, in_list):
-            out.append(_sentence(doc, start, last + 1))
+        if start >= 0 and _ends_before(kinds[last], kind, bool(is_punct[i]), seen_end, broken,
+                                       in_list):
+            out.append(_sentence(tokens, start, last + 1))
             start, in_list = -1, False
         if broken and start >= 0:
             in_list = True
-        seen_end = token.text in _END_PUNCT or (seen_end and token.is_punct)
+        seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]))
         broken = False
         if start < 0:
-            start = token.i
-        last = token.i
+            start = i
+        last = i
     if start >= 0:
-        out.append(_sentence(doc, start, last + 1))
+        out.append(_sentence(tokens, start, last + 1))
     return out
 
 
-def _ends_before(previous: Token, token: Token, seen_end: bool, broken: bool,
+# What split_sentences needs to know of a word, as bit flags computed once per distinct word.
+_END, _NEWLINE, _LOWER_START, _COLON, _BULLET = 1, 2, 4, 8, 16
+
+
+def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
+    strings = doc.vocab.strings
+    distinct, inverse = np.unique(orth, return_inverse=True)
+    flags = []
+    for text in (strings[h] for h in distinct.tolist()):
+        flags.append((_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
+                     | (_LOWER_START if text[:1].islower() else 0)
+                     | (_COLON if text == ":" else 0) | (_BULLET if text in _BULLETS else 0))
+    return np.array(flags, dtype="int64")[inverse].tolist() if flags else []
+
+
+def _ends_before(previous: int, token: int, token_is_punct: bool, seen_end: bool, broken: bool,
                  in_list: bool) -> bool:
-    """Whether a sentence ends between ``previous`` and ``token`` (the next word token)."""
+    """Whether a sentence ends between two word tokens, given their kinds (bit flags)."""
     if broken:
-        return not (previous.text == ":" or (in_list and token.text in _BULLETS))
-    return seen_end and not token.is_punct and not token.text[:1].islower()
+        return not (previous & _COLON or (in_list and token & _BULLET))
+    return seen_end and not token_is_punct and not token & _LOWER_START
 
 
-def _sentence(doc: Doc, start: int, end: int) -> Sentence:
-    last = doc[end - 1]
-    return Sentence(start, end, doc[start].idx, last.idx + len(last.text))
+def _sentence(tokens: TokenTable, start: int, end: int) -> Sentence:
+    return Sentence(start, end, int(tokens.idx[start]),
+                    int(tokens.idx[end - 1] + tokens.length[end - 1]))
 
 
 def fuzzy_anchors(fuzzy: dict[tuple[str, ...], str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -163,19 +219,21 @@ class Prefilter:
         self._cue_hashes = np.array(sorted(vocab.strings.add(w)
                                            for w in cue_words(extractor.lex)), dtype="uint64")
 
-    def carriers(self, doc: Doc, sentences: list[Sentence]) -> list[Carrier | None]:
+    def carriers(self, doc: Doc, sentences: list[Sentence],
+                 tokens: TokenTable | None = None) -> list[Carrier | None]:
         """Return, per sentence, its own unparsed ``Doc`` if it must be parsed, else ``None``."""
         if not sentences:
             return []
+        tokens = tokens or TokenTable(doc)
         starts = np.array([s.start for s in sentences])
-        maybe = self._sentences_with(starts, self._possible_mention_tokens(doc))
-        cued = self._sentences_with(starts, self._hits(doc, self._cue_hashes))
+        maybe = self._sentences_with(starts, self._possible_mention_tokens(doc, tokens.lower))
+        cued = self._sentences_with(starts, self._hits(tokens.lower, self._cue_hashes))
         out: list[Carrier | None] = []
         previous = False
         for i, sent in enumerate(sentences):
             carrier = None
             if i in maybe or (i in cued and previous):
-                sent_doc = doc[sent.start : sent.end].as_doc()
+                sent_doc = tokens.sentence_doc(sent)
                 mentions = self.extractor.mentions(sent_doc) if i in maybe else []
                 if mentions or (i in cued and previous):
                     carrier = Carrier(sent_doc, mentions)
@@ -183,16 +241,16 @@ class Prefilter:
             previous = carrier is not None
         return out
 
-    def _possible_mention_tokens(self, doc: Doc) -> np.ndarray:
+    def _possible_mention_tokens(self, doc: Doc, lower: np.ndarray) -> np.ndarray:
         """Token positions where a mention may lie: phrase-matcher hits, acronyms, anchors."""
         index = self.extractor.aliases
         found = [s for _, s, _ in index.exact(doc)] + [s for _, s, _ in index.folded(doc)]
         return np.concatenate([np.array(found, dtype="int64"),
-                               self._hits(doc, self._mention_hashes)])
+                               self._hits(lower, self._mention_hashes)])
 
     @staticmethod
-    def _hits(doc: Doc, hashes: np.ndarray) -> np.ndarray:
-        lower = doc.to_array(LOWER)
+    def _hits(lower: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+        """Positions of the tokens whose lower-case hash is among the sorted ``hashes``."""
         if not len(hashes) or not len(lower):
             return np.empty(0, dtype="int64")
         # membership by binary search in the sorted hashes: cheaper than np.isin on short docs
