@@ -7,6 +7,8 @@ verbs, 'if' clauses, 'plan to'), and the predicate's own clause (future words).
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
 
 from remit.claims.lexicon import Lexicon
@@ -48,9 +50,33 @@ def _heads(token: Token):
         yield token
 
 
-def assertion_of(head: Token, sent: Span, lex: Lexicon) -> str:
+class SentenceCues:
+    """What holds for every predicate of one sentence, worked out once, on first use."""
+
+    def __init__(self, sent: Span, lex: Lexicon):
+        self.sent = sent
+        self.lex = lex
+
+    def holds(self, head: Token) -> bool:
+        """Whether ``head`` lies in this sentence (so the answers here are its answers)."""
+        return self.sent.start <= head.i < self.sent.end
+
+    @functools.cached_property
+    def question(self) -> bool:
+        """The sentence asks ('Does ICE issue visas?', 'How USCIS Processes ...')."""
+        return is_question(self.sent) or _is_headline_question(self.sent)
+
+    @functools.cached_property
+    def future_words(self) -> bool:
+        """The sentence holds a future word that marks it whole ('soon', 'next year')."""
+        return _has_phrase(self.sent, _time_phrases(self.lex))
+
+
+def assertion_of(head: Token, sent: Span, lex: Lexicon, cues: SentenceCues | None = None) -> str:
     """Return 'asserted', 'question', 'reported', 'hypothetical' or 'event' for a predicate."""
-    if is_question(sent) or _is_headline_question(sent):
+    if cues is None or not cues.holds(head):
+        cues = SentenceCues(sent, lex)
+    if cues.question:
         return "question"
     if is_event(head):
         return "event"
@@ -112,7 +138,7 @@ def is_event(head: Token) -> bool:
     return False
 
 
-def is_future(head: Token, lex: Lexicon) -> bool:
+def is_future(head: Token, lex: Lexicon, cues: SentenceCues | None = None) -> bool:
     """A plan or prediction ('will open', 'is planning to', '... soon'): not a current role."""
     for token in _heads(head):
         if token.lemma_.lower() in {"plan", "intend", "expect", "aim", "hope", "propose"} and (
@@ -126,7 +152,9 @@ def is_future(head: Token, lex: Lexicon) -> bool:
                 return True
         if token.dep_ not in {"xcomp", "conj"}:
             break
-    return _has_phrase(head.sent, _time_phrases(lex))
+    if cues is None or not cues.holds(head):
+        cues = SentenceCues(head.sent, lex)
+    return cues.future_words
 
 
 _AUXILIARY_FUTURE = {"will", "'ll", "shall", "plan", "intend", "expect", "aim", "hope", "propose",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,7 +41,8 @@ def get_claims(doc: Doc) -> list[Claim] | None:
 
 def set_claims(doc: Doc, claims: Iterable[Claim] | None) -> None:
     """Store claims as rows that survive ``Doc.to_bytes``."""
-    doc._.set(_ROWS, None if claims is None else [dataclasses.asdict(c) for c in claims])
+    # A claim's fields are strings, numbers, booleans and None: a shallow copy is a plain row.
+    doc._.set(_ROWS, None if claims is None else [dict(vars(c)) for c in claims])
 
 
 @Language.factory(

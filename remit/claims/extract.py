@@ -9,12 +9,12 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from remit.claims.assertion import assertion_of, is_future
+from remit.claims.assertion import SentenceCues, assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.prefilter import fuzzy_anchors, narrow_index
-from remit.claims.triggers import CompiledTrigger, match_functions
+from remit.claims.triggers import CompiledTrigger, TriggerIndex, match_functions
 from remit.records import Claim
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -32,18 +32,23 @@ class Extractor:
     anchors: dict = field(default_factory=dict, compare=False)
     # The same, keyed by the hash a Doc's LOWER column holds for the word.
     _anchor_hashes: dict = field(init=False, compare=False, repr=False)
+    _trigger_index: TriggerIndex = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.anchors:
             object.__setattr__(self, "anchors", fuzzy_anchors(self.aliases.fuzzy))
+        object.__setattr__(self, "_trigger_index", TriggerIndex(self.triggers))
         object.__setattr__(self, "_anchor_hashes",
                            {hash_string(w): names for w, names in self.anchors.items()})
 
-    def mentions(self, doc: Doc) -> list[Span]:
-        """Return the agency mentions of a document; tokens are enough, no parse is needed."""
+    def mentions(self, doc: Doc, matches: list[tuple[int, int, int]] | None = None) -> list[Span]:
+        """Return the agency mentions of a document; tokens are enough, no parse is needed.
+
+        ``matches`` are the document's alias hits (:func:`alias_matches`), if already found.
+        """
         lower = doc.to_array(LOWER)
         index = narrow_index(self.aliases, self._anchor_hashes, set(lower.tolist()))
-        return find_mentions(doc, index, self.lex, lower)
+        return find_mentions(doc, index, self.lex, lower, matches)
 
     def claims(self, doc: Doc) -> list[Claim]:
         """Return the claims of a parsed document, in text order."""
@@ -66,9 +71,10 @@ class Extractor:
             own = [m for m in mentions if sent.start <= m.start < sent.end]
             own = sorted(own + resolve_anaphora(sent, own, previous, self.lex),
                          key=lambda m: m.start)
+            cues = SentenceCues(sent, self.lex)
             for frame in sentence_frames(sent, own, self.lex, self.verb_words,
                                          self.aliases.transparent):
-                out.extend(self._frame_claims(frame, sent))
+                out.extend(self._frame_claims(frame, sent, cues))
             previous = own
         return order_claims(out), previous
 
@@ -85,17 +91,17 @@ class Extractor:
         stand_in = [Span(doc, first.start, first.start + 1, label="?")]
         return bool(resolve_anaphora(first, own, stand_in, self.lex, assume_subject=True))
 
-    def _frame_claims(self, frame: Frame, sent: Span) -> list[Claim]:
+    def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues) -> list[Claim]:
         mention = frame.mention
         base = dict(
             agency=mention.label_,
             polarity="negated" if frame.negated else "affirmed",
             start=mention.start_char, end=mention.end_char,
             sent_start=sent.start_char, sent_end=sent.end_char,
-            assertion=assertion_of(frame.head, sent, self.lex),
+            assertion=assertion_of(frame.head, sent, self.lex, cues),
             exclusive=frame.exclusive,
             # a plan, or what an abolished agency did ('the INS handled ...'): not current
-            future=is_future(frame.head, self.lex) or (
+            future=is_future(frame.head, self.lex, cues) or (
                 mention.label_ in self.aliases.former and frame.head.tag_ in {"VBD", "VBN"}),
             via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
         )
@@ -107,7 +113,7 @@ class Extractor:
         args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)
         depths = None if frame.extra.get("linear") else [
             nesting(t, frame.head) for t in tokens]
-        matches = match_functions(self.triggers, set(frame.verb_phrases),
+        matches = match_functions(self._trigger_index, set(frame.verb_phrases),
                                   frame.generic, args, depths)
         claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
                   for m in matches]

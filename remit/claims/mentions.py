@@ -94,20 +94,31 @@ def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
 
 
 def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,
-                  lower: np.ndarray | None = None) -> list[Span]:
+                  lower: np.ndarray | None = None,
+                  matches: list[tuple[int, int, int]] | None = None) -> list[Span]:
     """Return non-overlapping agency mentions, labelled with the agency id.
 
-    ``lower`` is the document's ``LOWER`` column, when the caller has read it already.
+    ``lower`` is the document's ``LOWER`` column and ``matches`` what :func:`alias_matches`
+    finds in it, when the caller has them already.
     """
     lower = doc.to_array(LOWER) if lower is None else lower
-    spans = [Span(doc, s, e, label=m) for m, s, e in index.exact(doc)]
-    spans += [Span(doc, s, e, label=m) for m, s, e in index.folded(doc)]
+    matches = alias_matches(doc, index) if matches is None else matches
+    spans = [Span(doc, s, e, label=m) for m, s, e in matches]
     spans += _lowercase_acronyms(doc, index, lexicon, lower)
     spans = filter_spans(spans)
     if index.fuzzy:
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans += _fuzzy(doc, index, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def alias_matches(doc, index: AliasIndex) -> list[tuple[int, int, int]]:
+    """The phrase-matcher hits (agency id, start, end): case-sensitive ones, then folded.
+
+    They depend on the tokens alone, so the hits of a whole text that lie inside a sentence
+    are the hits of that sentence on its own.
+    """
+    return [*index.exact(doc), *index.folded(doc)]
 
 
 def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon,

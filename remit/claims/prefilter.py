@@ -16,6 +16,7 @@ sentence's parse never depends on which other sentences were parsed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -24,7 +25,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from remit.claims.lexicon import Lexicon
-from remit.claims.mentions import AliasIndex
+from remit.claims.mentions import AliasIndex, alias_matches
 
 # Tokens that end a sentence when a word follows (spaCy's sentencizer uses the same idea).
 _END_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
@@ -121,15 +122,26 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
 _END, _NEWLINE, _LOWER_START, _COLON, _BULLET = 1, 2, 4, 8, 16
 
 
+# Kinds of the words seen so far, by ORTH hash (a hash names one string for good).
+_KINDS: dict[int, int] = {}
+_KINDS_MAX = 500_000
+
+
 def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
     strings = doc.vocab.strings
-    distinct, inverse = np.unique(orth, return_inverse=True)
-    flags = []
-    for text in (strings[h] for h in distinct.tolist()):
-        flags.append((_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
-                     | (_LOWER_START if text[:1].islower() else 0)
-                     | (_COLON if text == ":" else 0) | (_BULLET if text in _BULLETS else 0))
-    return np.array(flags, dtype="int64")[inverse].tolist() if flags else []
+    out = []
+    for h in orth.tolist():
+        kind = _KINDS.get(h)
+        if kind is None:
+            if len(_KINDS) > _KINDS_MAX:
+                _KINDS.clear()
+            text = strings[h]
+            kind = _KINDS[h] = (
+                (_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
+                | (_LOWER_START if text[:1].islower() else 0) | (_COLON if text == ":" else 0)
+                | (_BULLET if text in _BULLETS else 0))
+        out.append(kind)
+    return out
 
 
 def _ends_before(previous: int, token: int, token_is_punct: bool, seen_end: bool, broken: bool,
@@ -164,6 +176,7 @@ def _anchor_words(name: tuple[str, ...]) -> set[str]:
     return long_words if len(long_words) >= 2 else set(name)
 
 
+@functools.cache
 def anchors_needed(name: tuple[str, ...]) -> int:
     """How many distinct anchor words of ``name`` a text holds if it holds a fuzzy match."""
     return max(1, len(_anchor_words(name)) - 1)
@@ -205,6 +218,23 @@ class Carrier:
     mentions: list[Span]
 
 
+def _by_sentence(matches: list[tuple[int, int, int]], starts: np.ndarray,
+                 sentences: list[Sentence]) -> dict[int, list[tuple[int, int, int]]]:
+    """The matches that lie inside each sentence, as positions in the sentence's own Doc.
+
+    A match across a sentence boundary belongs to neither; the order of matches is kept.
+    """
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    if not matches:
+        return out
+    where = np.searchsorted(starts, [s for _, s, _ in matches], side="right") - 1
+    for (match, start, end), i in zip(matches, where.tolist(), strict=True):
+        sentence = sentences[max(i, 0)]
+        if sentence.start <= start and end <= sentence.end:
+            out.setdefault(i, []).append((match, start - sentence.start, end - sentence.start))
+    return out
+
+
 class Prefilter:
     """Mark the sentences of a tokenized text that must be parsed."""
 
@@ -226,7 +256,11 @@ class Prefilter:
             return []
         tokens = tokens or TokenTable(doc)
         starts = np.array([s.start for s in sentences])
-        maybe = self._sentences_with(starts, self._possible_mention_tokens(doc, tokens.lower))
+        matches = alias_matches(doc, self.extractor.aliases)
+        found = np.array([start for _, start, _ in matches], dtype="int64")
+        maybe = self._sentences_with(
+            starts, np.concatenate([found, self._hits(tokens.lower, self._mention_hashes)]))
+        by_sentence = _by_sentence(matches, starts, sentences)
         cued = self._sentences_with(starts, self._hits(tokens.lower, self._cue_hashes))
         out: list[Carrier | None] = []
         previous = False
@@ -234,19 +268,13 @@ class Prefilter:
             carrier = None
             if i in maybe or (i in cued and previous):
                 sent_doc = tokens.sentence_doc(sent)
-                mentions = self.extractor.mentions(sent_doc) if i in maybe else []
+                mentions = self.extractor.mentions(sent_doc, by_sentence.get(i, [])) if (
+                    i in maybe) else []
                 if mentions or (i in cued and previous):
                     carrier = Carrier(sent_doc, mentions)
             out.append(carrier)
             previous = carrier is not None
         return out
-
-    def _possible_mention_tokens(self, doc: Doc, lower: np.ndarray) -> np.ndarray:
-        """Token positions where a mention may lie: phrase-matcher hits, acronyms, anchors."""
-        index = self.extractor.aliases
-        found = [s for _, s, _ in index.exact(doc)] + [s for _, s, _ in index.folded(doc)]
-        return np.concatenate([np.array(found, dtype="int64"),
-                               self._hits(lower, self._mention_hashes)])
 
     @staticmethod
     def _hits(lower: np.ndarray, hashes: np.ndarray) -> np.ndarray:

@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 _COLUMNS = ("ORTH", "LOWER", "TAG", "DEP", "IS_SPACE")
 _COLUMN_IDS = [spacy.attrs.IDS[name] for name in _COLUMNS]
 # A rule number and the (column, values) the token must not hold.
+# Distinct tokens remembered before the memo starts again (bounds memory on endless input).
+_SEEN_MAX = 200_000
 _Rule = tuple[int, tuple[tuple[int, frozenset[int]], ...]]
 
 
@@ -58,6 +60,8 @@ class CompiledRules:
                     self._complex = True
         self._positions = {names: [_COLUMNS.index(n) for n in names] for names in self._tables}
         self._rule_of_key = {key: number for number, key in enumerate(self._keys)}
+        # column values of a token -> the one-token rules it matches (tokens repeat a lot)
+        self._seen: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     def _add_simple(self, number: int, pattern: list, strings) -> bool:
         """Put a one-token pattern of equality tests into its table; return whether it was one.
@@ -96,17 +100,28 @@ class CompiledRules:
         """Return the matches ``AttributeRuler.match`` returns for ``doc``."""
         found: set[tuple[int, int, int]] = set()
         rows = doc.to_array(_COLUMN_IDS).tolist() if len(doc) else []
-        for names, table in self._tables.items():
-            positions = self._positions[names]
-            for i, row in enumerate(rows):
-                rules = table.get(tuple([row[p] for p in positions]))
-                if rules:
-                    found.update((number, i, i + 1) for number, excluded in rules
-                                 if not any(row[p] in values for p, values in excluded))
+        for i, row in enumerate(rows):
+            key = tuple(row)
+            numbers = self._seen.get(key)
+            if numbers is None:
+                numbers = self._seen[key] = self._rules_for(row)
+                if len(self._seen) > _SEEN_MAX:
+                    self._seen.clear()
+            found.update((number, i, i + 1) for number in numbers)
         if self._complex:
             for key, start, end in self._matcher(doc, allow_missing=True, as_spans=False):
                 found.add((self._rule_of_key[key], start, end))
         return sorted((n, self._keys[n], s, e) for n, s, e in found)
+
+    def _rules_for(self, row: list[int]) -> tuple[int, ...]:
+        """The one-token rules a token with these column values matches."""
+        out = []
+        for names, table in self._tables.items():
+            rules = table.get(tuple([row[p] for p in self._positions[names]]))
+            if rules:
+                out += [number for number, excluded in rules
+                        if not any(row[p] in values for p, values in excluded)]
+        return tuple(out)
 
 
 def _hashes(name: str, options: list, strings) -> list[int] | None:

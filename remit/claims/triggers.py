@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,16 @@ class CompiledTrigger:
     function: str
     verbs: frozenset[tuple[str, ...]] | None
     objects: tuple[tuple[str, ...], ...]
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str] | None:
+        """The first word of each object: arguments without any of them match none.
+
+        ``None`` when an object is empty (it matches anything).
+        """
+        if not all(self.objects):
+            return None
+        return frozenset(o[0] for o in self.objects)
 
 
 @dataclass(frozen=True)
@@ -58,8 +69,28 @@ def find_phrase(words: Sequence[Forms], target: tuple[str, ...]) -> int:
     return -1
 
 
+class TriggerIndex:
+    """Which triggers a predicate can fire, by verb phrase: most name a few verbs only."""
+
+    def __init__(self, triggers: Sequence[CompiledTrigger]):
+        self.triggers = tuple(triggers)
+        self._generic = [i for i, t in enumerate(self.triggers) if t.verbs is None]
+        self._by_verb: dict[tuple[str, ...], list[int]] = {}
+        for i, trig in enumerate(self.triggers):
+            for verb in trig.verbs or ():
+                self._by_verb.setdefault(verb, []).append(i)
+
+    def candidates(self, verb_phrases: set[tuple[str, ...]],
+                   generic: bool) -> list[CompiledTrigger]:
+        """The triggers that the verbs (and, if ``generic``, a role predicate) fire, in order."""
+        numbers = set(self._generic) if generic else set()
+        for verb in verb_phrases:
+            numbers.update(self._by_verb.get(verb, ()))
+        return [self.triggers[i] for i in sorted(numbers)]
+
+
 def match_functions(
-    triggers: Sequence[CompiledTrigger],
+    triggers: Sequence[CompiledTrigger] | TriggerIndex,
     verb_phrases: set[tuple[str, ...]],
     generic: bool,
     args: Sequence[Forms],
@@ -72,8 +103,10 @@ def match_functions(
     triggers that name no verbs. Where matches overlap, the longer object wins, then the trigger
     that names its verbs. ``depths`` (per argument word, see ``extract.nesting``) keep a
     generic trigger to the predicate's own objects: 'runs name checks on benefit applicants'
-    is about name checks, not benefits.
+    is about name checks, not benefits. A :class:`TriggerIndex` spares trying every trigger.
     """
+    if isinstance(triggers, TriggerIndex):
+        triggers = triggers.candidates(verb_phrases, generic)
     found: list[Match] = []
     present = frozenset().union(*args) if args else frozenset()
     for trig in triggers:
@@ -84,6 +117,8 @@ def match_functions(
             continue
         if not trig.objects:
             found.append(Match(trig.function, -1, -1, trig.verbs is not None))
+            continue
+        if trig.first_words is not None and present.isdisjoint(trig.first_words):
             continue
         for obj in trig.objects:
             if not present.issuperset(obj):
