@@ -28,8 +28,10 @@ _WH = {"how", "why", "what", "when", "where", "who", "which", "whether"}
 
 def _is_headline_question(sent: Span) -> bool:
     """'How USCIS Processes Naturalization Applications': a title that asks, without '?'."""
+    if sent.text.rstrip().endswith((".", "!")):
+        return False
     words = [t for t in sent if t.is_alpha]
-    if not words or sent.text.rstrip().endswith((".", "!")):
+    if not words:
         return False
     return words[0].lower_ in _WH or (len(words) > 1 and words[1].lower_ in _WH
                                       and sent.text.split(":")[0].count(" ") < 2)
@@ -69,12 +71,17 @@ class SentenceCues:
     @functools.cached_property
     def future_words(self) -> bool:
         """The sentence holds a future word that marks it whole ('soon', 'next year')."""
-        return _has_phrase(self.sent, _time_phrases(self.lex))
+        return _has_phrase(self.sent, _time_phrases(self.lex), self.words)
+
+    @functools.cached_property
+    def words(self) -> list[frozenset[str]]:
+        """The :func:`_word_forms` of the sentence's tokens."""
+        return _word_forms(self.sent)
 
 
 def assertion_of(head: Token, sent: Span, lex: Lexicon, cues: SentenceCues | None = None) -> str:
     """Return 'asserted', 'question', 'reported', 'hypothetical' or 'event' for a predicate."""
-    if cues is None or not cues.holds(head):
+    if cues is None or cues.sent != sent:
         cues = SentenceCues(sent, lex)
     if cues.question:
         return "question"
@@ -93,13 +100,22 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon, cues: SentenceCues | Non
             if subject is None or subject.lower_ not in _FIRST_PERSON:
                 return "reported"
         below = token
-    if _has_phrase(sent.doc[sent.start : head.i], lex.reporting_phrases):
+    before = sent.doc[sent.start : head.i]
+    if _has_phrase(before, lex.reporting_phrases, cues.words[: max(0, head.i - sent.start)]):
         return "reported"
     return "asserted"
 
 
-def _has_phrase(span: Span, phrases) -> bool:
-    """Whether any of ``phrases`` (word tuples) occurs in ``span`` by lower case or lemma."""
+def _word_forms(span: Span) -> list[frozenset[str]]:
+    """Each token's lower case and lemma, the forms a cue phrase may match."""
+    return [frozenset({t.lower_, t.lemma_.lower()}) for t in span]
+
+
+def _has_phrase(span: Span, phrases, words: list[frozenset[str]] | None = None) -> bool:
+    """Whether any of ``phrases`` (word tuples) occurs in ``span`` by lower case or lemma.
+
+    ``words`` are the span's :func:`_word_forms`, when the caller has them.
+    """
     text = span.text.lower()
     # Most sentences hold none of the cue words: a substring test on the text rules them out
     # before any token is looked at. A lemma shares its first letters with the word ('plan',
@@ -107,7 +123,7 @@ def _has_phrase(span: Span, phrases) -> bool:
     candidates = [p for p in phrases if p[0] == "be" or p[0][:3] in text]
     if not candidates:
         return False
-    words = [frozenset({t.lower_, t.lemma_.lower()}) for t in span]
+    words = _word_forms(span) if words is None else words
     present = frozenset().union(*words) if words else frozenset()
     return any(present.issuperset(p) and find_phrase(words, p) >= 0 for p in candidates)
 
