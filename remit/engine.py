@@ -87,11 +87,19 @@ class Engine:
 
     @property
     def table(self) -> Table:
-        """The shipped table merged with the user's ``rules`` files (loaded on first use)."""
-        if self._table is None:
-            from remit.rules.loader import load_table
+        """The shipped table merged with the user's ``rules`` files (loaded on first use).
 
-            self._table = load_table(self._rules)
+        A pipeline given as ``nlp`` that has its own ``remit_claims`` component (a saved one,
+        say) judges with that component's table, the one its claims were extracted with.
+        """
+        if self._table is None:
+            own = self._given_nlp and "remit_claims" in self._nlp.pipe_names
+            if own:
+                self._table = self._nlp.get_pipe("remit_claims").table
+            else:
+                from remit.rules.loader import load_table
+
+                self._table = load_table(self._rules)
         return self._table
 
     @property

@@ -125,3 +125,17 @@ def test_parsed_pipeline_judges_the_same_after_a_round_trip(tmp_path, engine):
     assert [v for _, _, v in shipped][0] == ["contradicted"]
     assert shipped[1][0] == []
     assert shipped[2:] == after[2:]
+
+
+def test_engine_judges_with_the_table_of_a_given_pipeline(tmp_path):
+    """Engine(nlp=...) with a saved remit_claims judges with that component's rules."""
+    from remit.engine import Engine, load_model
+
+    rules = write_rules(tmp_path / "mine")
+    nlp = load_model()
+    nlp.add_pipe("remit_claims", config={"rules": [str(rules)]})
+    nlp.to_disk(tmp_path / "saved")
+    engine = Engine(nlp=spacy.load(tmp_path / "saved"))
+    assert [f.verdict for f in engine.check("ICE issues green cards.")] == ["unknown"]
+    assert [f.claim.agency for f in engine.check("The Widget Bureau detains noncitizens.")] == [
+        "TWB"]
