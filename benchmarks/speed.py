@@ -98,6 +98,19 @@ def sentence_counter(engine) -> Callable[[str], tuple[int, int]]:
     return count
 
 
+def parsed_tokens(engine, texts: list[str]) -> tuple[int, int]:
+    """(tokens in the sentences remit parses, all tokens) over ``texts``."""
+    from remit.engine import SentenceRunner
+
+    runner = SentenceRunner(engine.nlp)
+    parsed = total = 0
+    for text in texts:
+        plan = runner.plan(text)
+        parsed += sum(len(doc) for doc in plan.docs if doc is not None)
+        total += len(engine.nlp.make_doc(plan.prepared.text))
+    return parsed, total
+
+
 def inputs(args, engine) -> dict[str, list[str]]:
     """The two corpora, named."""
     shared = args.shared if args.shared.is_dir() else None
@@ -111,6 +124,9 @@ def inputs(args, engine) -> dict[str, list[str]]:
     stmts = corpus.repeat_to(stmts, tokens, 6000 if args.quick else 20000)
     print(f"articles: {len(arts)} texts, {sents} sentences, {mentions} with an agency "
           f"({mentions / sents:.0%}); agency text from {shared or corpus.DATA}")
+    parsed, total = parsed_tokens(engine, arts)
+    print(f"articles: the first pass sends {parsed} of {total} tokens to the parser "
+          f"({parsed / total:.0%})")
     print(f"statements: {len(stmts)} rows from {origin}")
     return {"articles": arts, "statements": stmts}
 
