@@ -165,8 +165,12 @@ class FrameBuilder(ClauseRules, LinearRules):
         return []
 
     def _identified(self, mention: Span, be: Token) -> list[Frame]:
-        """'The agency that issues green cards is USCIS': the subject's clause is USCIS's."""
-        frames: list[Frame] = []
+        """'The agency that issues green cards is USCIS': the subject's clause is USCIS's.
+
+        So is the clause of a cleft, 'It is USCIS that issues green cards', when the parser
+        hangs the clause on the copula rather than on the agency.
+        """
+        frames: list[Frame] = self._cleft(mention, be)
         for subject in be.children:
             if subject.dep_ != "nsubj" or subject.lemma_.lower() not in (
                     self.lex.units | self.lex.personnel):
@@ -177,6 +181,20 @@ class FrameBuilder(ClauseRules, LinearRules):
                     frames += [replace(f, exclusive=f.exclusive or exclusive)
                                for f in self._verb(mention, clause,
                                                    negated=is_negated(be, self.lex))]
+        return frames
+
+    def _cleft(self, mention: Span, be: Token) -> list[Frame]:
+        """'It is USCIS that issues green cards': 'it' as subject, the clause beside the agency."""
+        if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+            return []
+        frames: list[Frame] = []
+        for clause in be.children:
+            if clause.dep_ in {"ccomp", "relcl"} and clause.i > mention.end and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "who", "which"}
+                    for c in clause.children):
+                passive = any(c.dep_ == "nsubjpass" for c in clause.children)
+                frames += self._verb(mention, clause, passive=passive,
+                                     negated=is_negated(be, self.lex))
         return frames
 
     def _staff_of(self, mention: Span, verb: Token) -> list[Frame]:
