@@ -38,7 +38,8 @@ class LinearRules:
         while i < sent_end and (
                 doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ", "SPACE"} or doc[i].tag_ == "MD"
                 or doc[i].lower_ in {",", "both", "all"} or i in self.mention_tokens
-                or doc[i].lemma_.lower() in self.lex.personnel):
+                or (doc[i].lemma_.lower() in self.lex.personnel
+                    and not self._personnel_verb(doc, i, sent_end))):
             if doc[i].lemma_ == "do" and i + 1 < sent_end and doc[i + 1].pos_ in {
                     "DET", "NOUN", "PROPN", "ADJ", "NUM"}:
                 break  # 'HSI does the I-9 audits': 'do' is the verb here
@@ -78,6 +79,15 @@ class LinearRules:
             verb, rest = later
             frames.append(self._linear_frame(mention, verb, rest, negated))
         return frames
+
+    def _personnel_verb(self, doc, i: int, end: int) -> bool:
+        """'CBP staffs the ports': a personnel word inflected as a trigger verb, then its object.
+
+        'CBP staff inspect cargo' keeps 'staff' as the people who act.
+        """
+        word = doc[i].lower_
+        return (word in self.verb_words and word != doc[i].lemma_.lower() and word.endswith("s")
+                and i + 1 < end and doc[i + 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
     def _linear_frame(self, mention: Span, verb: Token, args: list[Token],
                       negated: bool) -> Frame:
