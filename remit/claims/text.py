@@ -91,16 +91,42 @@ def _line_is_a_sentence(match: re.Match) -> bool:
     return last[-1:] in {".", "!", "?"} or (last.isalpha() and last not in _JOINING)
 
 
+# Misspelt negations the tokenizer cannot read as 'not': an apostrophe one letter early
+# ("does'nt", "is'nt") and the usual slips in "doesn't" ("dosen't", "doens't", "dosent").
+_APOSTROPHE_EARLY = re.compile(
+    r"\b(do|does|did|is|was|are|were|has|have|had|could|would|should|must|need)(['’])nt\b",
+    re.IGNORECASE)
+_DOESNT_SLIP = re.compile(r"\b(?:dosen|doens|dosn|deosn|doesn)['’]?t\b|\bdoes['’]t\b",
+                          re.IGNORECASE)
+
+
+def _apostrophe(match: re.Match) -> str:
+    return match.group(1) + "n" + match.group(2) + "t"
+
+
+def _doesnt(match: re.Match) -> str:
+    word = match.group()
+    if word.lower().replace("’", "'") in {"doesnt", "doesn't"}:
+        return word  # spelt right, or read as 'does not' by the tokenizer already
+    apostrophe = "’" if "’" in word else "'"
+    return ("D" if word[0].isupper() else "d") + "oesn" + apostrophe + "t"
+
+
 def _tag(match: re.Match) -> str:
     # '<p>USCIS</p>' -> 'USCIS'; '<br>' between words still separates them.
     return " "
 
 
 def normalize_text(text: str) -> Prepared:
-    """Decode entities, drop tags and tidy white space; keep the way back to ``text``."""
+    """Decode entities, drop tags, tidy white space and mend misspelt negations.
+
+    Every step keeps the way back to ``text``.
+    """
     result = _rewrite(text, _ENTITY, lambda m: html.unescape(m.group()))
     result = _compose(result, _rewrite(result.text, _TAG, _tag))
     result = _compose(result, _rewrite(result.text, _SPACE, _space))
+    result = _compose(result, _rewrite(result.text, _APOSTROPHE_EARLY, _apostrophe))
+    result = _compose(result, _rewrite(result.text, _DOESNT_SLIP, _doesnt))
     return result
 
 

@@ -76,6 +76,33 @@ def test_normalize_text_maps_every_offset():
     assert prepared.to_input(len(prepared.text)) == len(text)
 
 
+@pytest.mark.parametrize(("text", "clean"), [
+    ("ICE dosen't issue visas.", "ICE doesn't issue visas."),
+    ("Dosent matter.", "Doesn't matter."),
+    ("USCIS does't deport.", "USCIS doesn't deport."),
+    ("ICE is’nt part of CBP.", "ICE isn’t part of CBP."),
+    ("It does'nt.", "It doesn't."),
+    ("ICE doesnt, and dosn’t, decide.", "ICE doesnt, and doesn’t, decide."),
+    ("The docent isn't here; islands aren't nt.", "The docent isn't here; islands aren't nt."),
+])
+def test_misspelt_negations_are_mended(text, clean):
+    from remit.claims.text import normalize_text
+
+    prepared = normalize_text(text)
+    assert prepared.text == clean
+    last = prepared.text.rindex(".")
+    assert text[prepared.to_input(last)] == "."  # offsets still reach the input
+
+
+@pytest.mark.parametrize("text", ["ICE dosen't issue green cards.",
+                                  "ICE does'nt issue green cards.",
+                                  "USCIS dosent deport people."])
+def test_a_misspelt_negation_still_negates(engine, text):
+    [finding] = engine.check(text)
+    assert finding.claim.polarity == "negated" and finding.verdict == "supported"
+    assert text[finding.claim.start : finding.claim.end] in {"ICE", "USCIS"}
+
+
 def test_fuzzy_names_found_anywhere(engine):
     from remit.claims.mentions import within_one_edit
 
