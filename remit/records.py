@@ -36,6 +36,9 @@ class Claim:
     exclusive: bool = False
     future: bool = False
     via: str = "mention"
+    # For a denial, the words that make it narrower than the role ('ICE does not deport
+    # *citizens*'): such a denial does not deny the role itself.
+    scope: str | None = None
 
     @property
     def asserted(self) -> bool:

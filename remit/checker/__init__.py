@@ -112,6 +112,12 @@ def judge(claim: Claim, table: Table) -> Finding:
     if claim.exclusive and claim.polarity == "affirmed" and decision.status != "not_performs":
         return _judge_exclusive(claim, table, decision, label)
     finding = _verdict(claim, table, decision, label, evidence)
+    if finding.verdict == "contradicted" and claim.polarity == "negated" and claim.scope:
+        # 'ICE does not deport U.S. citizens' denies a narrower case, not the role.
+        return Finding(claim, "unknown",
+                       f"{name} does {label}, according to the table; this denial is about a "
+                       f"narrower case ('{claim.scope}'), which the table does not settle.",
+                       finding.evidence, reason=f"a denial narrowed by '{claim.scope}'")
     if finding.verdict == "contradicted" and claim.via == "contrast":
         # 'the Border Patrol catches people between the ports, not ICE': the contrast may be
         # about only part of what is said (the place), so it never raises an alarm alone.

@@ -13,7 +13,7 @@ from spacy.util import ensure_path
 from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
-from remit.claims.triggers import compile_triggers, verb_forms
+from remit.claims.triggers import compile_triggers, function_words, verb_forms
 from remit.records import Claim
 
 SPANS_KEY = "remit_claims"
@@ -101,7 +101,8 @@ class ClaimsComponent:
             lex = load_lexicon()
             aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
             triggers = compile_triggers(table, lex)
-            self._extractor = Extractor(aliases, triggers, lex, verb_forms(triggers))
+            self._extractor = Extractor(aliases, triggers, lex, verb_forms(triggers),
+                                        function_words=function_words(table))
         return self._extractor
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:

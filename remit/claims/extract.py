@@ -14,7 +14,7 @@ from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.prefilter import fuzzy_anchors, narrow_index
-from remit.claims.triggers import CompiledTrigger, TriggerIndex, match_functions
+from remit.claims.triggers import CompiledTrigger, TriggerIndex, find_phrase, match_functions
 from remit.records import Claim
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -30,14 +30,22 @@ class Extractor:
     verb_words: frozenset[str] = frozenset()
     # Word -> fuzzy names needing it (see ``fuzzy_anchors``); derived from ``aliases``.
     anchors: dict = field(default_factory=dict, compare=False)
+    # function -> the words it is described with (see ``triggers.function_words``)
+    function_words: dict = field(default_factory=dict, compare=False)
     # The same, keyed by the hash a Doc's LOWER column holds for the word.
     _anchor_hashes: dict = field(init=False, compare=False, repr=False)
     _trigger_index: TriggerIndex = field(init=False, compare=False, repr=False)
+    # function -> every object phrase of its triggers (what a denial of it may name)
+    _objects: dict = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.anchors:
             object.__setattr__(self, "anchors", fuzzy_anchors(self.aliases.fuzzy))
         object.__setattr__(self, "_trigger_index", TriggerIndex(self.triggers))
+        objects: dict[str, set[tuple[str, ...]]] = {}
+        for trigger in self.triggers:
+            objects.setdefault(trigger.function, set()).update(trigger.objects)
+        object.__setattr__(self, "_objects", {f: tuple(sorted(o)) for f, o in objects.items()})
         object.__setattr__(self, "_anchor_hashes",
                            {hash_string(w): names for w, names in self.anchors.items()})
 
@@ -115,11 +123,38 @@ class Extractor:
             nesting(t, frame.head) for t in tokens]
         matches = match_functions(self._trigger_index, set(frame.verb_phrases),
                                   frame.generic, args, depths)
-        claims = [Claim(function=m.function, predicate=_predicate_text(frame), **base)
+        claims = [Claim(function=m.function, predicate=_predicate_text(frame),
+                        scope=self._scope(frame, m, args, tokens), **base)
                   for m in matches]
         if not claims and (frame.role_like or base["future"]) and frame.args:
             claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
+
+
+    def _scope(self, frame: Frame, match, args: list, tokens: list) -> str | None:
+        """The content words that narrow a denial below the role, or ``None``.
+
+        'ICE does not deport citizens' denies deporting citizens, not deporting: 'citizens' is
+        covered by no trigger of the function, is not among the words the function is
+        described with and is not a filler ('people'). Only denials are read so.
+        """
+        if not frame.negated:
+            return None
+        covered = set(range(match.start, match.end)) if match.start >= 0 else set()
+        for obj in self._objects.get(match.function, ()):
+            at = find_phrase(args, obj)
+            if at >= 0:
+                covered.update(range(at, at + len(obj)))
+        own = self.function_words.get(match.function, frozenset())
+        words = [token.text for k, (forms, token) in enumerate(zip(args, tokens, strict=True))
+                 if k not in covered and token.pos_ in _CONTENT and token.i != frame.head.i
+                 and token.i not in frame.labels and not forms & self.lex.scope_fillers
+                 and not forms & own]
+        return " ".join(dict.fromkeys(words)) or None
+
+
+# Parts of speech that can narrow what a denial is about.
+_CONTENT = {"NOUN", "PROPN", "ADJ", "NUM", "VERB"}
 
 
 def span_rows(spans: Iterable[Span]) -> list[list]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -39,6 +39,9 @@ class Lexicon:
     anaphor_nouns: frozenset[str]
     acronym_contexts: frozenset[str]
     ambiguous_acronyms: frozenset[str] = frozenset()
+    # per ambiguous acronym, verbs after which it is the agency ('ice deports')
+    acronym_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    scope_fillers: frozenset[str] = frozenset()
 
     def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
         """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
@@ -71,4 +74,7 @@ def load_lexicon() -> Lexicon:
         anaphor_nouns=frozenset(str(w).lower() for w in data["anaphora"]["nouns"]),
         acronym_contexts=words("acronym_contexts"),
         ambiguous_acronyms=words("ambiguous_acronyms"),
+        acronym_verbs={str(k).lower(): frozenset(str(w).lower() for w in v)
+                       for k, v in data.get("acronym_verbs", {}).items()},
+        scope_fillers=words("scope_fillers"),
     )

@@ -125,7 +125,8 @@ def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon,
                         lower: np.ndarray) -> list[Span]:
     """An acronym in other than upper case: 'uscis', 'Cbp'; 'ice agents' but not 'ice storm'.
 
-    An acronym that is also a word ('ice', 'dos') counts only before a cue word.
+    An acronym that is also a word ('ice', 'dos') counts only before a cue word, or before one
+    of the verbs the lexicon lists for it ('ice deports').
     """
     out = []
     hashes = index.acronym_hashes
@@ -136,7 +137,8 @@ def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon,
             continue
         if token.lower_ in lexicon.ambiguous_acronyms:
             nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-            if nxt not in lexicon.acronym_contexts:
+            if nxt not in lexicon.acronym_contexts and nxt not in lexicon.acronym_verbs.get(
+                    token.lower_, ()):
                 continue
         out.append(Span(doc, token.i, token.i + 1, label=agency))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -146,6 +147,30 @@ def _resolve(found: list[Match]) -> list[Match]:
             continue
         kept.append(match)
     return sorted(kept, key=lambda m: (m.start, m.function))
+
+
+def function_words(table: Table) -> dict[str, frozenset[str]]:
+    """The words each function is described with: id, label, description and trigger objects.
+
+    A word of these in a denial names the role itself, not a narrower case of it.
+    """
+    out = {}
+    for function in table.functions.values():
+        text = " ".join([function.id.replace("_", " "), function.label, function.description,
+                         *(o for t in function.triggers for o in t.objects)])
+        # 'non-citizen' stays whole: its 'citizen' is not a word the function is about
+        words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.lower()))
+        words |= {w.replace("-", "") for w in words}
+        out[function.id] = frozenset(words | {_singular(w) for w in words})
+    return out
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def verb_forms(triggers: Sequence[CompiledTrigger]) -> frozenset[str]:

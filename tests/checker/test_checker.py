@@ -106,6 +106,16 @@ def test_future_claims_are_unknown(table):
     assert judge(claim("ERO", "detention", future=True), table).verdict == "unknown"
 
 
+def test_a_narrowed_denial_is_never_contradicted(table):
+    """'ERO does not detain children' denies a narrower case than the role."""
+    narrowed = judge(claim("ERO", "detention", polarity="negated", scope="children"), table)
+    assert narrowed.verdict == "unknown" and "children" in narrowed.reason
+    assert judge(claim("ERO", "detention", polarity="negated"), table).verdict == "contradicted"
+    # a narrowed denial of what the agency does not do is still supported
+    other = judge(claim("USCIS", "detention", polarity="negated", scope="children"), table)
+    assert other.verdict == "supported"
+
+
 @pytest.mark.parametrize("assertion", ["question", "reported", "hypothetical"])
 def test_unasserted_claims_are_never_contradicted(table, assertion):
     [finding] = judge_all([claim("ICE", "green_card", assertion=assertion)], table)

@@ -103,6 +103,24 @@ def test_a_misspelt_negation_still_negates(engine, text):
     assert text[finding.claim.start : finding.claim.end] in {"ICE", "USCIS"}
 
 
+@pytest.mark.parametrize(("text", "scope", "verdict"), [
+    ("ICE does not deport U.S. citizens.", "U.S. citizens", "unknown"),
+    ("ICE does not arrest people at churches.", "churches", "unknown"),
+    ("USCIS does not issue green cards to people with criminal records.", "criminal records",
+     "unknown"),
+    ("ICE does not deport people.", None, "contradicted"),
+    ("ICE does not deport non-citizens.", None, "contradicted"),
+    ("CBP does not inspect cargo at ports of entry.", None, "contradicted"),
+    ("The Justice Department does not defend removal orders in federal court.", None,
+     "contradicted"),  # the function's own words
+    ("ICE does not issue green cards to children.", "children", "supported"),
+])
+def test_denials_narrowed_below_the_role(engine, text, scope, verdict):
+    [finding] = engine.check(text)
+    assert finding.claim.polarity == "negated"
+    assert (finding.claim.scope, finding.verdict) == (scope, verdict)
+
+
 def test_fuzzy_names_found_anywhere(engine):
     from remit.claims.mentions import within_one_edit
 
