@@ -53,6 +53,11 @@ def judge_part_of(claim: Claim, table: Table) -> Finding:
     if agency not in table.agencies or target not in table.agencies:
         return Finding(claim, "unknown", f"The table does not place {name} under {target_name}.",
                        reason="agency not in the table")
+    if claim.future:
+        # 'ICE used to be part of the INS', 'X will move under Y': not where it sits now
+        return Finding(claim, "unknown",
+                       f"A past or planned place of {name} (under {target_name}); the table "
+                       "records where agencies sit now.", reason="past or future claim")
     ancestors = table.ancestors(agency)
     is_part = target in ancestors
     if not is_part and not _chain_complete(table, agency):

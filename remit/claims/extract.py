@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from remit.claims.assertion import SentenceCues, assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
@@ -123,23 +124,41 @@ class Extractor:
             nesting(t, frame.head) for t in tokens]
         matches = match_functions(self._trigger_index, set(frame.verb_phrases),
                                   frame.generic, args, depths)
-        claims = [Claim(function=m.function, predicate=_predicate_text(frame),
-                        scope=self._scope(frame, m, args, tokens), **base)
-                  for m in matches]
+        claims = []
+        for m in matches:
+            claim = Claim(function=m.function, predicate=_predicate_text(frame),
+                          scope=self._scope(frame, m, args, tokens), **base)
+            if m.start >= 0 and _negated_below(tokens[m.start : m.end], frame.head):
+                # '... work between the ports, not at airports': what is matched is denied
+                claim = dataclasses.replace(
+                    claim, polarity="affirmed" if claim.polarity == "negated" else "negated",
+                    via="contrast")
+            claims.append(claim)
         if not claims and (frame.role_like or base["future"]) and frame.args:
             claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
 
 
     def _scope(self, frame: Frame, match, args: list, tokens: list) -> str | None:
-        """The content words that narrow a denial below the role, or ``None``.
+        """The words that narrow a denial below the role, or ``None``.
 
         'ICE does not deport citizens' denies deporting citizens, not deporting: 'citizens' is
         covered by no trigger of the function, is not among the words the function is
-        described with and is not a filler ('people'). Only denials are read so.
+        described with and is not a filler ('people'). A quantifier ('not every container',
+        'not always') or a clause of time or condition ('... while an appeal is pending')
+        narrows a denial too. Only denials are read so.
         """
         if not frame.negated:
             return None
+        quantifier = next((t.lower_ for t in (*frame.args, *frame.head.children)
+                           if t.lower_ in _QUANTIFIERS), None)
+        if quantifier is not None:
+            return quantifier
+        clause = next((c for c in frame.head.children if c.dep_ == "advcl"
+                       or (c.dep_ == "prep" and c.lower_ in _CONDITIONS)), None)
+        if clause is not None:
+            words = [t.text for t in clause.subtree if not t.is_punct]
+            return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
         covered = set(range(match.start, match.end)) if match.start >= 0 else set()
         for obj in self._objects.get(match.function, ()):
             at = find_phrase(args, obj)
@@ -151,6 +170,28 @@ class Extractor:
                  and token.i not in frame.labels and not forms & self.lex.scope_fillers
                  and not forms & own]
         return " ".join(dict.fromkeys(words)) or None
+
+
+# 'does not inspect every container', 'does not always': not all, so not none.
+_QUANTIFIERS = {"every", "all", "each", "always", "necessarily", "automatically"}
+# 'does not deport people during an appeal', '... without a warrant'
+# ('before the immigration court' is a place: 'before' and 'after' count only as clauses)
+_CONDITIONS = {"during", "until", "without", "unless", "while", "except", "pending"}
+def _negated_below(matched: Sequence[Token], head: Token) -> bool:
+    """Whether a 'not' opens a phrase, below the predicate, that holds the matched words.
+
+    '... between the ports, not at airports': 'not' before the preposition 'at' denies the
+    place. A 'not' elsewhere ('handles permits, not ICE') is a contrast of agencies instead.
+    """
+    seen: set[int] = set()
+    for token in matched:
+        while token.i != head.i and token.i not in seen and token.head.i != token.i:
+            seen.add(token.i)
+            if token.dep_ == "prep" and any(c.dep_ == "neg" and c.i < token.i
+                                            for c in token.children):
+                return True
+            token = token.head
+    return False
 
 
 # Parts of speech that can narrow what a denial is about.

@@ -1,0 +1,52 @@
+"""Sentences a writer would publish that must never raise an alarm (no `contradicted`).
+
+Practical writing (law-firm posts, FAQ pages) is full of denials narrower than a role, past
+arrangements and contrasts of place; each line here was a false alarm once or guards a rule
+that prevents one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+NEVER_CONTRADICTED = [
+    "If you are detained by ICE, call a lawyer immediately.",
+    "ICE does not need a warrant to arrest you in a public place.",
+    "ICE no longer detains families at that facility.",
+    "ICE cannot deport you while your appeal is pending at the BIA.",
+    "Border Patrol agents work between ports of entry, not at airports.",
+    "ICE used to be part of the INS.",
+    "USCIS does not deport people; ICE does.",
+    "CBP doesn't issue visas, the State Department does.",
+    "ICE does not detain U.S. citizens, at least not legally.",
+    "ICE does not deport U.S. citizens.",
+    "ICE does not arrest people at churches.",
+    "USCIS does not issue green cards to people with criminal records.",
+    "ICE does not deport people with pending asylum cases in most circumstances.",
+    "CBP does not inspect every container that arrives.",
+    "CBP does not always inspect cargo at ports of entry.",
+    "ICE does not deport anyone without a final order.",
+    "ERO officers do not carry out arrests inside courthouses under the current policy.",
+]
+
+
+@pytest.mark.parametrize("text", NEVER_CONTRADICTED)
+def test_no_false_alarm(engine, text):
+    findings = engine.check(text)
+    alarms = [(f.claim.agency, f.claim.key, f.claim.polarity, f.claim.scope)
+              for f in findings if f.verdict == "contradicted"]
+    assert not alarms, alarms
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # the same denials, about the role itself, still contradict
+    ("ICE does not deport people.", "contradicted"),
+    ("CBP does not inspect cargo at ports of entry.", "contradicted"),
+    ("Border Patrol agents work at ports of entry.", "contradicted"),
+    ("Border Patrol agents work between ports of entry.", "supported"),
+    ("ICE is part of DHS.", "supported"),
+])
+def test_the_role_itself_is_still_judged(engine, text, verdict):
+    from remit.records import roll_up
+
+    assert roll_up(engine.check(text)) == verdict
