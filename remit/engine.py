@@ -70,6 +70,9 @@ class Engine:
                  prefilter: bool = True):
         self._model_name = model
         self._rules = tuple(str(r) for r in rules)
+        if nlp is not None and rules and "remit_claims" in nlp.pipe_names:
+            raise ValueError("the pipeline already has remit_claims with its own rules; "
+                             "give rules to the component, not to the engine")
         self._nlp = nlp
         self._given_nlp = nlp is not None
         self._table: Table | None = None

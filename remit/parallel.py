@@ -57,7 +57,11 @@ def check_parallel(engine: Engine, texts: Iterable[str], batch_size: int,
     pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker,
                                initargs=(engine,))
     pending: deque[Future] = deque()
-    clean = False
+    # On Ctrl-C or when the caller stops reading, leave at once; otherwise (done, or a worker's
+    # error) wait for the chunks already running, so no worker or pool thread outlives the
+    # call, and a caller that starts a new pool (batch retries row by row) forks from a
+    # process with no stray threads.
+    wait = True
     try:
         for chunk in _chunks(texts, batch_size):
             pending.append(pool.submit(_check_chunk, chunk, batch_size))
@@ -65,12 +69,14 @@ def check_parallel(engine: Engine, texts: Iterable[str], batch_size: int,
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-        clean = True
+    except (GeneratorExit, KeyboardInterrupt):
+        wait = False
+        raise
     finally:
-        pool.shutdown(wait=clean, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
 
 
-def _context():
+def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -96,5 +102,6 @@ def _start_worker(engine: Engine) -> None:
 
 
 def _check_chunk(texts: list[str], batch_size: int) -> list[list[Finding]]:
-    assert _engine is not None, "worker started without an engine"
+    if _engine is None:
+        raise RuntimeError("remit worker process started without an engine")
     return list(_engine.check_many(texts, batch_size=batch_size))

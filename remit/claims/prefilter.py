@@ -124,7 +124,7 @@ _END, _NEWLINE, _LOWER_START, _COLON, _BULLET = 1, 2, 4, 8, 16
 
 # Kinds of the words seen so far, by ORTH hash (a hash names one string for good).
 _KINDS: dict[int, int] = {}
-_KINDS_MAX = 500_000
+_KINDS_MAX = 50_000
 
 
 def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
@@ -182,11 +182,12 @@ def anchors_needed(name: tuple[str, ...]) -> int:
     return max(1, len(_anchor_words(name)) - 1)
 
 
-def narrow_index(index: AliasIndex, anchors: dict[str, tuple[tuple[str, ...], ...]],
-                 words: Iterable[str]) -> AliasIndex:
+def narrow_index(index: AliasIndex, anchors: dict, words: Iterable) -> AliasIndex:
     """Return ``index`` with only the fuzzy names whose anchors are among ``words``.
 
-    The fuzzy search is a Python loop over every name at every token; keeping the names that can
+    ``anchors`` maps a word to the names that need it (:func:`fuzzy_anchors`); words may be
+    strings or, as the extractor passes them, the hashes of a Doc's ``LOWER`` column. The fuzzy
+    search is a Python loop over every name at every token; keeping the names that can
     match makes :func:`find_mentions` cost about what the phrase matchers cost, same result.
     """
     hits: dict[tuple[str, ...], int] = {}

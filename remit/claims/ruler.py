@@ -22,9 +22,9 @@ from spacy.tokens import Doc
 # Token attributes read from Doc.to_array exactly as the Matcher reads them.
 _COLUMNS = ("ORTH", "LOWER", "TAG", "DEP", "IS_SPACE")
 _COLUMN_IDS = [spacy.attrs.IDS[name] for name in _COLUMNS]
-# A rule number and the (column, values) the token must not hold.
 # Distinct tokens remembered before the memo starts again (bounds memory on endless input).
-_SEEN_MAX = 200_000
+_SEEN_MAX = 50_000
+# A rule number and the (column, values) the token must not hold.
 _Rule = tuple[int, tuple[tuple[int, frozenset[int]], ...]]
 
 
@@ -44,7 +44,15 @@ class CompiledRules:
     """The rules of one ``AttributeRuler``: simple ones in lookup tables, others in a Matcher."""
 
     def __init__(self, ruler):
+        self._ruler = ruler
+        self._version: tuple | None = None
+        self._compile()
+
+    def _compile(self) -> None:
+        """Read the ruler's rules; again whenever they change (``add``, ``clear``, loading)."""
+        ruler = self._ruler
         strings = ruler.vocab.strings
+        self._version = self._version_of(ruler)
         self._keys: list[int] = []
         # attributes tested for equality (sorted names) -> their values (hashes, same order) ->
         # (rule number, attributes that must *not* take some values) for each rule
@@ -62,6 +70,10 @@ class CompiledRules:
         self._rule_of_key = {key: number for number, key in enumerate(self._keys)}
         # column values of a token -> the one-token rules it matches (tokens repeat a lot)
         self._seen: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+    @staticmethod
+    def _version_of(ruler) -> tuple[int, int, int]:
+        return len(ruler.attrs), id(ruler.matcher), len(ruler.matcher)
 
     def _add_simple(self, number: int, pattern: list, strings) -> bool:
         """Put a one-token pattern of equality tests into its table; return whether it was one.
@@ -98,6 +110,8 @@ class CompiledRules:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """Return the matches ``AttributeRuler.match`` returns for ``doc``."""
+        if self._version_of(self._ruler) != self._version:
+            self._compile()
         found: set[tuple[int, int, int]] = set()
         rows = doc.to_array(_COLUMN_IDS).tolist() if len(doc) else []
         for i, row in enumerate(rows):

@@ -139,3 +139,12 @@ def test_engine_judges_with_the_table_of_a_given_pipeline(tmp_path):
     assert [f.verdict for f in engine.check("ICE issues green cards.")] == ["unknown"]
     assert [f.claim.agency for f in engine.check("The Widget Bureau detains noncitizens.")] == [
         "TWB"]
+
+
+def test_engine_refuses_rules_beside_a_pipeline_that_has_its_own(tmp_path):
+    from remit.engine import Engine
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("remit_claims")
+    with pytest.raises(ValueError, match="its own rules"):
+        Engine(nlp=nlp, rules=[str(write_rules(tmp_path))])

@@ -91,3 +91,16 @@ def test_annotations_applied_match():
     ruler(compiled)
     assert [(t.pos_, t.lemma_) for t in plain] == [(t.pos_, t.lemma_) for t in compiled]
     assert [t.pos_ for t in compiled][1] == "X"
+
+
+@pytest.mark.filterwarnings("ignore:.*does not have any patterns:UserWarning")
+def test_rules_added_later_are_seen():
+    nlp, ruler = _ruler()
+    speed_up_attribute_rulers(nlp)
+    doc = _doc(nlp)
+    before = ruler.match(doc)
+    ruler.add([[{"LOWER": "big"}]], {"POS": "ADJ"})
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc) != before
+    ruler.clear()
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc) == []
+
