@@ -27,6 +27,8 @@ NEVER_CONTRADICTED = [
     "CBP does not always inspect cargo at ports of entry.",
     "ICE does not deport anyone without a final order.",
     "ERO officers do not carry out arrests inside courthouses under the current policy.",
+    '"ICE issues green cards," the senator claimed, wrongly.',
+    "“ICE issues green cards,” he said.",
 ]
 
 

@@ -44,6 +44,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _reporter(verb: Token) -> bool:
+    """Whether a reporting verb reports someone else's words ('I think' is the writer's own)."""
+    subject = _subject(verb)
+    return subject is None or subject.lower_ not in _FIRST_PERSON
+
+
 def _heads(token: Token):
     """The predicate and the tokens above it, up to the root."""
     yield token
@@ -92,13 +98,14 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon, cues: SentenceCues | Non
         for child in token.children:
             if child.dep_ == "mark" and (child.lower_,) in lex.hypothetical_marks:
                 return "hypothetical"
+            if (child.dep_ == "parataxis" and child.i > head.i
+                    and child.lemma_.lower() in lex.reporting_verbs and _reporter(child)):
+                return "reported"  # '"ICE issues green cards," the senator claimed'
         # 'critics say [ICE issues ...]': the claim sits in what is said, not beside it
         # ('asks about the trip and reviews the passport' reports nothing)
         if (below is not None and below.dep_ in {"ccomp", "xcomp", "parataxis"}
-                and token.lemma_.lower() in lex.reporting_verbs):
-            subject = _subject(token)
-            if subject is None or subject.lower_ not in _FIRST_PERSON:
-                return "reported"
+                and token.lemma_.lower() in lex.reporting_verbs and _reporter(token)):
+            return "reported"
         below = token
     before = sent.doc[sent.start : head.i]
     if _has_phrase(before, lex.reporting_phrases, cues.words[: max(0, head.i - sent.start)]):
