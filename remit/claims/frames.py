@@ -31,6 +31,8 @@ from remit.claims.predicates import (
 
 __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
 
+# 'apply for X with/through/to the agency', 'file the petition with USCIS'
+_FILING = {"apply", "file", "submit", "send", "mail", "petition", "register"}
 # 'has the authority to arrest', 'has no power to deport'
 _ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
 
@@ -159,6 +161,8 @@ class FrameBuilder(ClauseRules, LinearRules):
                 return [replace(f, role_like=True) for f in self._content_of(mention, verb, head)]
             if (verb.lemma_.lower(), head.lower_) in self.lex.part_of_verbs:
                 return self._staff_of(mention, verb)
+            if head.lower_ in {"with", "through", "to"} and verb.lemma_.lower() in _FILING:
+                return self._filed_with(mention, verb, head)
         if (dep == "pobj" and head.lower_ == "of"
                 and head.head.lemma_.lower() in self.lex.role_nouns):
             return self._role_noun(mention, head.head)
@@ -196,6 +200,13 @@ class FrameBuilder(ClauseRules, LinearRules):
                 frames += self._verb(mention, clause, passive=passive,
                                      negated=is_negated(be, self.lex))
         return frames
+
+    def _filed_with(self, mention: Span, verb: Token, own: Token) -> list[Frame]:
+        """'You apply for citizenship through ICE': the agency handles what is applied for."""
+        negated = is_negated(verb, self.lex)
+        return [replace(self._generic(mention, verb, part.subtree, negated), role_like=True)
+                for part in verb.children if part is not own and (
+                    part.dep_ == "dobj" or (part.dep_ == "prep" and part.lower_ == "for"))]
 
     def _staff_of(self, mention: Span, verb: Token) -> list[Frame]:
         """'The officers who inspect travelers work for ICE': their clause says what ICE does."""
