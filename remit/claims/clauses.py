@@ -11,6 +11,9 @@ from spacy.tokens import Span, Token
 
 from remit.claims.predicates import COPULA_PREPS, Frame, is_negated
 
+# Adjectives that, after an agency noun, say what it is for ('the agency responsible for X').
+_RESPONSIBLE = {"responsible", "accountable"}
+
 
 class ClauseRules:
     """Frames read off copulas, role nouns and appositions."""
@@ -18,7 +21,10 @@ class ClauseRules:
     def _copula(self, mention: Span, be: Token, negated: bool) -> list[Frame]:
         frames: list[Frame] = []
         for child in be.children:
-            if child.dep_ == "attr":
+            if child.dep_ == "attr" or (
+                    # 'USCIS is the agency responsible for ...', parsed with two subjects
+                    child.dep_ == "nsubj" and child.i > mention.end
+                    and child.lemma_.lower() in self.lex.units):
                 frames += self._attribute(mention, child, be, negated)
             elif child.dep_ == "acomp":
                 frames += self._responsible(mention, child, negated)
@@ -54,6 +60,10 @@ class ClauseRules:
             if child.dep_ in {"relcl", "acl"}:
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 sub = self._verb(mention, child, passive=passive, negated=negated)
+                frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
+            elif child.dep_ == "amod" and child.lower_ in _RESPONSIBLE:
+                # 'X is the agency responsible for green cards'
+                sub = self._responsible(mention, child, negated)
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
             elif child.dep_ == "prep" and child.lower_ in {"behind", "for"}:
                 frames.append(self._generic(mention, be, child.subtree, negated))

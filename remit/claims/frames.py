@@ -185,6 +185,11 @@ class FrameBuilder(ClauseRules, LinearRules):
                     frames += [replace(f, exclusive=f.exclusive or exclusive)
                                for f in self._verb(mention, clause,
                                                    negated=is_negated(be, self.lex))]
+                elif clause.dep_ == "amod" and clause.lower_ in {"responsible", "accountable"}:
+                    # 'The agency responsible for green cards is USCIS'
+                    frames += [replace(f, exclusive=f.exclusive or exclusive)
+                               for f in self._responsible(mention, clause,
+                                                          is_negated(be, self.lex))]
         return frames
 
     def _cleft(self, mention: Span, be: Token) -> list[Frame]:
@@ -300,14 +305,15 @@ class FrameBuilder(ClauseRules, LinearRules):
         return None
 
     def _ability(self, verb: Token) -> tuple[Token, bool] | None:
-        """'has (no) power/authority to X': the verb X, and whether 'no' negates it."""
-        if verb.lemma_.lower() != "have":
+        """'has (no) power to X', 'lacks the authority to X': the verb X; True if denied."""
+        lemma = verb.lemma_.lower()
+        if lemma not in {"have", "lack"}:
             return None
         for obj in verb.children:
             if obj.dep_ == "dobj" and obj.lemma_.lower() in _ABILITY:
                 for clause in obj.children:
                     if clause.dep_ in {"acl", "relcl", "xcomp"} and clause.pos_ == "VERB":
-                        none = any(c.lower_ == "no" for c in obj.children)
+                        none = lemma == "lack" or any(c.lower_ == "no" for c in obj.children)
                         return clause, none
         return None
 
