@@ -29,6 +29,10 @@ NEVER_CONTRADICTED = [
     "ERO officers do not carry out arrests inside courthouses under the current policy.",
     '"ICE issues green cards," the senator claimed, wrongly.',
     "“ICE issues green cards,” he said.",
+    "Some say ICE issues visas.",
+    "ICE supposedly issues visas.",
+    "ICE should not detain asylum seekers.",
+    "ICE should issue green cards.",
 ]
 
 

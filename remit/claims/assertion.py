@@ -44,6 +44,23 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _said(below: Token, head: Token) -> bool:
+    """Whether ``below``, under a reporting verb, is what is said and holds the predicate.
+
+    A clause ('say [ICE issues visas]'), or an object the parser made of one ('Some say ICE
+    issues visas', with 'visas' the object of 'say').
+    """
+    if below.dep_ in {"ccomp", "xcomp", "parataxis"}:
+        return True
+    return below.dep_ == "dobj" and below.i != head.i and head.tag_.startswith("VB")
+
+
+def _normative(head: Token) -> bool:
+    """'ICE should issue visas', 'ICE ought to ...': what the writer wants, not what is done."""
+    return any(c.dep_ == "aux" and c.lower_ in {"should", "ought", "shouldn't"}
+               for c in head.children)
+
+
 def _reporter(verb: Token) -> bool:
     """Whether a reporting verb reports someone else's words ('I think' is the writer's own)."""
     subject = _subject(verb)
@@ -93,6 +110,8 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon, cues: SentenceCues | Non
         return "question"
     if is_event(head):
         return "event"
+    if _normative(head):
+        return "hypothetical"
     below = None
     for token in _heads(head):
         for child in token.children:
@@ -103,7 +122,7 @@ def assertion_of(head: Token, sent: Span, lex: Lexicon, cues: SentenceCues | Non
                 return "reported"  # '"ICE issues green cards," the senator claimed'
         # 'critics say [ICE issues ...]': the claim sits in what is said, not beside it
         # ('asks about the trip and reviews the passport' reports nothing)
-        if (below is not None and below.dep_ in {"ccomp", "xcomp", "parataxis"}
+        if (below is not None and _said(below, head)
                 and token.lemma_.lower() in lex.reporting_verbs and _reporter(token)):
             return "reported"
         below = token
