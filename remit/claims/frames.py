@@ -117,55 +117,64 @@ class FrameBuilder(ClauseRules, LinearRules):
             if head.pos_ not in {"VERB", "AUX"} and not head.tag_.startswith("VB"):
                 return []  # 'DOL grants DACA' parsed with DACA as the root: read linearly
             return self._verb(mention, head)
-        purpose = [c for c in head.children if c.dep_ == "xcomp" or (
-            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
-        if dep == "nsubjpass" and purpose:
-            # 'USCIS is expected to process ...', 'agents are posted at consulates to vet ...':
-            # the subject does what the complement says.
-            return self._verb(mention, purpose[0])
-        if dep == "nsubjpass" and head.lemma_.lower() == "employ":
-            return self._run_by(mention, head)
-        if dep == "nsubjpass" and head.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
-            return self._run_by(mention, head)
         if dep == "nsubjpass":
-            # 'SEVP is housed within ICE', 'X is placed under Y'
-            return self._part_of_verb(mention, head, is_negated(head, self.lex))
-        if dep == "pobj" and head.lower_ == "by" and head.dep_ in {"agent", "conj"}:
-            # 'issued not by ICE but by USCIS': the second 'by' is a conjunct of the first.
-            agent = head
-            while agent.dep_ == "conj":
-                agent = agent.head
-            if agent.dep_ == "agent":
-                return self._verb(mention, agent.head, passive=True)
-        if dep == "pobj" and head.lower_ == "like" and head.head.lemma_ == "be":
-            return self._copula(mention, head.head, negated=is_negated(head.head, self.lex))
+            return self._passive_subject(mention, head)
+        if dep == "pobj":
+            return self._object_of(mention, head)
         if dep in {"poss", "compound"} and head.lemma_.lower() in self.lex.role_nouns:
             return self._role_noun(mention, head)  # "ICE's job", 'an ICE responsibility'
         if dep in {"attr", "acomp"} and head.lemma_ == "be":
             return self._identified(mention, head)
-        if (dep == "pobj" and head.lower_ == "for"
-                and head.head.lemma_.lower() in self.lex.role_nouns):
-            return self._role_noun(mention, head.head)  # '... is a task for immigration judges'
-        if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-            verb = head.head
-            if head.lower_ == "from" and verb.lemma_.lower() in {"come", "originate"}:
-                # 'Green cards come from USCIS': the subject is what the agency issues.
-                return [self._generic(mention, verb, c.subtree, is_negated(verb, self.lex))
-                        for c in verb.children if c.dep_ == "nsubj"]
-            agency_subject = any(c.dep_ == "nsubj" and c.i in self.mention_tokens
-                                 for c in verb.children)
-            if (head.lower_ in {"to", "under", "within"}
-                    and verb.lemma_.lower() in {"fall", "go", "belong"} and not agency_subject):
-                # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
-                # (with an agency as subject, 'falls under' is part-of instead)
-                return [replace(f, role_like=True) for f in self._content_of(mention, verb, head)]
-            if (verb.lemma_.lower(), head.lower_) in self.lex.part_of_verbs:
-                return self._staff_of(mention, verb)
-            if head.lower_ in {"with", "through", "to"} and verb.lemma_.lower() in _FILING:
-                return self._filed_with(mention, verb, head)
-        if (dep == "pobj" and head.lower_ == "of"
-                and head.head.lemma_.lower() in self.lex.role_nouns):
-            return self._role_noun(mention, head.head)
+        return []
+
+    def _passive_subject(self, mention: Span, verb: Token) -> list[Frame]:
+        """The agency as the subject of a passive: acted on, or doing what follows."""
+        purpose = [c for c in verb.children if c.dep_ == "xcomp" or (
+            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
+        if purpose:
+            # 'USCIS is expected to process ...', 'agents are posted at consulates to vet ...':
+            # the subject does what the complement says.
+            return self._verb(mention, purpose[0])
+        if verb.lemma_.lower() in {"employ", "run", "operate", "oversee", "manage"}:
+            return self._run_by(mention, verb)
+        # 'SEVP is housed within ICE', 'X is placed under Y'
+        return self._part_of_verb(mention, verb, is_negated(verb, self.lex))
+
+    def _object_of(self, mention: Span, prep: Token) -> list[Frame]:
+        """The agency as the object of a preposition: 'by ICE', 'a task for ICE', 'to ICE'."""
+        if prep.lower_ == "by" and prep.dep_ in {"agent", "conj"}:
+            # 'issued not by ICE but by USCIS': the second 'by' is a conjunct of the first.
+            agent = prep
+            while agent.dep_ == "conj":
+                agent = agent.head
+            if agent.dep_ == "agent":
+                return self._verb(mention, agent.head, passive=True)
+        if prep.lower_ == "like" and prep.head.lemma_ == "be":
+            return self._copula(mention, prep.head, negated=is_negated(prep.head, self.lex))
+        if prep.lower_ in {"for", "of"} and prep.head.lemma_.lower() in self.lex.role_nouns:
+            # '... is a task for immigration judges', 'the job of ICE'
+            return self._role_noun(mention, prep.head)
+        if prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
+            return self._verb_preposition(mention, prep.head, prep)
+        return []
+
+    def _verb_preposition(self, mention: Span, verb: Token, prep: Token) -> list[Frame]:
+        """'come from USCIS', 'falls to EOIR', 'work for ICE', 'apply through ICE'."""
+        if prep.lower_ == "from" and verb.lemma_.lower() in {"come", "originate"}:
+            # 'Green cards come from USCIS': the subject is what the agency issues.
+            return [self._generic(mention, verb, c.subtree, is_negated(verb, self.lex))
+                    for c in verb.children if c.dep_ == "nsubj"]
+        agency_subject = any(c.dep_ == "nsubj" and c.i in self.mention_tokens
+                             for c in verb.children)
+        if (prep.lower_ in {"to", "under", "within"}
+                and verb.lemma_.lower() in {"fall", "go", "belong"} and not agency_subject):
+            # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
+            # (with an agency as subject, 'falls under' is part-of instead)
+            return [replace(f, role_like=True) for f in self._content_of(mention, verb, prep)]
+        if (verb.lemma_.lower(), prep.lower_) in self.lex.part_of_verbs:
+            return self._staff_of(mention, verb)
+        if prep.lower_ in {"with", "through", "to"} and verb.lemma_.lower() in _FILING:
+            return self._filed_with(mention, verb, prep)
         return []
 
     def _identified(self, mention: Span, be: Token) -> list[Frame]:
