@@ -96,19 +96,9 @@ def judge(claim: Claim, table: Table) -> Finding:
     label = table.functions[claim.function].label
     decision = decide(table, claim.agency, claim.function)
     evidence = evidence_of(table, decision.facts)
-    if claim.future:
-        return Finding(claim, "unknown",
-                       f"A plan or prediction about {name} ({label}); the table records "
-                       "current roles only.", evidence, reason="future or speculative claim")
-    if decision.status == "contested":
-        note = " ".join(f.note for f in decision.facts if f.note)
-        return Finding(claim, "unknown",
-                       f"Contested or recently changed: whether {name} does this ({label}).",
-                       evidence, reason=note or "the table marks this fact as contested")
-    if decision.status == "none":
-        return Finding(claim, "unknown",
-                       f"The table does not say whether {name} does this ({label}).",
-                       evidence, reason="no fact about this agency and function")
+    unsettled = _unsettled(claim, decision, name, label, evidence)
+    if unsettled is not None:
+        return unsettled
     if claim.exclusive and claim.polarity == "affirmed" and decision.status != "not_performs":
         return _judge_exclusive(claim, table, decision, label)
     finding = _verdict(claim, table, decision, label, evidence)
@@ -124,6 +114,25 @@ def judge(claim: Claim, table: Table) -> Finding:
         return Finding(claim, "unknown", finding.message + " (Read from a contrast: 'not X'.)",
                        finding.evidence, reason="a contrast may concern only part of the claim")
     return finding
+
+
+def _unsettled(claim: Claim, decision: Decision, name: str, label: str,
+               evidence) -> Finding | None:
+    """The finding when the table cannot settle the claim (future, contested, no fact)."""
+    if claim.future:
+        return Finding(claim, "unknown",
+                       f"A plan or prediction about {name} ({label}); the table records "
+                       "current roles only.", evidence, reason="future or speculative claim")
+    if decision.status == "contested":
+        note = " ".join(f.note for f in decision.facts if f.note)
+        return Finding(claim, "unknown",
+                       f"Contested or recently changed: whether {name} does this ({label}).",
+                       evidence, reason=note or "the table marks this fact as contested")
+    if decision.status == "none":
+        return Finding(claim, "unknown",
+                       f"The table does not say whether {name} does this ({label}).",
+                       evidence, reason="no fact about this agency and function")
+    return None
 
 
 def _verdict(claim: Claim, table: Table, decision: Decision, label: str, evidence) -> Finding:
