@@ -102,6 +102,11 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
         out = [t for t in _pruned_subtree(verb.head, mentions)]
         return tuple(sorted((t for t in out if t.i not in (opaque if opaque is not None
                                                             else mentions)), key=lambda t: t.i))
+    if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.lower_ in _BACK_OBJECTS
+                                   for c in children):
+        # 'prosecutes removal cases and also decides them': 'them' is the first verb's object
+        children = [c for c in children if not (c.dep_ == "dobj" and c.lower_ in _BACK_OBJECTS)]
+        children += [c for c in verb.head.children if c.dep_ == "dobj"]
     for child in children:
         if child.dep_ == "ccomp" and (child.i < verb.i or _has_agency_subject(child, mentions)):
             continue  # a clause before the verb, or with an agency of its own, is not its object
@@ -114,6 +119,10 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
     # must not read as 'citizenship'.
     opaque = mentions if opaque is None else opaque
     return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
+
+
+# Object pronouns that stand for the object of the verb before: 'issues visas and renews them'.
+_BACK_OBJECTS = {"them", "it"}
 
 
 def _has_agency_subject(clause: Token, mentions: set[int]) -> bool:
