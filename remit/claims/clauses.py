@@ -33,7 +33,7 @@ class ClauseRules:
                 if target is not None and target != mention:
                     frames.append(self._part_of(mention, be, target, negated))
                 elif child.lower_ == "in" and any(t.lower_ == "charge" for t in child.subtree):
-                    frames.append(self._generic(mention, be, child.subtree, negated))
+                    frames += self._in_charge(mention, be, child, negated)
         return frames
 
     def _attribute(self, mention: Span, attr: Token, be: Token, negated: bool) -> list[Frame]:
@@ -83,6 +83,19 @@ class ClauseRules:
             if child.dep_ == "amod" and child.i in self.mention_tokens:
                 return self.mention_tokens[child.i]
         return None
+
+    def _in_charge(self, mention: Span, be: Token, prep: Token, negated: bool) -> list[Frame]:
+        """'X is in charge of issuing passports' (the verb's frame) or '... of green cards'.
+
+        With a future copula ('will be in charge of ...') the whole phrase stays one role, so
+        the plan is read as a plan.
+        """
+        if any(c.dep_ == "aux" and (c.lower_,) in self.lex.future_words for c in be.children):
+            return [self._generic(mention, be, prep.subtree, negated)]
+        for token in prep.subtree:
+            if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.pos_ == "VERB":
+                return self._verb(mention, token, negated=negated)
+        return [self._generic(mention, be, prep.subtree, negated)]
 
     def _responsible(self, mention: Span, acomp: Token, negated: bool) -> list[Frame]:
         """'X is responsible for issuing visas' / '... for visas' / 'X is able to issue visas'."""
