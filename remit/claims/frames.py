@@ -272,6 +272,16 @@ class FrameBuilder(ClauseRules, LinearRules):
                 # 'USCIS now has special agents who can arrest people': what they do, it does
                 frames += self._verb(mention, staff, negated=neg)
                 continue
+            role = self._role_in(target)
+            if role is not None:
+                # 'plays no part in issuing visas': the activity, denied by 'no'
+                inner, none = role
+                if inner.pos_ == "VERB":
+                    frames += self._verb(mention, inner, negated=neg != none)
+                else:
+                    frames.append(replace(self._generic(mention, inner, inner.subtree,
+                                                        neg != none), role_like=True))
+                continue
             ability = self._ability(target)
             if ability is not None:
                 # 'USCIS has no power to arrest anyone': the complement, negated by 'no'
@@ -311,6 +321,20 @@ class FrameBuilder(ClauseRules, LinearRules):
                 for clause in obj.children:
                     if clause.dep_ == "relcl" and clause.pos_ in {"VERB", "AUX"}:
                         return clause
+        return None
+
+    def _role_in(self, verb: Token) -> tuple[Token, bool] | None:
+        """'plays (no) role/part in X': X (a verb or a noun), and whether 'no' denies it."""
+        if verb.lemma_.lower() not in {"play", "have"}:
+            return None
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.lemma_.lower() not in {"role", "part", "hand"}:
+                continue
+            for prep in (*obj.children, *verb.children):
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    inner = next((c for c in prep.children if c.dep_ in {"pcomp", "pobj"}), None)
+                    if inner is not None:
+                        return inner, any(c.lower_ == "no" for c in obj.children)
         return None
 
     def _ability(self, verb: Token) -> tuple[Token, bool] | None:
