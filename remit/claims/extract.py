@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from remit.claims.assertion import SentenceCues, assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
-from remit.claims.lexicon import POSSESSIVE, Lexicon
+from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.prefilter import fuzzy_anchors, narrow_index
 from remit.claims.triggers import CompiledTrigger, TriggerIndex, find_phrase, match_functions
@@ -251,7 +251,8 @@ def arg_forms(tokens, labels: dict[int, str] | None = None, with_tokens: bool = 
             # the lemmatizer leaves proper-noun plurals alone: 'Notices to Appear'
             forms = [frozenset({token.lemma_.lower(), token.lower_, token.lower_[:-1]})]
         else:
-            forms = [frozenset({token.lemma_.lower(), token.lower_})]
+            words = {token.lemma_.lower(), token.lower_}
+            forms = [frozenset(words | {american_spelling(w) for w in words})]
         out.extend(forms)
         source.extend([token] * len(forms))
     return (out, source) if with_tokens else out

@@ -20,6 +20,27 @@ def phrase(text: str) -> tuple[str, ...]:
     return tuple(w for w in text.lower().replace("-", " ").split() if w not in POSSESSIVE)
 
 
+_BRITISH_ENDINGS = (("isation", "ization"), ("isations", "izations"), ("ise", "ize"),
+                    ("ised", "ized"), ("ises", "izes"), ("ising", "izing"))
+_BRITISH_WORDS = {"labour": "labor", "defence": "defense", "licence": "license",
+                  "programme": "program", "programmes": "programs", "centre": "center",
+                  "centres": "centers"}
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a British one ('naturalisation' -> 'naturalization').
+
+    Used to add a form, never to replace one: 'supervise' would become 'supervize'.
+    """
+    if word in _BRITISH_WORDS:
+        return _BRITISH_WORDS[word]
+    for british, american in _BRITISH_ENDINGS:
+        if word.endswith(british) and len(word) > len(british) + 2:
+            return word[: -len(british)] + american
+    return word
+
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Closed word classes the extraction rules read."""

@@ -81,6 +81,8 @@ def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
         for name in names:
             if is_acronym(name):
                 exact.add(agency.id, [make_doc(name)])
+                if name.isalpha():
+                    exact.add(agency.id, [make_doc(".".join(name) + ".")])  # 'U.S.C.I.S.'
                 acronyms[name.lower()] = agency.id
                 continue
             for variant in name_variants(name):

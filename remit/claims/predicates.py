@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from remit.claims.lexicon import Lexicon
+from remit.claims.lexicon import Lexicon, american_spelling
 
 NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
              "mark", "advcl", "relcl", "appos", "agent", "det", "expl", "discourse", "parataxis"}
@@ -70,6 +70,9 @@ def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
             noun = child.lemma_.lower()
             out.add((lemma, noun))
             out.update((lemma, noun, p.lower_) for p in child.children if p.dep_ == "prep")
+    american = american_spelling(lemma)
+    if american != lemma:  # 'authorises' is read as 'authorize' too
+        out |= {(american, *phrase[1:]) for phrase in out}
     return frozenset(out)
 
 
