@@ -324,10 +324,19 @@ class FrameBuilder(ClauseRules, LinearRules):
         return None
 
     def _role_in(self, verb: Token) -> tuple[Token, bool] | None:
-        """'plays (no) role/part in X': X (a verb or a noun), and whether 'no' denies it."""
+        """'plays (no) role in X', 'has nothing to do with X': X, and whether it is denied."""
         if verb.lemma_.lower() not in {"play", "have"}:
             return None
         for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lower_ in {"nothing", "something", "everything"}:
+                # 'has nothing to do with green cards'
+                for do in obj.children:
+                    if do.dep_ in {"relcl", "acl"} and do.lemma_ == "do":
+                        inner = next((g for p in do.children if p.dep_ == "prep"
+                                      and p.lower_ == "with" for g in p.children
+                                      if g.dep_ in {"pcomp", "pobj"}), None)
+                        if inner is not None and inner.pos_ != "PRON":  # not '... with them'
+                            return inner, obj.lower_ == "nothing"
             if obj.dep_ != "dobj" or obj.lemma_.lower() not in {"role", "part", "hand"}:
                 continue
             for prep in (*obj.children, *verb.children):
