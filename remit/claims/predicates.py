@@ -97,8 +97,13 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
     out: list[Token] = []
     children = list(verb.children)
     if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in children):
-        # 'issued by judges and carried out by ICE': the object is the first conjunct's.
-        children += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        # 'issued by judges and carried out by ICE': the object is the first conjunct's
+        # subject ('claims raised as a defense are decided by judges', parsed with 'raised'
+        # as the main verb, shares its subject the same way).
+        borrowed = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "nsubj"}]
+        children += borrowed
+    else:
+        borrowed = []
     if passive and verb.dep_ == "relcl" and any(
             c.dep_ == "nsubjpass" and c.lower_ in {"which", "that", "who"} for c in children):
         # 'I-9 audits, which are carried out by HSI': the object is what the clause modifies.
@@ -115,7 +120,7 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
             continue  # a clause before the verb, or with an agency of its own, is not its object
         complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
         if child.dep_ in NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
-                complement):
+                complement) and child not in borrowed:
             continue
         out.extend(_pruned_subtree(child, mentions))
     # Agency names are who, not what: 'works with U.S. Citizenship and Immigration Services'
