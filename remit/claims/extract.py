@@ -15,7 +15,7 @@ from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.prefilter import fuzzy_anchors, narrow_index
-from remit.claims.triggers import CompiledTrigger, TriggerIndex, find_phrase, match_functions
+from remit.claims.triggers import CompiledTrigger, TriggerIndex, find_span, match_functions
 from remit.records import Claim
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -161,9 +161,9 @@ class Extractor:
             return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
         covered = set(range(match.start, match.end)) if match.start >= 0 else set()
         for obj in self._objects.get(match.function, ()):
-            at = find_phrase(args, obj)
+            at, end = find_span(args, obj)
             if at >= 0:
-                covered.update(range(at, at + len(obj)))
+                covered.update(range(at, end))
         own = self.function_words.get(match.function, frozenset())
         words = [token.text for k, (forms, token) in enumerate(zip(args, tokens, strict=True))
                  if k not in covered and token.pos_ in _CONTENT and token.i != frame.head.i

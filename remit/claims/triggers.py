@@ -71,13 +71,46 @@ def _object_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in _ARTICLES) or words
 
 
+# In a trigger object, '...' stands for up to GAP_MAX words: 'removed without ... a judge'.
+GAP = "..."
+GAP_MAX = 5
+
+
 def find_phrase(words: Sequence[Forms], target: tuple[str, ...]) -> int:
     """Return the index where ``target`` occurs in ``words``, or -1."""
-    n = len(target)
-    for start in range(len(words) - n + 1):
-        if all(target[k] in words[start + k] for k in range(n)):
-            return start
-    return -1
+    return find_span(words, target)[0]
+
+
+def find_span(words: Sequence[Forms], target: tuple[str, ...]) -> tuple[int, int]:
+    """Return ``(start, end)`` of the first occurrence of ``target`` in ``words``, or (-1, -1).
+
+    A ``...`` in ``target`` matches up to ``GAP_MAX`` words, as few as possible.
+    """
+    if GAP not in target:
+        n = len(target)
+        for start in range(len(words) - n + 1):
+            if all(target[k] in words[start + k] for k in range(n)):
+                return start, start + n
+        return -1, -1
+    head, rest = _split_gap(target)
+    for start in range(len(words) - len(head) + 1):
+        if all(head[k] in words[start + k] for k in range(len(head))):
+            after = start + len(head)
+            for skip in range(GAP_MAX + 1):
+                sub = find_span(words[after + skip :], rest)
+                if sub[0] == 0:
+                    return start, after + skip + sub[1]
+    return -1, -1
+
+
+def _split_gap(target: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    at = target.index(GAP)
+    return target[:at], target[at + 1 :]
+
+
+def object_words(target: tuple[str, ...]) -> frozenset[str]:
+    """The words an argument must hold for ``target`` to match (gaps aside)."""
+    return frozenset(w for w in target if w != GAP)
 
 
 class TriggerIndex:
@@ -132,14 +165,15 @@ def match_functions(
         if trig.first_words is not None and present.isdisjoint(trig.first_words):
             continue
         for obj in trig.objects:
-            if not present.issuperset(obj):
+            if not present.issuperset(obj) and not (GAP in obj
+                                                    and present.issuperset(object_words(obj))):
                 continue  # a word of the object is missing: no need to scan
-            at = find_phrase(args, obj)
+            at, end = find_span(args, obj)
             if at >= 0 and trig.verbs is None and depths is not None and min(
-                    depths[at : at + len(obj)]) > 0:
+                    depths[at:end]) > 0:
                 continue
             if at >= 0:
-                found.append(Match(trig.function, at, at + len(obj), trig.verbs is not None))
+                found.append(Match(trig.function, at, end, trig.verbs is not None))
                 break
     return _resolve(found)
 

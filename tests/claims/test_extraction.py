@@ -137,3 +137,20 @@ def test_fuzzy_names_found_anywhere(engine):
 def test_past_roles_of_an_abolished_agency_are_not_current(engine, text):
     [finding] = [f for f in engine.check(text) if f.claim.agency == "INS"]
     assert finding.claim.future and finding.verdict == "unknown"
+
+
+def test_gapped_trigger_objects():
+    from remit.claims.triggers import find_span
+
+    words = [frozenset({w}) for w in "remove without ever bring them before judge".split()]
+    assert find_span(words, ("remove", "without", "...", "judge")) == (0, 7)
+    assert find_span(words, ("remove", "without")) == (0, 2)
+    assert find_span(words, ("without", "...", "court")) == (-1, -1)
+    far = [frozenset({w}) for w in "without a b c d e f judge".split()]
+    assert find_span(far, ("without", "...", "judge")) == (-1, -1)  # more than five words
+
+
+def test_expedited_removal_is_not_the_judges_decision(engine):
+    [finding] = engine.check(
+        "ICE officers can order some people removed without ever bringing them before a judge.")
+    assert (finding.claim.function, finding.verdict) == ("expedited_removal", "supported")
