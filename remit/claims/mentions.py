@@ -26,11 +26,15 @@ def is_acronym(name: str) -> bool:
 
 
 def name_variants(name: str) -> set[str]:
-    """Spellings people use for one name: '&' for 'and', with and without 'U.S.', 'of the'."""
+    """Spellings people use for one name: '&' for 'and', 'U.S.', 'of the', "ICE's Office"."""
     variants = {name}
     for old, new in ((" and ", " & "), (" & ", " and "), ("U.S. ", "US "), ("U.S. ", ""),
                      (" of the ", " of ")):
         variants |= {v.replace(old, new) for v in variants if old in v}
+    first, _, rest = name.partition(" ")
+    if rest and is_acronym(first):
+        # 'ICE Office of Professional Responsibility' is also "ICE's Office of ..."
+        variants |= {f"{first}'s {rest}", f"{first}’s {rest}"}
     return {v for v in variants if v.strip()}
 
 
