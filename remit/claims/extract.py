@@ -314,8 +314,10 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         elif lower == "they" and token.i == sent.start and token.pos_ == "PRON":
             antecedent = (previous[0] if assume_subject and previous
                           else _subject_of(previous, strict=True))
-        elif lower == "they" and token.pos_ == "PRON" and token.head.dep_ == "conj":
-            # 'CBP officers inspect cargo, and they ...': this sentence's agency subject
+        elif lower == "they" and token.pos_ == "PRON" and (
+                token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}):
+            # 'CBP officers inspect cargo, and they ...', '...; they ...': this sentence's
+            # agency subject
             antecedent = _subject_of([m for m in own if m.end <= token.i], strict=True)
         elif lower in {"latter", "former"} and previous:
             antecedent = previous[-1] if lower == "latter" else previous[0]
