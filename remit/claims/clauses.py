@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from remit.claims.predicates import COPULA_PREPS, Frame, is_negated
 
 # Adjectives that, after an agency noun, say what it is for ('the agency responsible for X').
-_RESPONSIBLE = {"responsible", "accountable"}
+RESPONSIBLE = {"responsible", "accountable"}
 
 
 class ClauseRules:
@@ -61,7 +61,7 @@ class ClauseRules:
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 sub = self._verb(mention, child, passive=passive, negated=negated)
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
-            elif child.dep_ == "amod" and child.lower_ in _RESPONSIBLE:
+            elif child.dep_ == "amod" and child.lower_ in RESPONSIBLE:
                 # 'X is the agency responsible for green cards'
                 sub = self._responsible(mention, child, negated)
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]

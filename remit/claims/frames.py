@@ -14,11 +14,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from remit.claims.clauses import ClauseRules
+from remit.claims.clauses import RESPONSIBLE, ClauseRules
 from remit.claims.lexicon import Lexicon
 from remit.claims.linear import LinearRules
 from remit.claims.predicates import (
-    CONTAINS,
     NON_ROLE_VERBS,
     OBJECT_DEPS,
     Frame,
@@ -28,17 +27,16 @@ from remit.claims.predicates import (
     verb_phrases,
     xcomp_chain,
 )
+from remit.claims.prepositions import PrepositionRules
 
 __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
 
-# 'apply for X with/through/to the agency', 'file the petition with USCIS'
-_FILING = {"apply", "file", "submit", "send", "mail", "petition", "register"}
 # 'has the authority to arrest', 'has no power to deport'
 _ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
 
 
 @dataclass
-class FrameBuilder(ClauseRules, LinearRules):
+class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     """Build frames for the mentions of one sentence."""
 
     lex: Lexicon
@@ -127,56 +125,6 @@ class FrameBuilder(ClauseRules, LinearRules):
             return self._identified(mention, head)
         return []
 
-    def _passive_subject(self, mention: Span, verb: Token) -> list[Frame]:
-        """The agency as the subject of a passive: acted on, or doing what follows."""
-        purpose = [c for c in verb.children if c.dep_ == "xcomp" or (
-            c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
-        if purpose:
-            # 'USCIS is expected to process ...', 'agents are posted at consulates to vet ...':
-            # the subject does what the complement says.
-            return self._verb(mention, purpose[0])
-        if verb.lemma_.lower() in {"employ", "run", "operate", "oversee", "manage"}:
-            return self._run_by(mention, verb)
-        # 'SEVP is housed within ICE', 'X is placed under Y'
-        return self._part_of_verb(mention, verb, is_negated(verb, self.lex))
-
-    def _object_of(self, mention: Span, prep: Token) -> list[Frame]:
-        """The agency as the object of a preposition: 'by ICE', 'a task for ICE', 'to ICE'."""
-        if prep.lower_ == "by" and prep.dep_ in {"agent", "conj"}:
-            # 'issued not by ICE but by USCIS': the second 'by' is a conjunct of the first.
-            agent = prep
-            while agent.dep_ == "conj":
-                agent = agent.head
-            if agent.dep_ == "agent":
-                return self._verb(mention, agent.head, passive=True)
-        if prep.lower_ == "like" and prep.head.lemma_ == "be":
-            return self._copula(mention, prep.head, negated=is_negated(prep.head, self.lex))
-        if prep.lower_ in {"for", "of"} and prep.head.lemma_.lower() in self.lex.role_nouns:
-            # '... is a task for immigration judges', 'the job of ICE'
-            return self._role_noun(mention, prep.head)
-        if prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
-            return self._verb_preposition(mention, prep.head, prep)
-        return []
-
-    def _verb_preposition(self, mention: Span, verb: Token, prep: Token) -> list[Frame]:
-        """'come from USCIS', 'falls to EOIR', 'work for ICE', 'apply through ICE'."""
-        if prep.lower_ == "from" and verb.lemma_.lower() in {"come", "originate"}:
-            # 'Green cards come from USCIS': the subject is what the agency issues.
-            return [self._generic(mention, verb, c.subtree, is_negated(verb, self.lex))
-                    for c in verb.children if c.dep_ == "nsubj"]
-        agency_subject = any(c.dep_ == "nsubj" and c.i in self.mention_tokens
-                             for c in verb.children)
-        if (prep.lower_ in {"to", "under", "within"}
-                and verb.lemma_.lower() in {"fall", "go", "belong"} and not agency_subject):
-            # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
-            # (with an agency as subject, 'falls under' is part-of instead)
-            return [replace(f, role_like=True) for f in self._content_of(mention, verb, prep)]
-        if (verb.lemma_.lower(), prep.lower_) in self.lex.part_of_verbs:
-            return self._staff_of(mention, verb)
-        if prep.lower_ in {"with", "through", "to"} and verb.lemma_.lower() in _FILING:
-            return self._filed_with(mention, verb, prep)
-        return []
-
     def _identified(self, mention: Span, be: Token) -> list[Frame]:
         """'The agency that issues green cards is USCIS': the subject's clause is USCIS's.
 
@@ -194,7 +142,7 @@ class FrameBuilder(ClauseRules, LinearRules):
                     frames += [replace(f, exclusive=f.exclusive or exclusive)
                                for f in self._verb(mention, clause,
                                                    negated=is_negated(be, self.lex))]
-                elif clause.dep_ == "amod" and clause.lower_ in {"responsible", "accountable"}:
+                elif clause.dep_ == "amod" and clause.lower_ in RESPONSIBLE:
                     # 'The agency responsible for green cards is USCIS'
                     frames += [replace(f, exclusive=f.exclusive or exclusive)
                                for f in self._responsible(mention, clause,
@@ -213,24 +161,6 @@ class FrameBuilder(ClauseRules, LinearRules):
                 passive = any(c.dep_ == "nsubjpass" for c in clause.children)
                 frames += self._verb(mention, clause, passive=passive,
                                      negated=is_negated(be, self.lex))
-        return frames
-
-    def _filed_with(self, mention: Span, verb: Token, own: Token) -> list[Frame]:
-        """'You apply for citizenship through ICE': the agency handles what is applied for."""
-        negated = is_negated(verb, self.lex)
-        return [replace(self._generic(mention, verb, part.subtree, negated), role_like=True)
-                for part in verb.children if part is not own and (
-                    part.dep_ == "dobj" or (part.dep_ == "prep" and part.lower_ == "for"))]
-
-    def _staff_of(self, mention: Span, verb: Token) -> list[Frame]:
-        """'The officers who inspect travelers work for ICE': their clause says what ICE does."""
-        frames: list[Frame] = []
-        for subject in verb.children:
-            if (subject.dep_ == "nsubj" and subject.i not in self.mention_tokens
-                    and subject.lemma_.lower() in self.lex.personnel):
-                for clause in subject.children:
-                    if clause.dep_ == "relcl":
-                        frames += self._verb(mention, clause)
         return frames
 
     def _own_clauses(self, mention: Span, anchor: Token) -> list[Frame]:
@@ -380,48 +310,6 @@ class FrameBuilder(ClauseRules, LinearRules):
         present = verb.tag_ in {"VBZ", "VBP"} or any(
             c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
         return present and any(t.pos_ in {"NOUN", "PROPN"} for t in args)
-
-    def _part_of_verb(self, mention: Span, verb: Token, negated: bool) -> list[Frame]:
-        """'X falls under Y', 'judges work for DHS', 'X reports to Y'; 'Y runs X' (reversed)."""
-        if verb.lemma_.lower() in CONTAINS and not is_negated(verb, self.lex):
-            part = self._mention_in(verb)
-            if part is not None and part != mention and part.root.head == verb:
-                return [Frame(part, verb, frozenset({("part", "of")}), False, (),
-                              negated=negated, target=mention)]
-        for phrase in verb_phrases(verb):
-            if phrase not in self.lex.part_of_verbs:
-                continue
-            for prep in verb.children:
-                if prep.dep_ == "prep" and prep.lower_ == phrase[-1]:
-                    target = self._mention_in(prep)
-                    if target is not None:
-                        return [self._part_of(mention, verb, target, negated)]
-        return []
-
-    def _part_of(self, mention: Span, head: Token, target: Span, negated: bool) -> Frame:
-        return Frame(mention, head, frozenset({("part", "of")}), False, (), negated=negated,
-                     target=target)
-
-    def _run_by(self, mention: Span, verb: Token) -> list[Frame]:
-        """'It is run by the State Department': the subject is part of the agent."""
-        for child in verb.children:
-            if child.dep_ == "agent":
-                target = self._mention_in(child)
-                if target is not None:
-                    return [self._part_of(mention, verb, target, is_negated(verb, self.lex))]
-        return []
-
-    def _mention_in(self, token: Token) -> Span | None:
-        """The agency a preposition or verb takes as its object: 'of [the Justice Department]'."""
-        for obj in token.children:
-            if obj.dep_ not in {"pobj", "dobj", "npadvmod"}:
-                continue
-            if obj.i in self.mention_tokens:
-                return self.mention_tokens[obj.i]
-            for child in obj.children:
-                if child.dep_ in {"compound", "poss"} and child.i in self.mention_tokens:
-                    return self.mention_tokens[child.i]
-        return None
 
     def _contrast(self, mention: Span) -> bool:
         """'not ICE but USCIS', 'ERO, not HSI, ...': the mention itself is negated."""
