@@ -22,6 +22,7 @@ def phrase(text: str) -> tuple[str, ...]:
 
 _BRITISH_ENDINGS = (("isation", "ization"), ("isations", "izations"), ("ise", "ize"),
                     ("ised", "ized"), ("ises", "izes"), ("ising", "izing"))
+_BRITISH_SUFFIXES = tuple(british for british, _ in _BRITISH_ENDINGS)
 _BRITISH_WORDS = {"labour": "labor", "defence": "defense", "licence": "license",
                   "programme": "program", "programmes": "programs", "centre": "center",
                   "centres": "centers"}
@@ -34,6 +35,8 @@ def american_spelling(word: str) -> str:
     """
     if word in _BRITISH_WORDS:
         return _BRITISH_WORDS[word]
+    if not word.endswith(_BRITISH_SUFFIXES):
+        return word  # most words: one test, on every argument token
     for british, american in _BRITISH_ENDINGS:
         if word.endswith(british) and len(word) > len(british) + 2:
             return word[: -len(british)] + american
