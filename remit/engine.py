@@ -83,13 +83,14 @@ class Engine:
         self._given_nlp = nlp is not None
         self._table: Table | None = None
         self.prefilter = prefilter
+        self._runner: SentenceRunner | None = None  # built on first use, kept for the next
 
     def __getstate__(self) -> dict:
         """Pickle the options only (a worker process loads its own model and table).
 
         A pipeline passed in as ``nlp`` travels with the engine, if spaCy can pickle it.
         """
-        state = dict(self.__dict__, _table=None)
+        state = dict(self.__dict__, _table=None, _runner=None)
         if not self._given_nlp:
             state["_nlp"] = None
         return state
@@ -145,7 +146,10 @@ class Engine:
             return
         from remit.checker import judge_all
         table = self.table
-        runner = SentenceRunner(self.nlp, prefilter=self.prefilter)
+        runner = self._runner
+        if runner is None or runner.nlp is not self.nlp or (
+                (runner.prefilter is not None) != self.prefilter):
+            runner = self._runner = SentenceRunner(self.nlp, prefilter=self.prefilter)
         for claims in runner.claims_many(texts, batch_size=batch_size):
             yield judge_all(claims, table)
 

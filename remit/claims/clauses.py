@@ -156,7 +156,7 @@ class ClauseRules:
     def _loose_apposition(self, mention: Span, anchor: Token) -> Token | None:
         """'USCIS, the agency in charge of X, has ...' parsed as two subjects of one verb."""
         doc = mention.doc
-        if mention.end + 1 >= mention.sent.end or doc[mention.end].text != ",":
+        if mention.end + 1 >= self.sentence_of(mention.start).end or doc[mention.end].text != ",":
             return None
         head = doc[mention.end + 1]
         if head.lower_ in {"whose", "which", "who", "that"}:
@@ -182,10 +182,13 @@ class ClauseRules:
         return frames
 
     def _noun_args(self, noun: Token) -> list[Token]:
-        return [t for t in noun.subtree
+        """The noun's subtree, less opaque names and what hangs in its relative clauses."""
+        subtree = list(noun.subtree)
+        clauses = {t.i for t in subtree if t.dep_ in {"relcl", "acl"} and t.i != noun.i}
+        inside = {t.i for t in subtree}
+        return [t for t in subtree
                 if t.i not in self.opaque and t.dep_ not in {"relcl", "acl"}
-                and not any(a.dep_ in {"relcl", "acl"} for a in t.ancestors if a in noun.subtree
-                            and a.i != noun.i)]
+                and not (clauses and any(a.i in clauses for a in t.ancestors if a.i in inside))]
 
     def _generic(self, mention: Span, head: Token, tokens, negated: bool) -> Frame:
         args = tuple(t for t in tokens if t.i not in self.opaque)

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,7 @@ class Extractor:
     _trigger_index: TriggerIndex = field(init=False, compare=False, repr=False)
     # function -> every object phrase of its triggers (what a denial of it may name)
     _objects: dict = field(init=False, compare=False, repr=False)
+    _narrowed: dict = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.anchors:
@@ -47,16 +49,20 @@ class Extractor:
         for trigger in self.triggers:
             objects.setdefault(trigger.function, set()).update(trigger.objects)
         object.__setattr__(self, "_objects", {f: tuple(sorted(o)) for f, o in objects.items()})
+        object.__setattr__(self, "_narrowed", {})
         object.__setattr__(self, "_anchor_hashes",
                            {hash_string(w): names for w, names in self.anchors.items()})
 
-    def mentions(self, doc: Doc, matches: list[tuple[int, int, int]] | None = None) -> list[Span]:
+    def mentions(self, doc: Doc, matches: list[tuple[int, int, int]] | None = None,
+                 lower: np.ndarray | None = None) -> list[Span]:
         """Return the agency mentions of a document; tokens are enough, no parse is needed.
 
-        ``matches`` are the document's alias hits (:func:`alias_matches`), if already found.
+        ``matches`` are the document's alias hits (:func:`alias_matches`) and ``lower`` its
+        ``LOWER`` column, if already found.
         """
-        lower = doc.to_array(LOWER)
-        index = narrow_index(self.aliases, self._anchor_hashes, set(lower.tolist()))
+        if lower is None:
+            lower = doc.to_array(LOWER)
+        index = narrow_index(self.aliases, self._anchor_hashes, lower.tolist(), self._narrowed)
         return find_mentions(doc, index, self.lex, lower, matches)
 
     def claims(self, doc: Doc) -> list[Claim]:

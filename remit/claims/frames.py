@@ -45,6 +45,8 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     transparent: frozenset[str] = frozenset()
     mention_tokens: dict[int, Span] = field(default_factory=dict)
     opaque: set[int] = field(default_factory=set)
+    # The parser sentence of the mentions, when the caller has it (``Span.sent`` is a search).
+    sent: Span | None = None
 
     def __post_init__(self) -> None:
         self.mention_tokens = {i: m for m in self.mentions for i in range(m.start, m.end)}
@@ -58,6 +60,13 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                        if m.label_ not in self.transparent and i not in self.labels}
 
     # -- entry -----------------------------------------------------------------------------
+
+    def sentence_of(self, i: int) -> Span:
+        """The parser sentence holding token ``i``."""
+        sent = self.sent
+        if sent is not None and sent.start <= i < sent.end:
+            return sent
+        return self.mentions[0].doc[i].sent
 
     def frames(self, mention: Span) -> list[Frame]:
         """Return every frame in which ``mention`` is the agency that acts."""
@@ -314,7 +323,8 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     def _contrast(self, mention: Span) -> bool:
         """'not ICE but USCIS', 'ERO, not HSI, ...': the mention itself is negated."""
         doc = mention.doc
-        before = [t for t in doc[max(mention.sent.start, mention.start - 3) : mention.start]
+        start = self.sentence_of(mention.start).start
+        before = [t for t in doc[max(start, mention.start - 3) : mention.start]
                   if t.lower_ not in {"the", "by", ","}]
         if not before or before[-1].lower_ not in {"not", "never", "neither", "nor"}:
             return False
@@ -324,11 +334,11 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     def _is_exclusive(self, mention: Span) -> bool:
         """'only ICE', 'ICE alone', 'the only agency'."""
         doc = mention.doc
-        window = doc[max(mention.sent.start, mention.start - 2) : mention.start]
+        start = self.sentence_of(mention.start).start
+        window = doc[max(start, mention.start - 2) : mention.start]
         if any(t.lower_ in {"only", "solely", "exclusively"} for t in window):
             return True
-        before = " ".join(t.lower_ for t in doc[max(mention.sent.start, mention.start - 4)
-                                                   : mention.start])
+        before = " ".join(t.lower_ for t in doc[max(start, mention.start - 4) : mention.start])
         if before.endswith(("nobody but", "no one but", "none but", "other than",
                             "nobody except", "no one except")) and "no" in before:
             return True
@@ -344,7 +354,7 @@ def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,
     ``verb_words`` are the inflected trigger verbs the linear fallback may take for a verb
     the tagger called a noun ('patrol', 'issues').
     """
-    builder = FrameBuilder(lex, mentions, verb_words, transparent)
+    builder = FrameBuilder(lex, mentions, verb_words, transparent, sent=sent)
     out: list[Frame] = []
     for mention in mentions:
         out.extend(builder.frames(mention))

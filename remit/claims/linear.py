@@ -17,7 +17,7 @@ class LinearRules:
         """The words after a verb up to the end of its clause, for a parse that lost them."""
         out = []
         doc = verb.doc
-        end = self._clause_end(verb.sent.end, doc)
+        end = self._clause_end(self.sentence_of(verb.i).end, doc)
         for token in doc[verb.i + 1 : end]:
             if token.lower_ in CLAUSE_BREAKS or token.i in self.opaque or token.i in self.labels:
                 break
@@ -32,7 +32,7 @@ class LinearRules:
     def _linear(self, mention: Span) -> list[Frame]:
         """Mention followed by a verb-like word the parser took for a noun."""
         doc = mention.doc
-        sent_end = self._clause_end(mention.sent.end, doc)
+        sent_end = self._clause_end(self.sentence_of(mention.start).end, doc)
         i = self._after_parenthesis(mention.end, sent_end)
         negated = False
         while i < sent_end and (

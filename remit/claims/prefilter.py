@@ -33,6 +33,8 @@ _END_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 _BULLETS = frozenset({"•", "-", "*", "–", "—", "·", "▪", "◦", "‣", "+"})
 # Words long enough to tell an agency name from prose; shorter ones ('of', 'the') are everywhere.
 _ANCHOR_MIN = 4
+# Narrowed alias indexes kept per extractor (one per set of fuzzy names a sentence can match).
+_NARROWED_MAX = 1024
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class TokenTable:
         sentence of a long text that is quadratic.
         """
         start, end = sentence.start, sentence.end
+        if start == 0 and end == len(self.doc):
+            return self.doc  # the text is one sentence: it is its own Doc already
         doc = Doc(self.doc.vocab, words=self.words(start, end),
                   spaces=self.spacy[start:end].astype(bool).tolist())
         doc.from_array(list(self.COPIED), self._copied[start:end])
@@ -182,22 +186,29 @@ def anchors_needed(name: tuple[str, ...]) -> int:
     return max(1, len(_anchor_words(name)) - 1)
 
 
-def narrow_index(index: AliasIndex, anchors: dict, words: Iterable) -> AliasIndex:
+def narrow_index(index: AliasIndex, anchors: dict, words: Iterable,
+                 made: dict | None = None) -> AliasIndex:
     """Return ``index`` with only the fuzzy names whose anchors are among ``words``.
 
     ``anchors`` maps a word to the names that need it (:func:`fuzzy_anchors`); words may be
     strings or, as the extractor passes them, the hashes of a Doc's ``LOWER`` column. The fuzzy
     search is a Python loop over every name at every token; keeping the names that can
     match makes :func:`find_mentions` cost about what the phrase matchers cost, same result.
+    ``made`` keeps the narrowed indexes of ``index`` already built, by their names.
     """
     hits: dict[tuple[str, ...], int] = {}
     for word in set(words):
         for name in anchors.get(word, ()):
             hits[name] = hits.get(name, 0) + 1
-    names = [name for name, n in hits.items() if n >= anchors_needed(name)]
+    names = tuple(name for name, n in hits.items() if n >= anchors_needed(name))
     if len(names) == len(index.fuzzy):
         return index
-    return replace(index, fuzzy={name: index.fuzzy[name] for name in names})
+    narrowed = made.get(names) if made is not None else None
+    if narrowed is None:
+        narrowed = replace(index, fuzzy={name: index.fuzzy[name] for name in names})
+        if made is not None and len(made) < _NARROWED_MAX:
+            made[names] = narrowed
+    return narrowed
 
 
 def cue_words(lex: Lexicon) -> frozenset[str]:
@@ -269,7 +280,8 @@ class Prefilter:
             carrier = None
             if i in maybe or (i in cued and previous):
                 sent_doc = tokens.sentence_doc(sent)
-                mentions = self.extractor.mentions(sent_doc, by_sentence.get(i, [])) if (
+                mentions = self.extractor.mentions(
+                    sent_doc, by_sentence.get(i, []), tokens.lower[sent.start : sent.end]) if (
                     i in maybe) else []
                 if mentions or (i in cued and previous):
                     carrier = Carrier(sent_doc, mentions)
