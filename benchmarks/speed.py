@@ -164,6 +164,10 @@ def measure(name: str, texts: list[str], full, needed, engine, batch: int, round
         out["c/d"] = ratio(per_round, "c", "d")
         out["c/e"] = ratio(per_round, "c", "e")
     print("  " + "   ".join(f"{key} = {value:.3f}" for key, value in out.items()))
+    for key in out:
+        top, bottom = key.split("/")
+        rounds_ = [t / b for t, b in zip(per_round[top], per_round[bottom], strict=True)]
+        print(f"  {key} by round: " + " ".join(f"{r:.2f}" for r in rounds_))
     return out
 
 

@@ -59,6 +59,9 @@ class CompiledRules:
         self._tables: dict[tuple[str, ...], dict[tuple[int, ...], list[_Rule]]] = {}
         self._matcher = Matcher(ruler.vocab)
         self._complex = False
+        # per pattern given to the Matcher: (column, values) of which a document must hold at
+        # least one value in that column for the pattern to match; [] if nothing is required
+        self._needs: list[list[tuple[int, frozenset[int]]]] = []
         for number, rule in enumerate(ruler.patterns):
             key = strings.add(str(number))
             self._keys.append(key)
@@ -66,6 +69,7 @@ class CompiledRules:
                 if not self._add_simple(number, pattern, strings):
                     self._matcher.add(key, [pattern])
                     self._complex = True
+                    self._needs.append(_needed_values(pattern, strings))
         self._positions = {names: [_COLUMNS.index(n) for n in names] for names in self._tables}
         self._rule_of_key = {key: number for number, key in enumerate(self._keys)}
         # column values of a token -> the one-token rules it matches (tokens repeat a lot)
@@ -122,10 +126,20 @@ class CompiledRules:
                 if len(self._seen) > _SEEN_MAX:
                     self._seen.clear()
             found.update((number, i, i + 1) for number in numbers)
-        if self._complex:
+        if self._complex and self._may_match(rows):
             for key, start, end in self._matcher(doc, allow_missing=True, as_spans=False):
                 found.add((self._rule_of_key[key], start, end))
         return sorted((n, self._keys[n], s, e) for n, s, e in found)
+
+    def _may_match(self, rows: list[list[int]]) -> bool:
+        """Whether any Matcher pattern can match: each holds values the document has.
+
+        Most sentences hold no 'gonna' or 'let's': the Matcher is then not run at all.
+        """
+        present = [set(column) for column in zip(*rows, strict=True)] if rows else []
+        return bool(present) and any(
+            all(not values.isdisjoint(present[column]) for column, values in needs)
+            for needs in self._needs)
 
     def _rules_for(self, row: list[int]) -> tuple[int, ...]:
         """The one-token rules a token with these column values matches."""
@@ -136,6 +150,29 @@ class CompiledRules:
                 out += [number for number, excluded in rules
                         if not any(row[p] in values for p, values in excluded)]
         return tuple(out)
+
+
+def _needed_values(pattern: list, strings) -> list[tuple[int, frozenset[int]]]:
+    """(column, values) pairs a document must meet for a Matcher pattern to match in it.
+
+    Each token that must occur (no operator, or '+', '{n}', '{n,}'…) and that tests a column for
+    equality or ``IN`` needs one of those values somewhere in the document. Other tests (regular
+    expressions, operators that allow the token to be absent) require nothing here.
+    """
+    needs = []
+    for token in pattern:
+        if not isinstance(token, dict) or token.get("OP", "1") in {"?", "*", "!"} or str(
+                token.get("OP", "1")).startswith(("{0", "{,")):
+            continue
+        for name, value in token.items():
+            name = name.upper() if isinstance(name, str) else name
+            if name not in _COLUMNS:
+                continue
+            options = _options(value)
+            hashes = _hashes(name, options, strings) if options is not None else None
+            if hashes is not None:
+                needs.append((_COLUMNS.index(name), frozenset(hashes)))
+    return needs
 
 
 def _hashes(name: str, options: list, strings) -> list[int] | None:

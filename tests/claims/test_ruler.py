@@ -10,7 +10,7 @@ import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from remit.claims.ruler import CompiledRules, speed_up_attribute_rulers
+from remit.claims.ruler import _COLUMN_IDS, CompiledRules, speed_up_attribute_rulers
 
 SHARED = next((p for p in (Path(__file__).parents[2].parent / "shared", Path("/work/shared"))
                if (p / "dev").is_dir()), Path("/work/shared"))
@@ -104,3 +104,35 @@ def test_rules_added_later_are_seen():
     ruler.clear()
     assert ruler.match(doc) == AttributeRuler.match(ruler, doc) == []
 
+
+
+def test_matcher_skipped_only_when_no_pattern_can_match():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": {"IN": ["VBZ", "VBP"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]],
+              {"LEMMA": "be"})
+    ruler.add([[{"lower": "gon"}, {"LOWER": "na"}]], {"LEMMA": "to"})
+    ruler.add([[{"LOWER": "the"}, {"OP": "?"}, {"TAG": "NNS"}]], {"LEMMA": "THE"})
+    ruler.add([[{"LOWER": "very", "OP": "*"}, {"LOWER": "big"}, {"LOWER": "cats"}]],
+              {"LEMMA": "BIG"})
+    speed_up_attribute_rulers(nlp)
+    compiled = ruler.match
+
+    def doc(words, tags):
+        return Doc(nlp.vocab, words=words, tags=tags)
+
+    def may(d):
+        return compiled._may_match(d.to_array(_COLUMN_IDS).tolist())
+
+    cases = [
+        (doc(["small", "cats", "run"], ["JJ", "NNS", "VBP"]), False),
+        (doc(["gon", "run"], ["VBG", "VB"]), False),  # 'na' missing
+        (doc(["the", "dogs"], ["DT", "NNS"]), True),
+        (doc(["big", "cats"], ["JJ", "NNS"]), True),  # 'very' may be absent
+        (doc(["ai", "n't"], ["VBP", "RB"]), True),
+        (doc(["ai", "n't"], ["NN", "RB"]), False),  # the tag is required too
+    ]
+    for d, expected in cases:
+        assert may(d) is expected, d.text
+        assert ruler.match(d) == AttributeRuler.match(ruler, d)
+    assert len(ruler.match(cases[2][0])) == 1
