@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -16,10 +16,20 @@ from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.prefilter import fuzzy_anchors, narrow_index
-from remit.claims.triggers import CompiledTrigger, TriggerIndex, find_span, match_functions
+from remit.claims.triggers import (
+    CompiledTrigger,
+    TriggerIndex,
+    find_span,
+    match_functions,
+    object_words,
+)
 from remit.records import Claim
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma.
+ANAPHOR_WORDS = ("its", "it", "they", "latter", "former")
+# Distinct lemmas remembered before the memo starts again.
+_MEMO_MAX = 50_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class Extractor:
     # function -> every object phrase of its triggers (what a denial of it may name)
     _objects: dict = field(init=False, compare=False, repr=False)
     _narrowed: dict = field(init=False, compare=False, repr=False)
+    _anaphor_hashes: frozenset = field(init=False, compare=False, repr=False)
+    _anaphor_lemmas: dict = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.anchors:
@@ -50,6 +62,9 @@ class Extractor:
             objects.setdefault(trigger.function, set()).update(trigger.objects)
         object.__setattr__(self, "_objects", {f: tuple(sorted(o)) for f, o in objects.items()})
         object.__setattr__(self, "_narrowed", {})
+        object.__setattr__(self, "_anaphor_hashes",
+                           frozenset(hash_string(w) for w in ANAPHOR_WORDS))
+        object.__setattr__(self, "_anaphor_lemmas", {})
         object.__setattr__(self, "_anchor_hashes",
                            {hash_string(w): names for w, names in self.anchors.items()})
 
@@ -82,10 +97,12 @@ class Extractor:
             mentions = self.mentions(doc)
         out: list[Claim] = []
         previous = list(previous)
+        anaphors = self._anaphor_candidates(doc)
         for sent in doc.sents:
             own = [m for m in mentions if sent.start <= m.start < sent.end]
-            own = sorted(own + resolve_anaphora(sent, own, previous, self.lex),
-                         key=lambda m: m.start)
+            found = resolve_anaphora(sent, own, previous, self.lex) if any(
+                sent.start <= i < sent.end for i in anaphors) else []
+            own = sorted(own + found, key=lambda m: m.start)
             cues = SentenceCues(sent, self.lex)
             for frame in sentence_frames(sent, own, self.lex, self.verb_words,
                                          self.aliases.transparent):
@@ -100,11 +117,35 @@ class Extractor:
         there with any non-empty ``previous`` or with none, so one stand-in mention tells.
         """
         first = next(iter(doc.sents), None)
-        if first is None:
+        if first is None or not any(i < first.end for i in self._anaphor_candidates(doc)):
             return False
         own = [m for m in mentions if m.start < first.end]
         stand_in = [Span(doc, first.start, first.start + 1, label="?")]
         return bool(resolve_anaphora(first, own, stand_in, self.lex, assume_subject=True))
+
+    def _anaphor_candidates(self, doc: Doc) -> list[int]:
+        """Positions of the tokens :func:`resolve_anaphora` may take as an anaphor.
+
+        Read from the token arrays: most sentences hold none, and then no ``Token`` is built.
+        """
+        if not len(doc):
+            return []
+        rows = doc.to_array([LOWER, LEMMA]).tolist()
+        words, lemmas = self._anaphor_hashes, self._anaphor_lemmas
+        strings = doc.vocab.strings
+        out = []
+        for i, (lower, lemma) in enumerate(rows):
+            if lower in words:
+                out.append(i)
+                continue
+            known = lemmas.get(lemma)
+            if known is None:
+                if len(lemmas) >= _MEMO_MAX:
+                    lemmas.clear()
+                known = lemmas[lemma] = strings[lemma].lower() in self.lex.anaphor_nouns
+            if known:
+                out.append(i)
+        return out
 
     def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues) -> list[Claim]:
         mention = frame.mention
@@ -166,7 +207,10 @@ class Extractor:
             words = [t.text for t in clause.subtree if not t.is_punct]
             return " ".join(words[:6]) + (" …" if len(words) > 6 else "")
         covered = set(range(match.start, match.end)) if match.start >= 0 else set()
+        present = frozenset().union(*args) if args else frozenset()
         for obj in self._objects.get(match.function, ()):
+            if not present.issuperset(object_words(obj)):
+                continue  # a word of the object is missing: it occurs nowhere
             at, end = find_span(args, obj)
             if at >= 0:
                 covered.update(range(at, end))

@@ -108,6 +108,7 @@ def _split_gap(target: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...
     return target[:at], target[at + 1 :]
 
 
+@functools.lru_cache(maxsize=4096)
 def object_words(target: tuple[str, ...]) -> frozenset[str]:
     """The words an argument must hold for ``target`` to match (gaps aside)."""
     return frozenset(w for w in target if w != GAP)

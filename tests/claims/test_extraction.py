@@ -154,3 +154,14 @@ def test_expedited_removal_is_not_the_judges_decision(engine):
     [finding] = engine.check(
         "ICE officers can order some people removed without ever bringing them before a judge.")
     assert (finding.claim.function, finding.verdict) == ("expedited_removal", "supported")
+
+
+def test_anaphor_candidates_are_the_words_resolve_anaphora_reads(engine):
+    """Candidates by lower case ('it', 'its', 'they', 'the latter') or by lemma ('The Agency')."""
+    extractor = engine.nlp.get_pipe("remit_claims").extractor
+    doc = engine.nlp("ICE arrests people. It also runs detention. The Agency and THEY "
+                     "and its officers, the latter too, and Its staff.",
+                     disable=["remit_claims"])
+    words = [doc[i].lower_ for i in extractor._anaphor_candidates(doc)]
+    assert words == ["it", "agency", "they", "its", "latter", "its"]
+    assert extractor._anaphor_candidates(engine.nlp("ICE issues visas.")) == []
