@@ -33,6 +33,8 @@ NEVER_CONTRADICTED = [
     "ICE supposedly issues visas.",
     "ICE should not detain asylum seekers.",
     "ICE should issue green cards.",
+    # 'it' is E-Verify, the subject, not DHS
+    "E-Verify compares a new hire's I-9 information with DHS and SSA records. It is run by USCIS.",
 ]
 
 

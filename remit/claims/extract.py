@@ -360,7 +360,8 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         elif lower == "it" and token.pos_ == "PRON":
             # '..., and it then issues ...' refers to this sentence's subject, if it has one.
             earlier = [m for m in own if m.end <= token.i]
-            antecedent = _subject_of(earlier) if earlier else _subject_of(previous)
+            antecedent = _subject_of(earlier) if earlier else (
+                _subject_of(previous) if assume_subject else _it_antecedent(previous))
         elif lower == "they" and token.i == sent.start and token.pos_ == "PRON":
             antecedent = (previous[0] if assume_subject and previous
                           else _subject_of(previous, strict=True))
@@ -382,6 +383,23 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
             out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_,
                             kb_id="anaphora"))
     return out
+
+
+def _it_antecedent(previous: Sequence[Span]) -> Span | None:
+    """What 'it' takes from the sentence before: its agency subject, else its first mention.
+
+    Not the first mention when the sentence's main subject is another thing 'it' can name:
+    in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS.
+    """
+    subject = _subject_of(previous, strict=True)
+    if subject is not None or not previous:
+        return subject
+    sent = previous[0].sent
+    inside = {i for m in previous for i in range(m.start, m.end)}
+    if any(t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i and t.i not in inside
+           and t.tag_ in {"NN", "NNP"} for t in sent):
+        return None
+    return previous[0]
 
 
 def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
