@@ -242,6 +242,10 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 args = tuple(head_args) if later is not None else args
             if later is not None:
                 frames.append(self._linear_frame(mention, later[0], later[1], neg))
+            # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
+            neg = neg != any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
+                                                      for d in c.children)
+                             for c in target.children)
             frames.append(Frame(
                 mention, target, phrases,
                 generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)

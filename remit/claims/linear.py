@@ -73,9 +73,11 @@ class LinearRules:
             else:
                 break
         args, later = self._split_later_verb(list(self._tail(doc[j - 1])))
+        # 'CBP issues no visas': the object's 'no' denies the verbs before it
+        denied = negated != (bool(args) and args[0].lower_ == "no" and args[0].dep_ == "det")
         frames = []
         for each in verbs:
-            frames.append(self._linear_frame(mention, each, args, negated))
+            frames.append(self._linear_frame(mention, each, args, denied))
         if later is not None:
             verb, rest = later
             frames.append(self._linear_frame(mention, verb, rest, negated))
