@@ -31,6 +31,10 @@ from remit.claims.prepositions import PrepositionRules
 
 __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
 
+# Units whose acts are their agency's: "ERO's Removal division coordinates removals". Not
+# 'program' (a role noun: "HSI's program"), 'part' or 'agency'.
+_ACTING_UNITS = frozenset({"division", "unit", "arm", "branch", "component", "office",
+                           "directorate", "bureau", "section", "wing", "court", "board"})
 # 'has the authority to arrest', 'has no power to deport'
 _ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
 
@@ -93,6 +97,8 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         root = mention.root
         if root.dep_ in {"poss", "amod", "nmod"} and root.head.lemma_.lower() in self.lex.personnel:
             return root.head
+        if root.dep_ == "poss" and root.head.lemma_.lower() in _ACTING_UNITS:
+            return root.head  # "by ERO's Removal division": the division acts for ERO
         if (root.dep_ == "pobj" and root.head.lower_ in {"of", "from", "at", "with"}
                 and root.head.head.lemma_.lower() in self.lex.personnel):
             return root.head.head  # 'asylum officers of USCIS' act as 'USCIS asylum officers'

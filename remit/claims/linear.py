@@ -37,7 +37,7 @@ class LinearRules:
         negated = False
         while i < sent_end and (
                 doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ", "SPACE"} or doc[i].tag_ == "MD"
-                or doc[i].lower_ in {",", "both", "all"} or i in self.mention_tokens
+                or doc[i].lower_ in {",", "both", "all", "–", "—", "-"} or i in self.mention_tokens
                 or doc[i].is_quote
                 or (doc[i].lemma_.lower() in self.lex.personnel
                     and not self._personnel_verb(doc, i, sent_end))):

@@ -69,7 +69,28 @@ class PrepositionRules:
             return self._staff_of(mention, verb)
         if prep.lower_ in {"with", "through", "to"} and verb.lemma_.lower() in _FILING:
             return self._filed_with(mention, verb, prep)
+        if prep.lower_ == "with" and verb.lemma_ == "do":
+            return self._nothing_to_do_with(mention, verb)
         return []
+
+    def _nothing_to_do_with(self, mention: Span, do: Token) -> list[Frame]:
+        """'Credible fear screenings have nothing to do with USCIS': the subject, denied.
+
+        Present tense and a general subject only: 'my arrest had nothing to do with ICE' tells
+        of one event, not of a role.
+        """
+        nothing = do.head
+        have = nothing.head
+        if not (do.dep_ in {"relcl", "acl"} and nothing.lower_ == "nothing"
+                and nothing.dep_ == "dobj" and have.lemma_ == "have"
+                and have.tag_ in {"VBZ", "VBP"}):
+            return []
+        return [replace(self._generic(mention, have, subject.subtree, True), role_like=True)
+                for subject in have.children
+                if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"}
+                and subject.i not in self.mention_tokens
+                and not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"the"}
+                            for c in subject.children)]
 
     def _filed_with(self, mention: Span, verb: Token, own: Token) -> list[Frame]:
         """'You apply for citizenship through ICE': the agency handles what is applied for."""
