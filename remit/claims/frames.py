@@ -34,7 +34,8 @@ __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
 # Units whose acts are their agency's: "ERO's Removal division coordinates removals". Not
 # 'program' (a role noun: "HSI's program"), 'part' or 'agency'.
 _ACTING_UNITS = frozenset({"division", "unit", "arm", "branch", "component", "office",
-                           "directorate", "bureau", "section", "wing", "court", "board"})
+                           "directorate", "bureau", "section", "wing", "court", "board",
+                           "embassy", "consulate"})
 # 'has the authority to arrest', 'has no power to deport'
 _ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
 
