@@ -18,6 +18,11 @@ from remit.claims.predicates import CONTAINS, Frame, is_negated, verb_phrases
 _FILING = {"apply", "file", "submit", "send", "mail", "petition", "register"}
 
 
+# Who heads an agency: 'reports to the director of USCIS' reports to USCIS.
+_LEADERS = frozenset({"director", "head", "chief", "secretary", "commissioner", "administrator",
+                      "leadership", "leader"})
+
+
 class PrepositionRules:
     """Frames read off prepositional objects, passive subjects and part-of verbs."""
 
@@ -150,4 +155,9 @@ class PrepositionRules:
             for child in obj.children:
                 if child.dep_ in {"compound", "poss"} and child.i in self.mention_tokens:
                     return self.mention_tokens[child.i]
+                if (child.dep_ == "prep" and child.lower_ == "of"
+                        and obj.lemma_.lower() in _LEADERS):
+                    # 'reports to the director of USCIS'
+                    return next((self.mention_tokens[g.i] for g in child.children
+                                 if g.dep_ == "pobj" and g.i in self.mention_tokens), None)
         return None
