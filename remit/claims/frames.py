@@ -36,6 +36,8 @@ __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
 _ACTING_UNITS = frozenset({"division", "unit", "arm", "branch", "component", "office",
                            "directorate", "bureau", "section", "wing", "court", "board",
                            "embassy", "consulate"})
+# 'E-Verify, a USCIS program': the thing named is what the agency runs.
+_PROGRAMS = frozenset({"program", "programme", "initiative"})
 # 'has the authority to arrest', 'has no power to deport'
 _ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
 
@@ -125,6 +127,12 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 return self._by_role(mention, first)
         if dep == "appos" and head.i in self.mention_tokens:
             return self._by_role(mention, self.anchor(self.mention_tokens[head.i]))
+        if dep == "appos" and anchor.lemma_.lower() in _PROGRAMS and anchor.i >= mention.end:
+            # 'E-Verify, a USCIS program, ...': what the program is, the agency runs
+            if head.pos_ in {"PROPN", "NOUN"} and head.i not in self.mention_tokens:
+                named = [t for t in head.subtree if t.i < anchor.left_edge.i and not t.is_punct]
+                return [replace(self._generic(mention, anchor, named, False), role_like=True)]
+            return []
         if dep in {"nsubj", "csubj"}:
             if head.lemma_ == "be":
                 return self._copula(mention, head, negated=is_negated(head, self.lex))
