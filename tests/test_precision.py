@@ -33,6 +33,7 @@ NEVER_CONTRADICTED = [
     "ICE supposedly issues visas.",
     "ICE should not detain asylum seekers.",
     "ICE should issue green cards.",
+    "A retired Border Patrol agent told us he used to issue visas.",
     # 'it' is E-Verify, the subject, not DHS
     "E-Verify compares a new hire's I-9 information with DHS and SSA records. It is run by USCIS.",
 ]

@@ -36,6 +36,8 @@ __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
 _ACTING_UNITS = frozenset({"division", "unit", "arm", "branch", "component", "office",
                            "directorate", "bureau", "section", "wing", "court", "board",
                            "embassy", "consulate"})
+# 'a former ICE officer', 'a retired Border Patrol agent': acts that are not the agency's.
+_FORMER = frozenset({"former", "retired", "ex", "onetime", "erstwhile"})
 # 'E-Verify, a USCIS program': the thing named is what the agency runs.
 _PROGRAMS = frozenset({"program", "programme", "initiative"})
 # 'has the authority to arrest', 'has no power to deport'
@@ -78,6 +80,9 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     def frames(self, mention: Span) -> list[Frame]:
         """Return every frame in which ``mention`` is the agency that acts."""
         anchor = self.anchor(mention)
+        if anchor.i >= mention.end and any(c.dep_ == "amod" and c.lower_ in _FORMER
+                                           for c in anchor.children):
+            return []  # 'a former ICE officer now teaches ...': not the agency acting
         frames = self._by_role(mention, anchor)
         own = self._own_clauses(mention, anchor)
         contrast = self._contrast(mention)
