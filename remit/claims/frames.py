@@ -226,53 +226,66 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
             neg = (base_negated and not after_but) or (
                 conj.i != verb.i and is_negated(conj, self.lex))
             neg = neg or (target.i != conj.i and is_negated(target, self.lex))
-            staff = self._staff_clause(target)
-            if staff is not None:
-                # 'USCIS now has special agents who can arrest people': what they do, it does
-                frames += self._verb(mention, staff, negated=neg)
-                continue
-            role = self._role_in(target)
-            if role is not None:
-                # 'plays no part in issuing visas': the activity, denied by 'no'
-                inner, none = role
-                if inner.pos_ == "VERB":
-                    frames += self._verb(mention, inner, negated=neg != none)
-                else:
-                    frames.append(replace(self._generic(mention, inner, inner.subtree,
-                                                        neg != none), role_like=True))
-                continue
-            ability = self._ability(target)
-            if ability is not None:
-                # 'USCIS has no power to arrest anyone': the complement, negated by 'no'
-                verb2, none = ability
-                frames += self._verb(mention, verb2, negated=neg != none)
+            inner = self._through(mention, target, neg)
+            if inner is not None:
+                frames += inner
                 continue
             part_of = self._part_of_verb(mention, target, neg)
             frames += part_of
             if any(f.mention == mention for f in part_of):
                 continue  # 'X falls under Y' says nothing about what X does
-            phrases = verb_phrases(target)
-            args = arg_tokens(target, set(self.mention_tokens), passive, self.opaque)
-            if not args and not passive:
-                args = self._tail(target)
-            later = None
-            if not passive:
-                # 'patrols the border and issues work permits', with 'issues' tagged a noun
-                head_args, later = self._split_later_verb(list(args))
-                args = tuple(head_args) if later is not None else args
+            frames += self._plain_verb(mention, target, passive, relative, neg)
+        return frames
+
+    def _through(self, mention: Span, target: Token, neg: bool) -> list[Frame] | None:
+        """Frames of a predicate that says the role through another word, else ``None``.
+
+        'has special agents who arrest', 'plays no part in issuing', 'has no power to arrest'.
+        """
+        staff = self._staff_clause(target)
+        if staff is not None:
+            # 'USCIS now has special agents who can arrest people': what they do, it does
+            return self._verb(mention, staff, negated=neg)
+        role = self._role_in(target)
+        if role is not None:
+            # 'plays no part in issuing visas': the activity, denied by 'no'
+            inner, none = role
+            if inner.pos_ == "VERB":
+                return self._verb(mention, inner, negated=neg != none)
+            return [replace(self._generic(mention, inner, inner.subtree, neg != none),
+                            role_like=True)]
+        ability = self._ability(target)
+        if ability is not None:
+            # 'USCIS has no power to arrest anyone': the complement, negated by 'no'
+            verb2, none = ability
+            return self._verb(mention, verb2, negated=neg != none)
+        return None
+
+    def _plain_verb(self, mention: Span, target: Token, passive: bool, relative: bool,
+                    neg: bool) -> list[Frame]:
+        """The frame of a verb and its arguments (and of a second verb the tagger missed)."""
+        frames = []
+        phrases = verb_phrases(target)
+        args = arg_tokens(target, set(self.mention_tokens), passive, self.opaque)
+        if not args and not passive:
+            args = self._tail(target)
+        if not passive:
+            # 'patrols the border and issues work permits', with 'issues' tagged a noun
+            head_args, later = self._split_later_verb(list(args))
             if later is not None:
+                args = tuple(head_args)
                 frames.append(self._linear_frame(mention, later[0], later[1], neg))
-            # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
-            neg = neg != any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
-                                                      for d in c.children)
-                             for c in target.children)
-            frames.append(Frame(
-                mention, target, phrases,
-                generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)
-                or ("(role)",) in phrases,
-                args=args,
-                negated=neg, role_like=not passive and not relative and self._role_like(target),
-            ))
+        # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
+        neg = neg != any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
+                                                  for d in c.children)
+                         for c in target.children)
+        frames.append(Frame(
+            mention, target, phrases,
+            generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)
+            or ("(role)",) in phrases,
+            args=args,
+            negated=neg, role_like=not passive and not relative and self._role_like(target),
+        ))
         return frames
 
     def _staff_clause(self, verb: Token) -> Token | None:
