@@ -350,39 +350,46 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
     for token in sent:
         if token.i in taken:
             continue
-        antecedent = None
-        lower = token.lower_
-        if lower == "its" and token.head.lemma_.lower() in lex.personnel:
-            earlier = [m for m in own if m.end <= token.i]
-            antecedent = _subject_of(earlier) or _subject_of(previous)
-        elif token.dep_ not in _SUBJECT_DEPS:
-            continue
-        elif lower == "it" and token.pos_ == "PRON":
-            # '..., and it then issues ...' refers to this sentence's subject, if it has one.
-            earlier = [m for m in own if m.end <= token.i]
-            antecedent = _subject_of(earlier) if earlier else (
-                _subject_of(previous) if assume_subject else _it_antecedent(previous))
-        elif lower == "they" and token.i == sent.start and token.pos_ == "PRON":
-            antecedent = (previous[0] if assume_subject and previous
-                          else _subject_of(previous, strict=True))
-        elif lower == "they" and token.pos_ == "PRON" and (
-                token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}):
-            # 'CBP officers inspect cargo, and they ...', '...; they ...': this sentence's
-            # agency subject
-            antecedent = _subject_of([m for m in own if m.end <= token.i], strict=True)
-        elif lower in {"latter", "former"} and previous:
-            antecedent = previous[-1] if lower == "latter" else previous[0]
-        elif token.lemma_.lower() in lex.anaphor_nouns and any(
-                c.lower_ in {"the", "this", "that"} for c in token.children) and len(
-                list(token.children)) == 1:
-            antecedent = _subject_of(previous)
+        antecedent = _antecedent(token, sent, own, previous, lex, assume_subject)
         if antecedent is not None:
+            lower = token.lower_
             start = token.left_edge.i if lower in {"latter", "former"} else token.i
             if token.lemma_.lower() in lex.anaphor_nouns:
                 start = token.left_edge.i
             out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_,
                             kb_id="anaphora"))
     return out
+
+
+def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
+                lex: Lexicon, assume_subject: bool) -> Span | None:
+    """The mention an anaphor ``token`` stands for (see :func:`resolve_anaphora`), or None."""
+    lower = token.lower_
+    if lower == "its" and token.head.lemma_.lower() in lex.personnel:
+        earlier = [m for m in own if m.end <= token.i]
+        return _subject_of(earlier) or _subject_of(previous)
+    if token.dep_ not in _SUBJECT_DEPS:
+        return None
+    if lower == "it" and token.pos_ == "PRON":
+        # '..., and it then issues ...' refers to this sentence's subject, if it has one.
+        earlier = [m for m in own if m.end <= token.i]
+        return _subject_of(earlier) if earlier else (
+            _subject_of(previous) if assume_subject else _it_antecedent(previous))
+    if lower == "they" and token.i == sent.start and token.pos_ == "PRON":
+        return (previous[0] if assume_subject and previous
+                else _subject_of(previous, strict=True))
+    if lower == "they" and token.pos_ == "PRON" and (
+            token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}):
+        # 'CBP officers inspect cargo, and they ...', '...; they ...': this sentence's
+        # agency subject
+        return _subject_of([m for m in own if m.end <= token.i], strict=True)
+    if lower in {"latter", "former"} and previous:
+        return previous[-1] if lower == "latter" else previous[0]
+    if token.lemma_.lower() in lex.anaphor_nouns and any(
+            c.lower_ in {"the", "this", "that"} for c in token.children) and len(
+            list(token.children)) == 1:
+        return _subject_of(previous)
+    return None
 
 
 def _it_antecedent(previous: Sequence[Span]) -> Span | None:
