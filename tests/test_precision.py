@@ -34,6 +34,9 @@ NEVER_CONTRADICTED = [
     "ICE should not detain asylum seekers.",
     "ICE should issue green cards.",
     "A retired Border Patrol agent told us he used to issue visas.",
+    # the visas are what the petitions are needed for, not what USCIS approves
+    "USCIS does not issue visas, but rather approves petitions and applications necessary to "
+    "apply for certain visa classifications.",
     # 'it' is E-Verify, the subject, not DHS
     "E-Verify compares a new hire's I-9 information with DHS and SSA records. It is run by USCIS.",
 ]

@@ -167,10 +167,12 @@ class Extractor:
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
         args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)
-        depths = None if frame.extra.get("linear") else [
-            nesting(t, frame.head) for t in tokens]
+        depths = embedded = None
+        if not frame.extra.get("linear"):
+            depths = [nesting(t, frame.head) for t in tokens]
+            embedded = [_under_other_verb(t, frame.head) for t in tokens]
         matches = match_functions(self._trigger_index, set(frame.verb_phrases),
-                                  frame.generic, args, depths)
+                                  frame.generic, args, depths, embedded)
         claims = []
         for m in matches:
             claim = Claim(function=m.function, predicate=_predicate_text(frame),
@@ -312,6 +314,36 @@ def arg_forms(tokens, labels: dict[int, str] | None = None, with_tokens: bool = 
 # in removal'); 'like', 'including', 'from ... to' list examples of the same thing.
 _NESTING = {"on", "for", "in", "at", "about", "against", "with", "by", "into", "over",
             "toward", "towards", "among", "after", "before", "during", "under", "within"}
+
+
+# Clauses that modify a noun or the predicate rather than complete it.
+_MODIFIER_CLAUSES = {"amod", "relcl"}
+_COMPLEMENTS = {"ccomp", "xcomp", "pcomp", "csubj"}
+
+
+def _under_other_verb(token, head) -> bool:
+    """Whether an argument word sits in a clause that modifies a noun, below its predicate.
+
+    'visa' in 'approves petitions necessary to apply for visas' hangs on 'apply', inside the
+    modifier 'necessary': the petitions are approved, not the visas. A complement clause of the
+    predicate is what is done, modifiers and all: 'certify that there are no workers available
+    to accept the job at the prevailing wage' certifies the wage test.
+    """
+    verb = blocked = False
+    current = token
+    while current.i != head.i:
+        if current.head.i == current.i:
+            return False  # not below the predicate at all (a borrowed subject or object)
+        current = current.head
+        if current.i == head.i:
+            break
+        if current.dep_ in _MODIFIER_CLAUSES and verb:
+            blocked = True
+        elif current.dep_ in _COMPLEMENTS:
+            blocked = False
+        # 'including', 'involving' introduce examples, like prepositions
+        verb = verb or (current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep")
+    return blocked
 
 
 def nesting(token, head) -> int:

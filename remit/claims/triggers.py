@@ -140,6 +140,7 @@ def match_functions(
     generic: bool,
     args: Sequence[Forms],
     depths: Sequence[int] | None = None,
+    embedded: Sequence[bool] | None = None,
 ) -> list[Match]:
     """Return the functions a predicate expresses, one per argument region.
 
@@ -148,7 +149,10 @@ def match_functions(
     triggers that name no verbs. Where matches overlap, the longer object wins, then the trigger
     that names its verbs. ``depths`` (per argument word, see ``extract.nesting``) keep a
     generic trigger to the predicate's own objects: 'runs name checks on benefit applicants'
-    is about name checks, not benefits. A :class:`TriggerIndex` spares trying every trigger.
+    is about name checks, not benefits. ``embedded`` (per argument word) marks the words
+    reached from the predicate only through another verb: 'approves petitions needed to apply
+    for visas' does not approve visas, so no trigger matches only such words. A
+    :class:`TriggerIndex` spares trying every trigger.
     """
     if isinstance(triggers, TriggerIndex):
         triggers = triggers.candidates(verb_phrases, generic)
@@ -172,6 +176,8 @@ def match_functions(
             at, end = find_span(args, obj)
             if at >= 0 and trig.verbs is None and depths is not None and min(
                     depths[at:end]) > 0:
+                continue
+            if at >= 0 and embedded is not None and all(embedded[at:end]):
                 continue
             if at >= 0:
                 found.append(Match(trig.function, at, end, trig.verbs is not None))
