@@ -37,6 +37,8 @@ NEVER_CONTRADICTED = [
     # the visas are what the petitions are needed for, not what USCIS approves
     "USCIS does not issue visas, but rather approves petitions and applications necessary to "
     "apply for certain visa classifications.",
+    # 'the Board' is not the judges of the sentence before
+    "Immigration judges decide cases. The Board then reviews appeals.",
     # 'it' is E-Verify, the subject, not DHS
     "E-Verify compares a new hire's I-9 information with DHS and SSA records. It is run by USCIS.",
 ]

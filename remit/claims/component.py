@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from remit.claims.extract import Extractor, row_spans, span_rows
+from remit.claims.extract import Extractor, name_words, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
 from remit.claims.triggers import compile_triggers, function_words, verb_forms
@@ -102,7 +102,8 @@ class ClaimsComponent:
             aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
             triggers = compile_triggers(table, lex)
             self._extractor = Extractor(aliases, triggers, lex, verb_forms(triggers),
-                                        function_words=function_words(table))
+                                        function_words=function_words(table),
+                                        name_words=name_words(table))
         return self._extractor
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:

@@ -28,6 +28,8 @@ from remit.records import Claim
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma.
 ANAPHOR_WORDS = ("its", "it", "they", "latter", "former")
+# Anaphor nouns any agency can be called; the others must be in the agency's name.
+_GENERIC_NOUNS = frozenset({"agency", "organization", "organisation", "component", "unit"})
 # Distinct lemmas remembered before the memo starts again.
 _MEMO_MAX = 50_000
 
@@ -44,6 +46,8 @@ class Extractor:
     anchors: dict = field(default_factory=dict, compare=False)
     # function -> the words it is described with (see ``triggers.function_words``)
     function_words: dict = field(default_factory=dict, compare=False)
+    # agency id -> the words of its names ('the Board' can only be an agency named a board)
+    name_words: dict = field(default_factory=dict, compare=False)
     # The same, keyed by the hash a Doc's LOWER column holds for the word.
     _anchor_hashes: dict = field(init=False, compare=False, repr=False)
     _trigger_index: TriggerIndex = field(init=False, compare=False, repr=False)
@@ -100,7 +104,8 @@ class Extractor:
         anaphors = self._anaphor_candidates(doc)
         for sent in doc.sents:
             own = [m for m in mentions if sent.start <= m.start < sent.end]
-            found = resolve_anaphora(sent, own, previous, self.lex) if any(
+            found = resolve_anaphora(sent, own, previous, self.lex,
+                                     names=self.name_words) if any(
                 sent.start <= i < sent.end for i in anaphors) else []
             own = sorted(own + found, key=lambda m: m.start)
             cues = SentenceCues(sent, self.lex)
@@ -367,7 +372,8 @@ def _predicate_text(frame: Frame) -> str:
 
 
 def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
-                     lex: Lexicon, assume_subject: bool = False) -> list[Span]:
+                     lex: Lexicon, assume_subject: bool = False,
+                     names: dict | None = None) -> list[Span]:
     """Mentions for 'it', 'the agency', 'the latter', 'its agents', resolved one sentence back.
 
     'It' and 'the agency' take the subject of the previous sentence (else its first mention),
@@ -376,6 +382,8 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
     previous sentence's subject only if an agency is that subject ('OPLA attorneys prosecute
     ... They also ...'), never a mention elsewhere ('Migrants were held by CBP. They ...').
     ``assume_subject`` answers, for a stand-in ``previous``, whether anything could resolve.
+    ``names`` (agency id -> words of its names) keeps 'the Board' or 'the office' to an agency
+    so named; 'the agency' takes any.
     """
     out: list[Span] = []
     taken = {i for m in own for i in range(m.start, m.end)}
@@ -383,6 +391,11 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         if token.i in taken:
             continue
         antecedent = _antecedent(token, sent, own, previous, lex, assume_subject)
+        noun = token.lemma_.lower()
+        if (antecedent is not None and names and not assume_subject
+                and noun in lex.anaphor_nouns and noun not in _GENERIC_NOUNS
+                and noun not in names.get(antecedent.label_, ())):
+            antecedent = None  # 'Judges decide cases. The Board reviews appeals.
         if antecedent is not None:
             lower = token.lower_
             start = token.left_edge.i if lower in {"latter", "former"} else token.i
@@ -448,3 +461,13 @@ def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
                 root.dep_ in {"compound", "amod", "nmod"} and root.head.dep_ in _SUBJECT_DEPS):
             return mention
     return mentions[0] if mentions and not strict else None
+
+
+def name_words(table) -> dict[str, frozenset[str]]:
+    """Agency id -> the lower-case words of its name and aliases (and their singulars)."""
+    out = {}
+    for agency in table.agencies.values():
+        words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
+                 for w in name.split()}
+        out[agency.id] = frozenset(words | {w[:-1] for w in words if w.endswith("s")})
+    return out
