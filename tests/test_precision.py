@@ -37,6 +37,7 @@ NEVER_CONTRADICTED = [
     # the visas are what the petitions are needed for, not what USCIS approves
     "USCIS does not issue visas, but rather approves petitions and applications necessary to "
     "apply for certain visa classifications.",
+    "The Border Patrol, a unit of CBP, which is a sister agency of ICE, patrols the border.",
     # 'the Board' is not the judges of the sentence before
     "Immigration judges decide cases. The Board then reviews appeals.",
     # 'it' is E-Verify, the subject, not DHS

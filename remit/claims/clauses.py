@@ -15,6 +15,11 @@ from remit.claims.predicates import COPULA_PREPS, Frame, is_negated
 RESPONSIBLE = {"responsible", "accountable"}
 
 
+# 'a sister agency of ICE', 'a separate agency from CBP': beside the agency, not inside it.
+_PEERS = frozenset({"sister", "partner", "peer", "fellow", "separate", "independent",
+                    "parallel", "counterpart"})
+
+
 class ClauseRules:
     """Frames read off copulas, role nouns and appositions."""
 
@@ -72,7 +77,12 @@ class ClauseRules:
         return frames
 
     def _unit_target(self, unit: Token) -> Span | None:
-        """The agency a unit noun belongs to: 'part of Y', 'a Y agency', "Y's arm"."""
+        """The agency a unit noun belongs to: 'part of Y', 'a Y agency', "Y's arm".
+
+        None for a peer: 'a sister agency of ICE' is not part of ICE.
+        """
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in _PEERS for c in unit.children):
+            return None
         for child in unit.children:
             if child.dep_ in {"compound", "poss", "nmod"} and child.i in self.mention_tokens:
                 return self.mention_tokens[child.i]
