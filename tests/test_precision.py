@@ -38,6 +38,9 @@ NEVER_CONTRADICTED = [
     "USCIS does not issue visas, but rather approves petitions and applications necessary to "
     "apply for certain visa classifications.",
     "The Border Patrol, a unit of CBP, which is a sister agency of ICE, patrols the border.",
+    # 'detention and removal operations' is an object here, not the subject of 'adjudicates'
+    "ICE is responsible for interior enforcement and detention and removal operations, and "
+    "USCIS adjudicates applications and petitions for naturalization benefits.",
     # 'the Board' is not the judges of the sentence before
     "Immigration judges decide cases. The Board then reviews appeals.",
     # 'it' is E-Verify, the subject, not DHS

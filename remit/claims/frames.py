@@ -90,7 +90,10 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
             # '... handles work permits, not ICE': the contrasted agency shares the predicate.
             verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
             frames = self._verb(mention, verb) if verb is not None else []
-        if not frames and anchor.dep_ not in OBJECT_DEPS:
+        first = anchor
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # 'responsible for X and detention operations': an object too
+        if not frames and anchor.dep_ not in OBJECT_DEPS and first.dep_ not in OBJECT_DEPS:
             frames = self._linear(mention)
         frames += own
         if contrast:
