@@ -175,7 +175,10 @@ class Extractor:
         depths = embedded = None
         if not frame.extra.get("linear"):
             depths = [nesting(t, frame.head) for t in tokens]
-            embedded = [_under_other_verb(t, frame.head) for t in tokens]
+            head = frame.head
+
+            def embedded(start: int, end: int) -> bool:
+                return all(_under_other_verb(t, head) for t in tokens[start:end])
         matches = match_functions(self._trigger_index, set(frame.verb_phrases),
                                   frame.generic, args, depths, embedded)
         claims = []

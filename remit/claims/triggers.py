@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from remit.claims.lexicon import Lexicon, phrase
@@ -140,7 +140,7 @@ def match_functions(
     generic: bool,
     args: Sequence[Forms],
     depths: Sequence[int] | None = None,
-    embedded: Sequence[bool] | None = None,
+    embedded: Callable[[int, int], bool] | None = None,
 ) -> list[Match]:
     """Return the functions a predicate expresses, one per argument region.
 
@@ -149,9 +149,9 @@ def match_functions(
     triggers that name no verbs. Where matches overlap, the longer object wins, then the trigger
     that names its verbs. ``depths`` (per argument word, see ``extract.nesting``) keep a
     generic trigger to the predicate's own objects: 'runs name checks on benefit applicants'
-    is about name checks, not benefits. ``embedded`` (per argument word) marks the words
-    reached from the predicate only through another verb: 'approves petitions needed to apply
-    for visas' does not approve visas, so no trigger matches only such words. A
+    is about name checks, not benefits. ``embedded(start, end)`` tells whether the argument
+    words ``start:end`` hang on a verb inside a modifier: 'approves petitions needed to apply
+    for visas' does not approve visas, so no trigger matches such words. A
     :class:`TriggerIndex` spares trying every trigger.
     """
     if isinstance(triggers, TriggerIndex):
@@ -177,7 +177,7 @@ def match_functions(
             if at >= 0 and trig.verbs is None and depths is not None and min(
                     depths[at:end]) > 0:
                 continue
-            if at >= 0 and embedded is not None and all(embedded[at:end]):
+            if at >= 0 and embedded is not None and embedded(at, end):
                 continue
             if at >= 0:
                 found.append(Match(trig.function, at, end, trig.verbs is not None))
