@@ -41,6 +41,9 @@ NEVER_CONTRADICTED = [
     # 'detention and removal operations' is an object here, not the subject of 'adjudicates'
     "ICE is responsible for interior enforcement and detention and removal operations, and "
     "USCIS adjudicates applications and petitions for naturalization benefits.",
+    # the litigants appeal, not the Board
+    "The Board of Immigration Appeals is the body to whom litigants may appeal their decisions "
+    "from immigration judges.",
     # 'the Board' is not the judges of the sentence before
     "Immigration judges decide cases. The Board then reviews appeals.",
     # 'it' is E-Verify, the subject, not DHS

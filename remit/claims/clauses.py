@@ -15,6 +15,8 @@ from remit.claims.predicates import COPULA_PREPS, Frame, is_negated
 RESPONSIBLE = {"responsible", "accountable"}
 
 
+# Words that open a relative clause; a clause whose subject has none has its own actor.
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whose", "whom"})
 # 'a sister agency of ICE', 'a separate agency from CBP': beside the agency, not inside it.
 _PEERS = frozenset({"sister", "partner", "peer", "fellow", "separate", "independent",
                     "parallel", "counterpart"})
@@ -62,7 +64,7 @@ class ClauseRules:
             if target is not None and target != mention:
                 frames.append(self._part_of(mention, be, target, negated))
         for child in attr.children:
-            if child.dep_ in {"relcl", "acl"}:
+            if child.dep_ in {"relcl", "acl"} and not self._someone_else_acts(child):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 sub = self._verb(mention, child, passive=passive, negated=negated)
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
@@ -155,6 +157,19 @@ class ClauseRules:
             else:
                 frames.append(self._generic(mention, own, content.subtree, negated))
         return frames
+
+    def _someone_else_acts(self, clause: Token) -> bool:
+        """Whether a relative clause has an actor of its own, not the relative word.
+
+        In 'the body to whom litigants appeal' the litigants act, and Congress in 'ICE, which
+        Congress created'. 'ICE, whose officers arrest people' keeps the agency: 'whose' is in
+        the subject.
+        """
+        if self._other_subject(clause):
+            return True
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and not any(
+                       t.lower_ in _RELATIVE_WORDS for t in c.subtree)
+                   for c in clause.children)
 
     def _other_subject(self, clause: Token) -> bool:
         """'ICE, whose ERO directorate runs ...': the clause's subject names another agency."""

@@ -202,7 +202,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         if loose is not None:
             frames += self._apposition(mention, loose)
         for child in anchor.children:
-            if child.dep_ == "relcl" and not self._other_subject(child):
+            if child.dep_ == "relcl" and not self._someone_else_acts(child):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 if passive:
                     # 'SEVP, which is run by USCIS': the mention is acted on; the agent acts
