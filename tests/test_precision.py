@@ -41,6 +41,18 @@ NEVER_CONTRADICTED = [
     # 'detention and removal operations' is an object here, not the subject of 'adjudicates'
     "ICE is responsible for interior enforcement and detention and removal operations, and "
     "USCIS adjudicates applications and petitions for naturalization benefits.",
+    # found by a review of the rules of this change
+    "USCIS - not ICE - processes green cards.",
+    "ICE - Processes for Green Card Holders",
+    "USCIS's Administrative Appeals Office issues precedent decisions that bind USCIS officers.",
+    "The U visa, a USCIS program for crime victims, protects immigrants who help police.",
+    "USCIS approves no petitions that lack the required evidence.",
+    "EOIR grants no asylum to people who miss the one-year deadline.",
+    "USCIS approved no H-1B petitions for that employer.",
+    "The raid has nothing to do with ICE.",
+    "ICE attorneys report to the director of OPLA.",
+    "CBP conducts an interview for asylum seekers at the border before referring them to USCIS.",
+    "The former director of ICE now decides asylum cases as an immigration judge.",
     # the litigants appeal, not the Board
     "The Board of Immigration Appeals is the body to whom litigants may appeal their decisions "
     "from immigration judges.",

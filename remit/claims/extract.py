@@ -213,6 +213,9 @@ class Extractor:
             return quantifier
         clause = next((c for c in frame.head.children if c.dep_ == "advcl"
                        or (c.dep_ == "prep" and c.lower_ in _CONDITIONS)), None)
+        if clause is None:
+            # 'grants no asylum to people who miss the deadline': only those people
+            clause = next((c for t in tokens for c in t.children if c.dep_ == "relcl"), None)
         if clause is not None:
             words = [t.text for t in clause.subtree if not t.is_punct]
             return " ".join(words[:6]) + (" …" if len(words) > 6 else "")

@@ -38,8 +38,6 @@ _ACTING_UNITS = frozenset({"division", "unit", "arm", "branch", "component", "of
                            "embassy", "consulate"})
 # 'a former ICE officer', 'a retired Border Patrol agent': acts that are not the agency's.
 _FORMER = frozenset({"former", "retired", "ex", "onetime", "erstwhile"})
-# 'E-Verify, a USCIS program': the thing named is what the agency runs.
-_PROGRAMS = frozenset({"program", "programme", "initiative"})
 # 'has the authority to arrest', 'has no power to deport'
 _ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
 
@@ -80,8 +78,8 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     def frames(self, mention: Span) -> list[Frame]:
         """Return every frame in which ``mention`` is the agency that acts."""
         anchor = self.anchor(mention)
-        if anchor.i >= mention.end and any(c.dep_ == "amod" and c.lower_ in _FORMER
-                                           for c in anchor.children):
+        if anchor.i != mention.root.i and any(c.dep_ == "amod" and c.lower_ in _FORMER
+                                              for c in anchor.children):
             return []  # 'a former ICE officer now teaches ...': not the agency acting
         frames = self._by_role(mention, anchor)
         own = self._own_clauses(mention, anchor)
@@ -135,12 +133,6 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 return self._by_role(mention, first)
         if dep == "appos" and head.i in self.mention_tokens:
             return self._by_role(mention, self.anchor(self.mention_tokens[head.i]))
-        if dep == "appos" and anchor.lemma_.lower() in _PROGRAMS and anchor.i >= mention.end:
-            # 'E-Verify, a USCIS program, ...': what the program is, the agency runs
-            if head.pos_ in {"PROPN", "NOUN"} and head.i not in self.mention_tokens:
-                named = [t for t in head.subtree if t.i < anchor.left_edge.i and not t.is_punct]
-                return [replace(self._generic(mention, anchor, named, False), role_like=True)]
-            return []
         if dep in {"nsubj", "csubj"}:
             if head.lemma_ == "be":
                 return self._copula(mention, head, negated=is_negated(head, self.lex))
@@ -279,9 +271,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 args = tuple(head_args)
                 frames.append(self._linear_frame(mention, later[0], later[1], neg))
         # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
-        neg = neg != any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
-                                                  for d in c.children)
-                         for c in target.children)
+        neg = neg != any(_bare_no_object(c) for c in target.children)
         frames.append(Frame(
             mention, target, phrases,
             generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)
@@ -399,3 +389,14 @@ def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,
     for mention in mentions:
         out.extend(builder.frames(mention))
     return out
+
+
+def _bare_no_object(child: Token) -> bool:
+    """A direct object that is 'no' and a noun alone: 'provides no medical care'.
+
+    Not 'approves no petitions that lack evidence' or 'no petitions for that employer': a
+    restricted object denies only the restricted case.
+    """
+    return child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
+                                         for d in child.children) and all(
+        d.dep_ in {"det", "amod", "compound", "nummod"} for d in child.children)

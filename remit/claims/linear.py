@@ -9,6 +9,10 @@ from spacy.tokens import Span, Token
 
 from remit.claims.predicates import CLAUSE_BREAKS, EQUATES, Frame, lemma_of
 
+# Words that narrow an object: 'approves no petitions that lack evidence' is no denial.
+_RESTRICTIVE = frozenset({"that", "who", "which", "for", "to", "unless", "without", "if",
+                          "when", "whose", "from", "of"})
+
 
 class LinearRules:
     """Frames read from word order, for mentions the parse gives no role."""
@@ -37,7 +41,7 @@ class LinearRules:
         negated = False
         while i < sent_end and (
                 doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ", "SPACE"} or doc[i].tag_ == "MD"
-                or doc[i].lower_ in {",", "both", "all", "–", "—", "-"} or i in self.mention_tokens
+                or doc[i].lower_ in {",", "both", "all"} or i in self.mention_tokens
                 or doc[i].is_quote
                 or (doc[i].lemma_.lower() in self.lex.personnel
                     and not self._personnel_verb(doc, i, sent_end))):
@@ -74,7 +78,8 @@ class LinearRules:
                 break
         args, later = self._split_later_verb(list(self._tail(doc[j - 1])))
         # 'CBP issues no visas': the object's 'no' denies the verbs before it
-        denied = negated != (bool(args) and args[0].lower_ == "no" and args[0].dep_ == "det")
+        denied = negated != (bool(args) and args[0].lower_ == "no" and args[0].dep_ == "det"
+                             and not any(t.lower_ in _RESTRICTIVE for t in args))
         frames = []
         for each in verbs:
             frames.append(self._linear_frame(mention, each, args, denied))

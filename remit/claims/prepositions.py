@@ -94,8 +94,8 @@ class PrepositionRules:
                 for subject in have.children
                 if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"}
                 and subject.i not in self.mention_tokens
-                and not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"the"}
-                            for c in subject.children)]
+                and subject.tag_ in {"NNS", "NNPS", "NN"}
+                and not any(c.dep_ in {"det", "poss"} for c in subject.children)]
 
     def _filed_with(self, mention: Span, verb: Token, own: Token) -> list[Frame]:
         """'You apply for citizenship through ICE': the agency handles what is applied for."""
@@ -122,6 +122,9 @@ class PrepositionRules:
             if part is not None and part != mention and part.root.head == verb:
                 return [Frame(part, verb, frozenset({("part", "of")}), False, (),
                               negated=negated, target=mention)]
+        anchor = self.anchor(mention)
+        if anchor.i != mention.root.i and anchor.lemma_.lower() in self.lex.personnel:
+            return []  # 'ICE attorneys report to the director of OPLA': staff, not ICE itself
         for phrase in verb_phrases(verb):
             if phrase not in self.lex.part_of_verbs:
                 continue
