@@ -97,12 +97,15 @@ def _chunks(texts: Iterable[str], batch_size: int) -> Iterator[list[str]]:
 def _start_worker(engine: Engine) -> None:
     """Keep this worker's engine; Ctrl-C is the main process's to handle.
 
-    A worker is one of several processes sharing the cores: its BLAS runs one thread.
+    A worker is one of several processes sharing the cores: its BLAS runs one thread. A forked
+    worker has numpy loaded already and is limited now; a spawned one loads numpy later, and
+    reads the environment variable then.
     """
-    from remit.claims.matrix import limit_blas_threads
+    from remit.claims.matrix import THREADS_VARIABLE, limit_blas_threads
 
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ[THREADS_VARIABLE] = "1"
     limit_blas_threads(1)
     _engine = engine
 

@@ -4,15 +4,19 @@ thinc multiplies matrices with blis by default. For the shapes of a small Englis
 few hundred token rows times 96 to 288 columns) numpy's bundled OpenBLAS does the same product
 in about a third of the time on the machines measured (``benchmarks/speed.py``), and tok2vec,
 which is mostly such products, is the largest part of the parse. The products are the same up to
-the order of float additions; the tags, parses, lemmas and entities of the seeds and sources
-came out identical token for token (``tests/claims/test_matrix.py`` compares the findings).
+the order of float additions; the tags, heads, dependencies and lemmas of the seeds are
+identical token for token to stock spaCy's (``tests/claims/test_matrix.py``), and so were the
+entities and parses of the sources and test texts in a one-off check.
 
 The transition parser's own step loop keeps blis: it is Cython code with its own BLAS pointer.
 
 OpenBLAS may start a thread per core for one product. remit spreads work over cores with
 processes (``--n-process``), so the command line asks for one BLAS thread per process
 (:func:`one_blas_thread_by_default`, before numpy is imported) and each worker process limits
-itself to one (:func:`limit_blas_threads`). Python code that imports remit keeps its own setting.
+itself to one (:func:`limit_blas_threads` when forked with numpy loaded, the environment
+variable when spawned). Python code that imports remit keeps its own setting, except that
+importing ``remit.cli`` sets the variable for the process if unset. On macOS numpy may use
+Accelerate, which reads no such variable.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ own ``set_annotations`` applies them.
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 import spacy.attrs
@@ -26,6 +27,8 @@ _COLUMN_IDS = [spacy.attrs.IDS[name] for name in _COLUMNS]
 _SEEN_MAX = 50_000
 # A rule number and the (column, values) the token must not hold.
 _Rule = tuple[int, tuple[tuple[int, frozenset[int]], ...]]
+# What a Matcher pattern needs of a column: one of some values, or a value a regex finds.
+_Need = tuple[int, "frozenset[int] | re.Pattern"]
 
 
 def speed_up_attribute_rulers(nlp) -> int:
@@ -61,7 +64,7 @@ class CompiledRules:
         self._complex = False
         # per pattern given to the Matcher: (column, values) of which a document must hold at
         # least one value in that column for the pattern to match; [] if nothing is required
-        self._needs: list[list[tuple[int, frozenset[int]]]] = []
+        self._needs: list[list[_Need]] = []
         for number, rule in enumerate(ruler.patterns):
             key = strings.add(str(number))
             self._keys.append(key)
@@ -138,8 +141,15 @@ class CompiledRules:
         """
         present = [set(column) for column in zip(*rows, strict=True)] if rows else []
         return bool(present) and any(
-            all(not values.isdisjoint(present[column]) for column, values in needs)
+            all(self._holds(values, present[column]) for column, values in needs)
             for needs in self._needs)
+
+    def _holds(self, values, present: set[int]) -> bool:
+        """Whether a column's ``present`` values meet a need: one of ``values``, or the regex."""
+        if isinstance(values, frozenset):
+            return not values.isdisjoint(present)
+        strings = self._ruler.vocab.strings
+        return any(values.search(strings[h]) for h in present)
 
     def _rules_for(self, row: list[int]) -> tuple[int, ...]:
         """The one-token rules a token with these column values matches."""
@@ -152,12 +162,13 @@ class CompiledRules:
         return tuple(out)
 
 
-def _needed_values(pattern: list, strings) -> list[tuple[int, frozenset[int]]]:
+def _needed_values(pattern: list, strings) -> list[_Need]:
     """(column, values) pairs a document must meet for a Matcher pattern to match in it.
 
     Each token that must occur (no operator, or '+', '{n}', '{n,}'…) and that tests a column for
-    equality or ``IN`` needs one of those values somewhere in the document. Other tests (regular
-    expressions, operators that allow the token to be absent) require nothing here.
+    equality or ``IN`` needs one of those values somewhere in the document; one that tests a
+    string column with ``REGEX`` needs a value the expression finds (``re.search``, as the
+    Matcher does). Other tests and operators that allow the token to be absent require nothing.
     """
     needs = []
     for token in pattern:
@@ -167,6 +178,10 @@ def _needed_values(pattern: list, strings) -> list[tuple[int, frozenset[int]]]:
         for name, value in token.items():
             name = name.upper() if isinstance(name, str) else name
             if name not in _COLUMNS:
+                continue
+            if (isinstance(value, dict) and set(value) == {"REGEX"} and name != "IS_SPACE"
+                    and isinstance(value["REGEX"], str)):
+                needs.append((_COLUMNS.index(name), re.compile(value["REGEX"])))
                 continue
             options = _options(value)
             hashes = _hashes(name, options, strings) if options is not None else None

@@ -115,6 +115,8 @@ def test_matcher_skipped_only_when_no_pattern_can_match():
     ruler.add([[{"LOWER": "the"}, {"OP": "?"}, {"TAG": "NNS"}]], {"LEMMA": "THE"})
     ruler.add([[{"LOWER": "very", "OP": "*"}, {"LOWER": "big"}, {"LOWER": "cats"}]],
               {"LEMMA": "BIG"})
+    ruler.add([[{"LOWER": {"REGEX": "^n[ou]thin'$"}}, {"TAG": "IN", "OP": "?"}]],
+              {"LEMMA": "nothing"})
     speed_up_attribute_rulers(nlp)
     compiled = ruler.match
 
@@ -131,6 +133,8 @@ def test_matcher_skipped_only_when_no_pattern_can_match():
         (doc(["big", "cats"], ["JJ", "NNS"]), True),  # 'very' may be absent
         (doc(["ai", "n't"], ["VBP", "RB"]), True),
         (doc(["ai", "n't"], ["NN", "RB"]), False),  # the tag is required too
+        (doc(["say", "nothin'"], ["VB", "NN"]), True),  # found by the regex
+        (doc(["say", "nothing"], ["VB", "NN"]), False),
     ]
     for d, expected in cases:
         assert may(d) is expected, d.text
