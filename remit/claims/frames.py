@@ -271,7 +271,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 args = tuple(head_args)
                 frames.append(self._linear_frame(mention, later[0], later[1], neg))
         # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
-        neg = neg != any(_bare_no_object(c) for c in target.children)
+        neg = neg != any(_bare_no_object(c, passive) for c in target.children)
         frames.append(Frame(
             mention, target, phrases,
             generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)
@@ -391,12 +391,24 @@ def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,
     return out
 
 
-def _bare_no_object(child: Token) -> bool:
-    """A direct object that is 'no' and a noun alone: 'provides no medical care'.
+def _bare_no_object(child: Token, passive: bool = False) -> bool:
+    """Whether ``child`` denies what is done by 'no' and a noun alone.
 
-    Not 'approves no petitions that lack evidence' or 'no petitions for that employer': a
-    restricted object denies only the restricted case.
+    'provides no medical care', 'No visas are issued by CBP', 'gives no one a visa', 'issues
+    none of the green cards'. Not 'approves no petitions that lack evidence' or 'no petitions
+    for that employer': a restricted object denies only the restricted case.
     """
-    return child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
-                                         for d in child.children) and all(
+    if child.dep_ == "dobj" and child.lower_ == "none" and all(
+            d.dep_ == "prep" and d.lower_ == "of" for d in child.children):
+        return True
+    if child.dep_ == "dative" and child.lower_ == "one" or (
+            child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.lower_ == "one" and _has_no(g) for g in child.children)):
+        return child.dep_ == "prep" or _has_no(child)  # 'to no one', 'no one' as recipient
+    wanted = "nsubjpass" if passive else "dobj"
+    return child.dep_ == wanted and _has_no(child) and all(
         d.dep_ in {"det", "amod", "compound", "nummod"} for d in child.children)
+
+
+def _has_no(token: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)

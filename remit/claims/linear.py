@@ -14,6 +14,18 @@ _RESTRICTIVE = frozenset({"that", "who", "which", "for", "to", "unless", "withou
                           "when", "whose", "from", "of"})
 
 
+def _denied_by_object(words: list[str]) -> bool:
+    """'issues no visas', 'issues none of the green cards', 'issues visas to no one'.
+
+    Not 'approves no petitions that lack evidence': a restricted object is no denial.
+    """
+    if words[:1] == ["none"] and (len(words) == 1 or words[1] == "of"):
+        return True
+    if words[-3:] == ["to", "no", "one"] or words[-2:] == ["to", "nobody"]:
+        return True
+    return words[:1] == ["no"] and not any(w in _RESTRICTIVE for w in words)
+
+
 class LinearRules:
     """Frames read from word order, for mentions the parse gives no role."""
 
@@ -78,8 +90,7 @@ class LinearRules:
                 break
         args, later = self._split_later_verb(list(self._tail(doc[j - 1])))
         # 'CBP issues no visas': the object's 'no' denies the verbs before it
-        denied = negated != (bool(args) and args[0].lower_ == "no" and args[0].dep_ == "det"
-                             and not any(t.lower_ in _RESTRICTIVE for t in args))
+        denied = negated != _denied_by_object([t.lower_ for t in args if not t.is_punct])
         frames = []
         for each in verbs:
             frames.append(self._linear_frame(mention, each, args, denied))
