@@ -41,6 +41,9 @@ NEVER_CONTRADICTED = [
     # 'detention and removal operations' is an object here, not the subject of 'adjudicates'
     "ICE is responsible for interior enforcement and detention and removal operations, and "
     "USCIS adjudicates applications and petitions for naturalization benefits.",
+    "It's not ICE that issues green cards.",
+    "No ICE officer can grant asylum.",
+    "Deportation orders don't come from ICE.",
     # found by a review of the rules of this change
     "USCIS - not ICE - processes green cards.",
     "ICE - Processes for Green Card Holders",

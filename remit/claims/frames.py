@@ -193,6 +193,11 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         loose = self._loose_apposition(mention, anchor)
         if loose is not None:
             frames += self._apposition(mention, loose)
+        # 'It is not ICE that issues green cards': the cleft's 'not' denies the clause
+        cleft_denied = (anchor.dep_ == "attr" and anchor.head.lemma_ == "be"
+                        and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                                for c in anchor.head.children)
+                        and is_negated(anchor.head, self.lex))
         for child in anchor.children:
             if child.dep_ == "relcl" and not self._someone_else_acts(child):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
@@ -201,7 +206,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                     if child.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
                         frames += self._run_by(mention, child)
                     continue
-                frames += self._verb(mention, child, relative=True)
+                frames += self._verb(mention, child, relative=True, negated=cleft_denied)
             elif child.dep_ == "appos" and child.i not in self.mention_tokens:
                 frames += self._apposition(mention, child)
         return frames
@@ -405,8 +410,9 @@ def _bare_no_object(child: Token, passive: bool = False) -> bool:
             child.dep_ == "prep" and child.lower_ == "to" and any(
                 g.dep_ == "pobj" and g.lower_ == "one" and _has_no(g) for g in child.children)):
         return child.dep_ == "prep" or _has_no(child)  # 'to no one', 'no one' as recipient
-    wanted = "nsubjpass" if passive else "dobj"
-    return child.dep_ == wanted and _has_no(child) and all(
+    # 'No visas are issued by CBP', 'No ICE officer can grant asylum', 'issues no visas'
+    wanted = {"nsubjpass"} if passive else {"dobj", "nsubj"}
+    return child.dep_ in wanted and _has_no(child) and all(
         d.dep_ in {"det", "amod", "compound", "nummod"} for d in child.children)
 
 

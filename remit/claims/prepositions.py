@@ -60,8 +60,10 @@ class PrepositionRules:
     def _verb_preposition(self, mention: Span, verb: Token, prep: Token) -> list[Frame]:
         """'come from USCIS', 'falls to EOIR', 'work for ICE', 'apply through ICE'."""
         if prep.lower_ == "from" and verb.lemma_.lower() in {"come", "originate"}:
-            # 'Green cards come from USCIS': the subject is what the agency issues.
-            return [self._generic(mention, verb, c.subtree, is_negated(verb, self.lex))
+            # 'Green cards come from USCIS': the subject is what the agency issues ('Deportation
+            # orders come from judges' is about issuing the orders, not carrying them out).
+            return [replace(self._generic(mention, verb, c.subtree, is_negated(verb, self.lex)),
+                            verb_phrases=frozenset({("issue",)}), generic=False)
                     for c in verb.children if c.dep_ == "nsubj"]
         agency_subject = any(c.dep_ == "nsubj" and c.i in self.mention_tokens
                              for c in verb.children)
