@@ -101,11 +101,11 @@ def _start_worker(engine: Engine) -> None:
     worker has numpy loaded already and is limited now; a spawned one loads numpy later, and
     reads the environment variable then.
     """
-    from remit.claims.matrix import THREADS_VARIABLE, limit_blas_threads
+    from remit.claims.matrix import limit_blas_threads, one_blas_thread_by_default
 
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ[THREADS_VARIABLE] = "1"
+    one_blas_thread_by_default()
     limit_blas_threads(1)
     _engine = engine
 

@@ -174,3 +174,31 @@ def test_sentence_docs_are_what_as_doc_gives(engine, text):
         assert all(ours.has_annotation(a) == theirs.has_annotation(a)
                    for a in ("TAG", "POS", "MORPH", "LEMMA", "DEP", "ENT_IOB"))
         assert [t.norm_ for t in ours] == [t.norm_ for t in theirs]
+
+
+def test_engine_keeps_its_runner_until_the_mode_changes(engine):
+    from remit.engine import Engine
+
+    eng = Engine(nlp=engine.nlp)
+    eng._table = engine.table
+    text = "ICE issues green cards. The weather was mild."
+    first = eng.check(text)
+    runner = eng._runner
+    assert eng.check(text) == first and eng._runner is runner
+    eng.prefilter = False
+    assert eng.check(text) == first
+    assert eng._runner is not runner and eng._runner.prefilter is None
+
+
+def test_narrowed_alias_indexes_are_kept(engine):
+    from remit.claims.prefilter import narrow_index
+
+    extractor = engine.nlp.get_pipe("remit_claims").extractor
+    index, anchors = extractor.aliases, extractor.anchors
+    made: dict = {}
+    words = ["boarder", "patrol"]
+    once = narrow_index(index, anchors, words, made)
+    assert 0 < len(once.fuzzy) < len(index.fuzzy)
+    assert narrow_index(index, anchors, words, made) is once
+    assert len(made) == 1
+    assert narrow_index(index, anchors, ["nothing"], made).fuzzy == {}

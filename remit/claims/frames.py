@@ -23,6 +23,7 @@ from remit.claims.predicates import (
     Frame,
     arg_tokens,
     conj_verbs,
+    denied_by_no,
     is_negated,
     verb_phrases,
     xcomp_chain,
@@ -276,7 +277,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 args = tuple(head_args)
                 frames.append(self._linear_frame(mention, later[0], later[1], neg))
         # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
-        neg = neg != any(_bare_no_object(c, passive) for c in target.children)
+        neg = neg != any(denied_by_no(c, passive) for c in target.children)
         frames.append(Frame(
             mention, target, phrases,
             generic=bool(phrases & self.lex.verbs("handle")) or self._role_object(target)
@@ -394,27 +395,3 @@ def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,
     for mention in mentions:
         out.extend(builder.frames(mention))
     return out
-
-
-def _bare_no_object(child: Token, passive: bool = False) -> bool:
-    """Whether ``child`` denies what is done by 'no' and a noun alone.
-
-    'provides no medical care', 'No visas are issued by CBP', 'gives no one a visa', 'issues
-    none of the green cards'. Not 'approves no petitions that lack evidence' or 'no petitions
-    for that employer': a restricted object denies only the restricted case.
-    """
-    if child.dep_ == "dobj" and child.lower_ == "none" and all(
-            d.dep_ == "prep" and d.lower_ == "of" for d in child.children):
-        return True
-    if child.dep_ == "dative" and child.lower_ == "one" or (
-            child.dep_ == "prep" and child.lower_ == "to" and any(
-                g.dep_ == "pobj" and g.lower_ == "one" and _has_no(g) for g in child.children)):
-        return child.dep_ == "prep" or _has_no(child)  # 'to no one', 'no one' as recipient
-    # 'No visas are issued by CBP', 'No ICE officer can grant asylum', 'issues no visas'
-    wanted = {"nsubjpass"} if passive else {"dobj", "nsubj"}
-    return child.dep_ in wanted and _has_no(child) and all(
-        d.dep_ in {"det", "amod", "compound", "nummod"} for d in child.children)
-
-
-def _has_no(token: Token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)

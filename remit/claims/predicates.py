@@ -86,6 +86,29 @@ def is_negated(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def denied_by_no(child: Token, passive: bool = False) -> bool:
+    """Whether a predicate's ``child`` denies what is done by 'no' and a noun alone.
+
+    'provides no medical care', 'No visas are issued by CBP', 'No ICE officer can grant
+    asylum', 'gives no one a visa', 'issues visas to no one', 'issues none of the green cards'.
+    Not 'approves no petitions that lack evidence' or 'no petitions for that employer': a
+    restricted object denies only the restricted case.
+    """
+    if child.dep_ == "dobj" and child.lower_ == "none":
+        return all(d.dep_ == "prep" and d.lower_ == "of" for d in child.children)
+    if child.dep_ == "dative" and child.lower_ == "one":
+        return _has_no(child)
+    if child.dep_ == "prep" and child.lower_ == "to":
+        return any(g.dep_ == "pobj" and g.lower_ == "one" and _has_no(g) for g in child.children)
+    wanted = {"nsubjpass"} if passive else {"dobj", "nsubj"}
+    return child.dep_ in wanted and _has_no(child) and all(
+        d.dep_ in {"det", "amod", "compound", "nummod"} for d in child.children)
+
+
+def _has_no(token: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)
+
+
 def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
                opaque: set[int] | None = None) -> tuple[Token, ...]:
     """Return the tokens that say what is done, in text order.

@@ -7,7 +7,7 @@ sentences that can yield a claim or pass an antecedent on:
 
 - a sentence with a mention;
 - a sentence with an anaphor cue ('it', 'its', 'the agency', 'the latter'...) right after a
-  carrier, since :func:`remit.claims.extract.resolve_anaphora` looks one sentence back.
+  carrier, since :func:`remit.claims.anaphora.resolve_anaphora` looks one sentence back.
 
 Any other sentence has no mention and nothing to resolve, so extraction finds nothing in it and
 hands nothing on: it need not be parsed. Both modes parse each sentence as its own ``Doc``, so a

@@ -1,0 +1,121 @@
+"""'It', 'the agency', 'the latter', 'its agents': mentions resolved one sentence back.
+
+Pure functions over parsed spans; :class:`remit.claims.extract.Extractor` calls them per
+sentence, and only where the token arrays hold one of the words they take.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from remit.claims.lexicon import Lexicon
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma.
+ANAPHOR_WORDS = ("its", "it", "they", "latter", "former")
+# Anaphor nouns any agency can be called; the others must be in the agency's name.
+_GENERIC_NOUNS = frozenset({"agency", "organization", "organisation", "component", "unit"})
+
+
+def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
+                     lex: Lexicon, assume_subject: bool = False,
+                     names: dict | None = None) -> list[Span]:
+    """Mentions for 'it', 'the agency', 'the latter', 'its agents', resolved one sentence back.
+
+    'It' and 'the agency' take the subject of the previous sentence (else its first mention),
+    'the latter' its last mention and 'the former' its first; 'its' before a personnel noun
+    takes the nearest earlier mention in the same sentence. A sentence-initial 'they' takes the
+    previous sentence's subject only if an agency is that subject ('OPLA attorneys prosecute
+    ... They also ...'), never a mention elsewhere ('Migrants were held by CBP. They ...').
+    ``assume_subject`` answers, for a stand-in ``previous``, whether anything could resolve.
+    ``names`` (agency id -> words of its names) keeps 'the Board' or 'the office' to an agency
+    so named; 'the agency' takes any.
+    """
+    out: list[Span] = []
+    taken = {i for m in own for i in range(m.start, m.end)}
+    for token in sent:
+        if token.i in taken:
+            continue
+        antecedent = _antecedent(token, sent, own, previous, lex, assume_subject)
+        noun = token.lemma_.lower()
+        if (antecedent is not None and names and not assume_subject
+                and noun in lex.anaphor_nouns and noun not in _GENERIC_NOUNS
+                and noun not in names.get(antecedent.label_, ())):
+            antecedent = None  # 'Judges decide cases. The Board reviews appeals.
+        if antecedent is not None:
+            lower = token.lower_
+            start = token.left_edge.i if lower in {"latter", "former"} else token.i
+            if token.lemma_.lower() in lex.anaphor_nouns:
+                start = token.left_edge.i
+            out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_,
+                            kb_id="anaphora"))
+    return out
+
+
+def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
+                lex: Lexicon, assume_subject: bool) -> Span | None:
+    """The mention an anaphor ``token`` stands for (see :func:`resolve_anaphora`), or None."""
+    lower = token.lower_
+    if lower == "its" and token.head.lemma_.lower() in lex.personnel:
+        earlier = [m for m in own if m.end <= token.i]
+        return _subject_of(earlier) or _subject_of(previous)
+    if token.dep_ not in _SUBJECT_DEPS:
+        return None
+    if lower == "it" and token.pos_ == "PRON":
+        # '..., and it then issues ...' refers to this sentence's subject, if it has one.
+        earlier = [m for m in own if m.end <= token.i]
+        return _subject_of(earlier) if earlier else (
+            _subject_of(previous) if assume_subject else _it_antecedent(previous))
+    if lower == "they" and token.i == sent.start and token.pos_ == "PRON":
+        return (previous[0] if assume_subject and previous
+                else _subject_of(previous, strict=True))
+    if lower == "they" and token.pos_ == "PRON" and (
+            token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}):
+        # 'CBP officers inspect cargo, and they ...', '...; they ...': this sentence's
+        # agency subject
+        return _subject_of([m for m in own if m.end <= token.i], strict=True)
+    if lower in {"latter", "former"} and previous:
+        return previous[-1] if lower == "latter" else previous[0]
+    if token.lemma_.lower() in lex.anaphor_nouns and any(
+            c.lower_ in {"the", "this", "that"} for c in token.children) and len(
+            list(token.children)) == 1:
+        return _subject_of(previous)
+    return None
+
+
+def _it_antecedent(previous: Sequence[Span]) -> Span | None:
+    """What 'it' takes from the sentence before: its agency subject, else its first mention.
+
+    Not the first mention when the sentence's main subject is another thing 'it' can name:
+    in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS.
+    """
+    subject = _subject_of(previous, strict=True)
+    if subject is not None or not previous:
+        return subject
+    sent = previous[0].sent
+    inside = {i for m in previous for i in range(m.start, m.end)}
+    if any(t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i and t.i not in inside
+           and t.tag_ in {"NN", "NNP"} for t in sent):
+        return None
+    return previous[0]
+
+
+def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
+    for mention in mentions:
+        root = mention.root
+        if root.dep_ in _SUBJECT_DEPS or (
+                root.dep_ in {"compound", "amod", "nmod"} and root.head.dep_ in _SUBJECT_DEPS):
+            return mention
+    return mentions[0] if mentions and not strict else None
+
+
+def name_words(table) -> dict[str, frozenset[str]]:
+    """Agency id -> the lower-case words of its name and aliases (and their singulars)."""
+    out = {}
+    for agency in table.agencies.values():
+        words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
+                 for w in name.split()}
+        out[agency.id] = frozenset(words | {w[:-1] for w in words if w.endswith("s")})
+    return out
