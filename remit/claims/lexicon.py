@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
@@ -70,6 +71,25 @@ class Lexicon:
     def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
         """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
         return self.verb_classes[name]
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """The entries of the word class ``name`` (as ``@name`` in data), lower case.
+
+        A multi-word entry is one string, its words joined by single spaces. Raises
+        ``KeyError`` for a name the lexicon does not define.
+        """
+        value = getattr(self, name, None) if not name.startswith("_") else None
+        if value is None and name in self.verb_classes:
+            value = self.verb_classes[name]
+        if not isinstance(value, (frozenset, tuple)):
+            raise KeyError(name)
+        return frozenset(" ".join(v) if isinstance(v, tuple) else v for v in value)
+
+    def class_names(self) -> frozenset[str]:
+        """Every name ``word_class`` answers."""
+        fixed = {f.name for f in dataclasses.fields(self)
+                 if isinstance(getattr(self, f.name), (frozenset, tuple))}
+        return frozenset(fixed | set(self.verb_classes))
 
 
 def _phrases(items) -> frozenset[tuple[str, ...]]:
