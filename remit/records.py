@@ -39,6 +39,8 @@ class Claim:
     # For a denial, the words that make it narrower than the role ('ICE does not deport
     # *citizens*'): such a denial does not deny the role itself.
     scope: str | None = None
+    # The id of the construction record the claim was read by, if one was.
+    construction: str | None = None
 
     @property
     def asserted(self) -> bool:
@@ -96,6 +98,7 @@ class Finding:
             "exclusive": claim.exclusive,
             "future": claim.future,
             "predicate": claim.predicate,
+            "construction": claim.construction,
             "verdict": self.verdict,
             "correction": self.correction,
             "evidence": [

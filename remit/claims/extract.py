@@ -15,6 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from remit.claims.anaphora import ANAPHOR_WORDS, resolve_anaphora
+from remit.claims.constructions import ConstructionMatcher
 from remit.claims.assertion import SentenceCues, assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
@@ -47,6 +48,8 @@ class Extractor:
     function_words: dict = field(default_factory=dict, compare=False)
     # agency id -> the words of its names ('the Board' can only be an agency named a board)
     name_words: dict = field(default_factory=dict, compare=False)
+    # The compiled construction records (``data/constructions``), if any.
+    constructions: ConstructionMatcher | None = field(default=None, compare=False)
     # The same, keyed by the hash a Doc's LOWER column holds for the word.
     _anchor_hashes: dict = field(init=False, compare=False, repr=False)
     _trigger_index: TriggerIndex = field(init=False, compare=False, repr=False)
@@ -101,6 +104,7 @@ class Extractor:
         out: list[Claim] = []
         previous = list(previous)
         anaphors = self._anaphor_candidates(doc)
+        bindings = self.constructions(doc) if self.constructions else []
         for sent in doc.sents:
             own = [m for m in mentions if sent.start <= m.start < sent.end]
             found = resolve_anaphora(sent, own, previous, self.lex,
@@ -108,8 +112,9 @@ class Extractor:
                 sent.start <= i < sent.end for i in anaphors) else []
             own = sorted(own + found, key=lambda m: m.start)
             cues = SentenceCues(sent, self.lex)
+            here = [b for b in bindings if sent.start <= b.slots["agency"] < sent.end]
             for frame in sentence_frames(sent, own, self.lex, self.verb_words,
-                                         self.aliases.transparent):
+                                         self.aliases.transparent, here):
                 out.extend(self._frame_claims(frame, sent, cues))
             previous = own
         return order_claims(out), previous
@@ -164,6 +169,7 @@ class Extractor:
             future=is_future(frame.head, self.lex, cues) or (
                 mention.label_ in self.aliases.former and frame.head.tag_ in {"VBD", "VBN"}),
             via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
+            construction=frame.construction,
         )
         if frame.target is not None:
             if frame.target.label_ == mention.label_:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from remit.claims.clauses import RESPONSIBLE, ClauseRules
+from remit.claims.constructions import Binding, for_mention
+from remit.claims.effects import construction_frames
 from remit.claims.lexicon import Lexicon
 from remit.claims.linear import LinearRules
 from remit.claims.predicates import (
@@ -55,6 +57,8 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     opaque: set[int] = field(default_factory=set)
     # The parser sentence of the mentions, when the caller has it (``Span.sent`` is a search).
     sent: Span | None = None
+    # The sentence's matches of construction records (data/constructions/*.yaml).
+    bindings: list[Binding] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.mention_tokens = {i: m for m in self.mentions for i in range(m.start, m.end)}
@@ -95,6 +99,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         if not frames and anchor.dep_ not in OBJECT_DEPS and first.dep_ not in OBJECT_DEPS:
             frames = self._linear(mention)
         frames += own
+        frames += construction_frames(self, mention, for_mention(self.bindings, mention, anchor))
         if contrast:
             frames = [replace(f, negated=not f.negated, extra={**f.extra, "contrast": True})
                       for f in frames if f.target is None]
@@ -384,13 +389,16 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
 
 def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,
                     verb_words: frozenset[str] = frozenset(),
-                    transparent: frozenset[str] = frozenset()) -> list[Frame]:
+                    transparent: frozenset[str] = frozenset(),
+                    bindings: list[Binding] | None = None) -> list[Frame]:
     """Return the frames of every mention in a sentence, in text order.
 
     ``verb_words`` are the inflected trigger verbs the linear fallback may take for a verb
-    the tagger called a noun ('patrol', 'issues').
+    the tagger called a noun ('patrol', 'issues'); ``bindings`` the sentence's construction
+    matches.
     """
-    builder = FrameBuilder(lex, mentions, verb_words, transparent, sent=sent)
+    builder = FrameBuilder(lex, mentions, verb_words, transparent, sent=sent,
+                           bindings=bindings or [])
     out: list[Frame] = []
     for mention in mentions:
         out.extend(builder.frames(mention))

@@ -43,6 +43,8 @@ class Frame:
     role_like: bool = False
     extra: dict = field(default_factory=dict, compare=False)
     labels: dict[int, str] = field(default_factory=dict, compare=False)
+    # The id of the construction record that read the frame, if one did.
+    construction: str | None = None
 
 
 def lemma_of(token: Token) -> str:

@@ -19,18 +19,28 @@ def rules() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--no-shipped", is_flag=True, help="Validate PATHS alone, without the shipped table.")
 def validate(paths, no_shipped) -> None:
-    """Check table files (default: the shipped table); report every error as file:line."""
+    """Check table and grammar files (default: the shipped ones); report every error as file:line."""
+    from remit.claims.constructions import validate_constructions
     from remit.rules.loader import TableError, load_table
 
+    errors: list[str] = []
+    table = constructions = None
     try:
         table = load_table(paths, shipped=not no_shipped)
     except TableError as exc:
-        for line in exc.errors:
+        errors += exc.errors
+    try:
+        constructions = validate_constructions(paths, shipped=not no_shipped)
+    except TableError as exc:
+        errors += exc.errors
+    if errors:
+        for line in errors:
             click.echo(line, err=True)
-        click.echo(f"{len(exc.errors)} error(s)", err=True)
+        click.echo(f"{len(errors)} error(s)", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"ok: {len(table.sources)} sources, {len(table.agencies)} agencies, "
-               f"{len(table.functions)} functions, {len(table.facts)} facts")
+               f"{len(table.functions)} functions, {len(table.facts)} facts, "
+               f"{constructions} constructions")
     sys.exit(EXIT_OK)
 
 

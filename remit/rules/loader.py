@@ -19,6 +19,9 @@ from remit.rules.schema import KIND, SECTIONS
 from remit.rules.table import Table
 
 SHIPPED_PACKAGE = "remit.rules.data"
+# Sections of the extractor's grammar (``remit.claims``), which may stand in the same user
+# files as the table's; their own loader reads them.
+GRAMMAR_SECTIONS = frozenset({"constructions"})
 
 
 class TableError(Exception):
@@ -86,7 +89,7 @@ def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
     records: list[Located] = []
     errors: list[str] = []
     for key, items in data.items():
-        if key == "__line__":
+        if key == "__line__" or key in GRAMMAR_SECTIONS:
             continue
         if key not in SECTIONS:
             errors.append(

@@ -1,0 +1,73 @@
+"""What a construction's match means: frames built from its bound slots.
+
+The slot readers are the frame builder's own (a verb's arguments and coordination, a noun
+phrase's words, the agency a word names), so a construction record decides only *where* the
+agency, the predicate and the content are, never how an argument is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from remit.claims.constructions import Binding
+from remit.claims.predicates import Frame, is_negated
+
+
+def construction_frames(builder, mention: Span, bindings: list[Binding]) -> list[Frame]:
+    """The frames of every binding whose agency is ``mention``, tagged with its record id."""
+    frames: list[Frame] = []
+    doc = mention.doc
+    for binding in bindings:
+        record, slots = binding.construction, binding.slots
+        head = doc[slots.get("predicate", slots.get("content", slots["agency"]))]
+        negated = any(is_negated(doc[i], builder.lex) for i in binding.negators) != record.negates
+        if record.effect == "role":
+            read = _role(builder, mention, doc, slots, head, negated,
+                         as_noun=record.content_as == "noun")
+        else:
+            read = _EFFECTS[record.effect](builder, mention, doc, slots, head, negated)
+        frames += [replace(f, construction=record.id, exclusive=f.exclusive or record.exclusive,
+                           role_like=f.role_like and record.unlisted) for f in read]
+    return frames
+
+
+def _role(builder, mention: Span, doc, slots, head: Token, negated: bool,
+          as_noun: bool = False) -> list[Frame]:
+    """The agency does the content: a verb's frame, or a role over a noun phrase's words."""
+    content = doc[slots["content"]]
+    if content.i in builder.mention_tokens:
+        return []  # an agency is who acts, not what is done ('an ICE office')
+    if not as_noun and (content.pos_ in {"VERB", "AUX"} or content.tag_.startswith("VB")):
+        return [replace(f, role_like=True)
+                for f in builder._verb(mention, content, negated=negated)]
+    # The word the content hangs on is the frame's head, so the content is not 'nested'
+    # below it ('the gatekeeper for naturalization': 'for')
+    return [replace(builder._generic(mention, content.head, builder._noun_args(content),
+                                     negated), role_like=True)]
+
+
+def _acts(builder, mention: Span, doc, slots, head: Token, negated: bool) -> list[Frame]:
+    return builder._verb(mention, doc[slots["predicate"]], negated=negated,
+                         own_negation=False)
+
+
+def _part_of(builder, mention: Span, doc, slots, head: Token, negated: bool) -> list[Frame]:
+    target = _named(builder, doc[slots["target"]])
+    if target is None or target == mention:
+        return []
+    return [builder._part_of(mention, head, target, negated)]
+
+
+def _named(builder, token: Token) -> Span | None:
+    """The agency mention a token is part of, or names through a compound ('the DHS umbrella')."""
+    if token.i in builder.mention_tokens:
+        return builder.mention_tokens[token.i]
+    for child in token.children:
+        if child.dep_ in {"compound", "poss", "nmod", "pobj"} and child.i in builder.mention_tokens:
+            return builder.mention_tokens[child.i]
+    return None
+
+
+_EFFECTS = {"role": _role, "acts": _acts, "part_of": _part_of}
