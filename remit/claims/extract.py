@@ -281,11 +281,12 @@ def order_claims(claims: Iterable[Claim]) -> list[Claim]:
 
     A claim repeats another when it says the same of the same mention (agency, function,
     target, polarity), whatever predicate it was read from; the first in a total order wins,
-    so the result never depends on set or hash order.
+    so the result never depends on set or hash order. Of two readings of the same claim, the
+    one a construction record made wins (it can tell which record read it).
     """
     def key(c: Claim) -> tuple:
         return (c.start, c.sent_start, c.function or "", c.target or "", c.polarity,
-                c.assertion, c.end, c.predicate, c.exclusive, c.future, c.via)
+                c.construction is None, c.construction or "", c.assertion, c.end, c.predicate, c.exclusive, c.future, c.via)
 
     seen: set[tuple] = set()
     out: list[Claim] = []
