@@ -67,6 +67,8 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
     except TableError as exc:
         die(f"the table has errors:\n{exc}")
     if not quiet:
+        for notice in summary.notices():
+            click.echo(f"remit: notice: {display_name(path)}: {notice}", err=True)
         click.echo(summary.line(), err=True)
     if summary.verdicts["error"]:
         sys.exit(EXIT_ERROR)

@@ -19,7 +19,13 @@ from typing import BinaryIO
 
 import pandas as pd
 
-from remit.inputs import STDIO, InputError, display_name, format_by_extension
+from remit.inputs import (
+    STDIO,
+    InputError,
+    display_name,
+    format_by_extension,
+    replace_unencodable,
+)
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet")
 EXTENSIONS = {
@@ -43,9 +49,14 @@ def detect_format(path: str, explicit: str | None = None, default: str | None = 
 
 @dataclass
 class ReadStats:
-    """What a reader learned on the way: lines skipped; row count and Arrow schema if known."""
+    """What a reader learned on the way: lines skipped, code points replaced; rows and schema.
+
+    ``replaced`` counts code points UTF-8 cannot encode (lone surrogates, which JSON allows),
+    read as U+FFFD so that the row can still be checked and written.
+    """
 
     skipped: int = 0
+    replaced: int = 0
     total_rows: int | None = None
     schema: object = None
     skipped_lines: list[int] = field(default_factory=list)
@@ -187,6 +198,9 @@ def _read_jsonl(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[p
             stats.skipped += 1
             stats.skipped_lines.append(number)
         elif record is not _BLANK:
+            if _ESCAPED_SURROGATE.search(raw):
+                record, replaced = _replace_unencodable(record)
+                stats.replaced += replaced
             rows.append(record)
         if len(rows) >= chunksize:
             yield pd.DataFrame(rows, dtype=object)
@@ -198,6 +212,25 @@ def _read_jsonl(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[p
 
 
 _SKIP, _BLANK = object(), object()
+# A lone surrogate can only come from a \u escape, so other lines need no walk over their values.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _replace_unencodable(value) -> tuple[object, int]:
+    """Return a JSON value with lone surrogates in its strings and keys replaced, and the count."""
+    if isinstance(value, str):
+        return replace_unencodable(value)
+    if isinstance(value, list):
+        parts = [_replace_unencodable(item) for item in value]
+        return [item for item, _ in parts], sum(n for _, n in parts)
+    if isinstance(value, dict):
+        clean, count = {}, 0
+        for key, item in value.items():
+            (key, in_key), (item, in_item) = replace_unencodable(key), _replace_unencodable(item)
+            clean[key] = item
+            count += in_key + in_item
+        return clean, count
+    return value, 0
 
 
 def _parse_json_line(raw: bytes, name: str, number: int, offset: int, skip: bool):

@@ -53,6 +53,7 @@ class Summary:
     output: str
     verdicts: Counter = field(default_factory=Counter)
     skipped: int = 0
+    replaced: int = 0  # code points UTF-8 cannot encode, read as U+FFFD
 
     @property
     def rows(self) -> int:
@@ -67,6 +68,13 @@ class Summary:
         )
         where = "stdout" if self.output == STDIO else self.output
         return f"{self.rows:,} rows: {counts}, {self.skipped:,} skipped lines \u2192 {where}"
+
+    def notices(self) -> list[str]:
+        """Return the one-line notices of the run (what was read other than as written)."""
+        if not self.replaced:
+            return []
+        return [f"{self.replaced:,} code point(s) that UTF-8 cannot encode (lone surrogates) "
+                "were replaced by U+FFFD"]
 
 
 def _frames(job: BatchJob, read_format: str, stats: ReadStats) -> Iterator[pd.DataFrame]:
@@ -116,4 +124,5 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
                 progress(len(checked), stats.total_rows)
         writer.close()
     summary.skipped = stats.skipped
+    summary.replaced = stats.replaced
     return summary
