@@ -62,3 +62,14 @@ def test_check_text_never_raises_on_a_lone_surrogate(real_engine):
     findings = remit.check_text("\ud800 ICE issues green cards")
     assert [f.verdict for f in findings] == ["contradicted"]
     assert findings[0].claim.start == 2  # offsets are those of the text as given
+
+
+def test_row_warnings_and_errors_carry_no_escape_sequence(tmp_path, cli, fake_engine):
+    (tmp_path / "in.jsonl").write_text('{"id": "\\u001b]0;owned\\u0007x", "text": "BOOM\\u001b[2J"}\n')
+    result = cli("batch", tmp_path / "in.jsonl", "--column", "text", "--id-column", "id",
+                 "-o", tmp_path / "o.csv")
+    assert "row 1 (id x)" in result.stderr and "BOOM" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    missing = cli("batch", tmp_path / "no\x1b[31m.csv", "--column", "text")
+    assert missing.exit_code == 2 and "no.csv" in missing.stderr
+    assert "\x1b" not in missing.stderr
