@@ -141,30 +141,50 @@ CSV_PLACE = re.compile(r"C error: (?P<what>.*?) in line (?P<line>\d+), (?P<rest>
 
 
 def _read_delimited(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[pd.DataFrame]:
-    """Read CSV or TSV as strings, so every value is written back exactly as it was read."""
+    """Read CSV or TSV as strings, so every value is written back exactly as it was read.
+
+    The header is parsed as a row like the others (``header=None``), so pandas holds every row
+    to its number of fields: with a header, pandas truncates a longer first row or makes its
+    first field the index, and renames a repeated name ``text`` to ``text.1``.
+    """
     checked = io.BufferedReader(Utf8Checked(stream, name))
     try:
         reader = pd.read_csv(
-            checked, sep=SEPARATORS[fmt], dtype=str, keep_default_na=False, na_filter=False,
-            # a ragged first row must be an error, not silently become the index
-            index_col=False,
-            chunksize=chunksize, encoding="utf-8",
+            checked, sep=SEPARATORS[fmt], header=None, dtype=str, keep_default_na=False,
+            na_filter=False, index_col=False, chunksize=chunksize, encoding="utf-8",
             # "warn" rather than "skip": the warnings are how skipped lines get counted.
             on_bad_lines="warn" if on_bad_lines == "skip" else "error",
         )
         with reader:
-            while True:
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always", pd.errors.ParserWarning)
-                    chunk = next(reader, None)
-                _count_skipped(caught, stats)
-                if chunk is None:
-                    return
-                yield chunk
+            columns = None
+            for chunk in _parsed_chunks(reader, stats):
+                if columns is None:
+                    columns = _column_names(chunk.iloc[0].tolist())
+                    chunk = chunk.iloc[1:]
+                yield chunk.set_axis(columns, axis=1)
     except pd.errors.EmptyDataError:
         raise InputError(f"{name}: the file is empty (no header row)") from None
     except pd.errors.ParserError as exc:
         raise InputError(f"{name}: malformed {fmt.upper()}: {_csv_place(exc)}") from None
+
+
+def _parsed_chunks(reader, stats: ReadStats) -> Iterator[pd.DataFrame]:
+    while True:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            chunk = next(reader, None)
+        _count_skipped(caught, stats)
+        if chunk is None:
+            return
+        yield chunk
+
+
+def _column_names(header: list[str]) -> list[str]:
+    """Return the header's names; a blank one gets pandas' name for it, ``Unnamed: <index>``.
+
+    Repeated names are kept, for :func:`remit.batch.frame.check_columns` to refuse.
+    """
+    return [name if name else f"Unnamed: {index}" for index, name in enumerate(header)]
 
 
 def _count_skipped(caught, stats: ReadStats) -> None:

@@ -5,6 +5,7 @@ import json
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from test_batch_errors import error_line
 
 import remit
 from remit.batch import check_frame
@@ -73,3 +74,63 @@ def test_row_warnings_and_errors_carry_no_escape_sequence(tmp_path, cli, fake_en
     missing = cli("batch", tmp_path / "no\x1b[31m.csv", "--column", "text")
     assert missing.exit_code == 2 and "no.csv" in missing.stderr
     assert "\x1b" not in missing.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+@pytest.mark.parametrize("where", [0, 3])
+def test_a_ragged_row_is_an_error_wherever_it_is(tmp_path, cli, fake_engine, fmt, where):
+    sep = "\t" if fmt == "tsv" else ","
+    rows = [sep.join([str(i), f"text {i}"]) for i in range(5)]
+    rows[where] += f"{sep}extra"
+    (tmp_path / f"in.{fmt}").write_text(sep.join(["id", "text"]) + "\n" + "\n".join(rows) + "\n")
+    line = error_line(cli("batch", tmp_path / f"in.{fmt}", "--column", "text", "--chunksize", 2))
+    assert f"line {where + 2}: expected 2 fields, saw 3" in line
+
+
+def test_a_ragged_first_row_is_skipped_like_any_other(tmp_path, cli, fake_engine):
+    (tmp_path / "in.csv").write_text("id,text\n1,ICE,extra\n2,USCIS\n")
+    result = cli("batch", tmp_path / "in.csv", "--column", "text", "--on-bad-lines", "skip",
+                 "-o", tmp_path / "o.csv")
+    assert "1 skipped lines" in result.stderr
+    assert (tmp_path / "o.csv").read_text().splitlines()[1].startswith("2,USCIS,supported")
+
+
+def test_repeated_csv_header_is_an_error_naming_it(tmp_path, cli, fake_engine):
+    (tmp_path / "in.csv").write_text("text,id,text\nICE,1,USCIS\n")
+    line = error_line(cli("batch", tmp_path / "in.csv", "--column", "text"))
+    assert str(tmp_path / "in.csv") in line
+    assert "repeated column name(s) 'text' (columns 1 and 3)" in line
+
+
+def test_repeated_parquet_column_is_an_error_naming_it(tmp_path, cli, fake_engine):
+    import pyarrow as pa
+
+    table = pa.Table.from_arrays([pa.array(["ICE"]), pa.array(["x"]), pa.array(["y"])],
+                                 names=["text", "id", "id"])
+    pq.write_table(table, tmp_path / "in.parquet")
+    line = error_line(cli("batch", tmp_path / "in.parquet", "--column", "text"))
+    assert "repeated column name(s) 'id' (columns 2 and 3)" in line
+
+
+def test_check_frame_refuses_repeated_columns(fake_engine):
+    from remit.batch import ColumnError
+
+    with pytest.raises(ColumnError, match="'text' \\(columns 1 and 2\\)"):
+        check_frame(pd.DataFrame([["ICE", "x"]], columns=["text", "text"]), "text",
+                    engine=fake_engine)
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, 1000])
+def test_header_is_kept_exactly_and_rows_counted_at_any_chunksize(tmp_path, cli, fake_engine,
+                                                                 chunksize):
+    (tmp_path / "in.csv").write_text("\ufeffid,text,\n1,ICE,\n2,,\n3,USCIS,x\n")
+    result = cli("batch", tmp_path / "in.csv", "--column", "text", "-o", tmp_path / "o.csv",
+                 "--chunksize", chunksize)
+    assert "3 rows:" in result.stderr
+    lines = (tmp_path / "o.csv").read_text().splitlines()
+    assert lines[0].startswith("id,text,Unnamed: 2,verdict")
+    assert [line.split(",")[:3] for line in lines[1:]] == [["1", "ICE", ""], ["2", "", ""],
+                                                           ["3", "USCIS", "x"]]
+    (tmp_path / "head.csv").write_text("id,text\n")
+    empty = cli("batch", tmp_path / "head.csv", "--column", "text", "--chunksize", chunksize)
+    assert empty.exit_code == 0 and empty.stdout.startswith("id,text,verdict")
