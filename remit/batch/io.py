@@ -8,10 +8,13 @@ file, not by pandas' offset into an internal buffer.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import json
 import re
+import shutil
 import sys
+import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -57,6 +60,7 @@ class ReadStats:
 
     skipped: int = 0
     replaced: int = 0
+    kinds: dict[str, set[str]] | None = None  # JSON Lines: each key's kinds of value
     total_rows: int | None = None
     schema: object = None
     skipped_lines: list[int] = field(default_factory=list)
@@ -208,27 +212,89 @@ def _csv_place(exc: Exception) -> str:
 
 
 def _read_jsonl(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[pd.DataFrame]:
-    """Read one JSON object per line, keeping values as the Python objects JSON gave."""
-    rows: list[dict] = []
-    offset = 0
-    for number, raw in enumerate(stream, start=1):
-        record = _parse_json_line(raw, name, number, offset, on_bad_lines == "skip")
-        offset += len(raw)
-        if record is _SKIP:
-            stats.skipped += 1
-            stats.skipped_lines.append(number)
-        elif record is not _BLANK:
-            if _ESCAPED_SURROGATE.search(raw):
-                record, replaced = _replace_unencodable(record)
-                stats.replaced += replaced
-            rows.append(record)
-        if len(rows) >= chunksize:
-            yield pd.DataFrame(rows, dtype=object)
-            rows = []
-    if rows:
-        yield pd.DataFrame(rows, dtype=object)
-    elif offset == 0:
-        raise InputError(f"{name}: the file is empty")
+    """Read one JSON object per line, keeping values as the Python objects JSON gave.
+
+    Records may differ in their keys. The columns are the union of all keys in first-seen
+    order, found by a first pass over the input (a pipe is copied to a temporary file for it),
+    so every chunk has the same columns whatever ``--chunksize`` is; a missing key is empty.
+    """
+    with _rereadable(stream) as source:
+        start = source.tell()
+        stats.kinds = _jsonl_kinds(source)
+        columns = list(stats.kinds)
+        source.seek(start)
+        rows: list[dict] = []
+        offset = 0
+        for number, raw in enumerate(source, start=1):
+            record = _parse_json_line(raw, name, number, offset, on_bad_lines == "skip")
+            offset += len(raw)
+            if record is _SKIP:
+                stats.skipped += 1
+                stats.skipped_lines.append(number)
+            elif record is not _BLANK:
+                rows.append(_replaced(record, raw, stats))
+            if len(rows) >= chunksize:
+                yield pd.DataFrame(rows, columns=columns, dtype=object)
+                rows = []
+        if rows:
+            yield pd.DataFrame(rows, columns=columns, dtype=object)
+        elif offset == 0:
+            raise InputError(f"{name}: the file is empty")
+
+
+@contextlib.contextmanager
+def _rereadable(stream: BinaryIO) -> Iterator[BinaryIO]:
+    """Yield ``stream`` if it can seek, else a temporary file holding the rest of it."""
+    if stream.seekable():
+        yield stream
+        return
+    with tempfile.TemporaryFile() as copy:
+        shutil.copyfileobj(stream, copy)
+        copy.seek(0)
+        yield copy
+
+
+def _jsonl_kinds(source: BinaryIO) -> dict[str, set[str]]:
+    """Return the keys of all objects in a JSON Lines stream, in first-seen order, each with the
+    kinds of value it holds (see :func:`json_kind`).
+
+    Lines that are not a JSON object are passed over here; the reading pass reports them.
+    """
+    kinds: dict[str, set[str]] = {}
+    for raw in source:
+        try:
+            record = json.loads(raw)
+        except ValueError:  # invalid JSON or UTF-8
+            continue
+        if isinstance(record, dict):
+            for key, value in _replaced(record, raw).items():
+                kinds.setdefault(key, set()).add(json_kind(value))
+    return kinds
+
+
+def json_kind(value) -> str:
+    """Name the kind of a JSON value; ``big integer`` is one that int64 cannot hold."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer" if -(2**63) <= value < 2**63 else "big integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    return "list" if isinstance(value, list) else "object"
+
+
+def _replaced(record: dict, raw: bytes, stats: ReadStats | None = None) -> dict:
+    """Return ``record`` with its lone surrogates replaced, counted in ``stats`` if given."""
+    if not _ESCAPED_SURROGATE.search(raw):
+        return record
+    record, replaced = _replace_unencodable(record)
+    if stats is not None:
+        stats.replaced += replaced
+    return record
 
 
 _SKIP, _BLANK = object(), object()

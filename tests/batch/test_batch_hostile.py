@@ -134,3 +134,43 @@ def test_header_is_kept_exactly_and_rows_counted_at_any_chunksize(tmp_path, cli,
     (tmp_path / "head.csv").write_text("id,text\n")
     empty = cli("batch", tmp_path / "head.csv", "--column", "text", "--chunksize", chunksize)
     assert empty.exit_code == 0 and empty.stdout.startswith("id,text,verdict")
+
+
+MIXED_LINES = (
+    '{"id": 1, "text": "ICE", "n": 1, "flag": true}\n'
+    '{"id": "A-2", "text": "USCIS", "n": 2.5}\n'
+    '{"id": false, "text": null, "big": 18446744073709551615, "tags": ["a", 1]}\n'
+    '{"id": 4, "text": "x", "late": "new after the first chunk"}\n'
+)
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, 1000])
+def test_jsonl_to_parquet_with_mixed_types(tmp_path, cli, fake_engine, chunksize):
+    (tmp_path / "in.jsonl").write_text(MIXED_LINES)
+    out = tmp_path / "out.parquet"
+    result = cli("batch", tmp_path / "in.jsonl", "--column", "text", "-o", out,
+                 "--chunksize", chunksize)
+    assert result.exit_code == 1, result.stderr
+    notice = [line for line in result.stderr.splitlines() if "notice" in line]
+    assert notice == [f"remit: notice: {tmp_path / 'in.jsonl'}: column(s) 'id' (boolean, "
+                      "integer, text), 'big' (big integer), 'tags' (list) written to Parquet "
+                      "as text"]
+    table = pq.read_table(out)
+    assert str(table.schema.field("n").type) == "double"
+    assert str(table.schema.field("flag").type) == "bool"
+    rows = table.select(["id", "n", "big", "tags", "late"]).to_pylist()
+    assert [r["id"] for r in rows] == ["1", "A-2", "false", "4"]
+    assert [r["n"] for r in rows] == [1.0, 2.5, None, None]
+    assert rows[2]["big"] == "18446744073709551615" and rows[2]["tags"] == '["a", 1]'
+    assert rows[3]["late"] == "new after the first chunk"
+    assert table.column("verdict").to_pylist() == ["contradicted", "supported", "no_claim",
+                                                   "no_claim"]
+
+
+def test_jsonl_output_keeps_mixed_values_as_they_came(tmp_path, cli, fake_engine):
+    (tmp_path / "in.jsonl").write_text(MIXED_LINES)
+    result = cli("batch", tmp_path / "in.jsonl", "--column", "text", "--chunksize", 1)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == [1, "A-2", False, 4]
+    assert records[2]["big"] == 18446744073709551615 and records[2]["tags"] == ["a", 1]
+    assert "notice" not in result.stderr
