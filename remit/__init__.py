@@ -13,11 +13,13 @@ if TYPE_CHECKING:
 def check_text(text: str, **options) -> list[Finding]:
     """Extract the agency-role claims of ``text`` and judge each against the table.
 
-    ``options`` are those of :class:`remit.engine.Engine` (``model``, ``rules``).
+    ``options`` are those of :class:`remit.engine.Engine` (``model``, ``rules``). A code point
+    UTF-8 cannot encode (a lone surrogate) is read as U+FFFD; offsets are unchanged.
     """
     from remit.engine import get_engine
+    from remit.inputs import replace_unencodable
 
-    return get_engine(**options).check(text)
+    return get_engine(**options).check(replace_unencodable(text)[0])
 
 
 def check_frame(df, column: str, **options):

@@ -12,6 +12,7 @@ from remit.batch.io import FORMATS
 from remit.batch.run import BatchJob, run_batch
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from remit.commands.options import die, fail_on_option, fails, model_option, rules_option
+from remit.formats.base import terminal_safe
 from remit.inputs import InputError, display_name
 from remit.records import SEVERITY
 
@@ -67,7 +68,9 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
     except TableError as exc:
         die(f"the table has errors:\n{exc}")
     if not quiet:
-        click.echo(summary.line(), err=True)
+        for notice in summary.notices():
+            click.echo(terminal_safe(f"remit: notice: {display_name(path)}: {notice}"), err=True)
+        click.echo(terminal_safe(summary.line()), err=True)
     if summary.verdicts["error"]:
         sys.exit(EXIT_ERROR)
     checked = [v for v in summary.verdicts if v in SEVERITY]
@@ -113,6 +116,7 @@ def _row_error_printer(quiet: bool):
             return
         label = f"row {row}" + (f" (id {row_id})" if row_id is not None else "")
         more = " (further row errors are only counted)" if shown == MAX_ROW_ERRORS_SHOWN else ""
-        click.echo(f"remit: warning: {label}: {reason}{more}", err=True)
+        # The id and the reason (an exception's text) can hold what a cell held.
+        click.echo(terminal_safe(f"remit: warning: {label}: {reason}{more}"), err=True)
 
     return report

@@ -36,7 +36,14 @@ NO_CLAIM = RowResult("no_claim", "[]")
 
 
 def check_columns(columns: Sequence, column: str, id_column: str | None = None) -> None:
-    """Raise ColumnError unless ``column`` (and ``id_column``) exist and no output would clash."""
+    """Raise ColumnError unless ``column`` (and ``id_column``) exist and no output would clash.
+
+    Repeated column names are refused too: which of them is meant cannot be told, and JSON
+    Lines and Parquet output cannot hold them.
+    """
+    repeated = _repeated(columns)
+    if repeated:
+        raise ColumnError(f"repeated column name(s) {repeated}; give every column its own name")
     found = ", ".join(repr(str(c)) for c in columns) or "none"
     for name, option in ((column, "--column"), (id_column, "--id-column")):
         if name is not None and name not in columns:
@@ -47,6 +54,15 @@ def check_columns(columns: Sequence, column: str, id_column: str | None = None) 
             f"the input already has column(s) {', '.join(clash)}, which remit adds; "
             "rename or drop them first"
         )
+
+
+def _repeated(columns: Sequence) -> str:
+    """Return e.g. ``'text' (columns 1 and 3)`` for each name held by more than one column."""
+    places: dict = {}
+    for number, name in enumerate(columns, start=1):
+        places.setdefault(name, []).append(str(number))
+    return ", ".join(f"{str(name)!r} (columns {', '.join(p[:-1])} and {p[-1]})"
+                     for name, p in places.items() if len(p) > 1)
 
 
 def is_blank(value) -> bool:

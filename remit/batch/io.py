@@ -8,10 +8,13 @@ file, not by pandas' offset into an internal buffer.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import json
 import re
+import shutil
 import sys
+import tempfile
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +22,13 @@ from typing import BinaryIO
 
 import pandas as pd
 
-from remit.inputs import STDIO, InputError, display_name, format_by_extension
+from remit.inputs import (
+    STDIO,
+    InputError,
+    display_name,
+    format_by_extension,
+    replace_unencodable,
+)
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet")
 EXTENSIONS = {
@@ -43,9 +52,15 @@ def detect_format(path: str, explicit: str | None = None, default: str | None = 
 
 @dataclass
 class ReadStats:
-    """What a reader learned on the way: lines skipped; row count and Arrow schema if known."""
+    """What a reader learned on the way: lines skipped, code points replaced; rows and schema.
+
+    ``replaced`` counts code points UTF-8 cannot encode (lone surrogates, which JSON allows),
+    read as U+FFFD so that the row can still be checked and written.
+    """
 
     skipped: int = 0
+    replaced: int = 0
+    kinds: dict[str, set[str]] | None = None  # JSON Lines: each key's kinds of value
     total_rows: int | None = None
     schema: object = None
     skipped_lines: list[int] = field(default_factory=list)
@@ -130,30 +145,50 @@ CSV_PLACE = re.compile(r"C error: (?P<what>.*?) in line (?P<line>\d+), (?P<rest>
 
 
 def _read_delimited(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[pd.DataFrame]:
-    """Read CSV or TSV as strings, so every value is written back exactly as it was read."""
+    """Read CSV or TSV as strings, so every value is written back exactly as it was read.
+
+    The header is parsed as a row like the others (``header=None``), so pandas holds every row
+    to its number of fields: with a header, pandas truncates a longer first row or makes its
+    first field the index, and renames a repeated name ``text`` to ``text.1``.
+    """
     checked = io.BufferedReader(Utf8Checked(stream, name))
     try:
         reader = pd.read_csv(
-            checked, sep=SEPARATORS[fmt], dtype=str, keep_default_na=False, na_filter=False,
-            # a ragged first row must be an error, not silently become the index
-            index_col=False,
-            chunksize=chunksize, encoding="utf-8",
+            checked, sep=SEPARATORS[fmt], header=None, dtype=str, keep_default_na=False,
+            na_filter=False, index_col=False, chunksize=chunksize, encoding="utf-8",
             # "warn" rather than "skip": the warnings are how skipped lines get counted.
             on_bad_lines="warn" if on_bad_lines == "skip" else "error",
         )
         with reader:
-            while True:
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always", pd.errors.ParserWarning)
-                    chunk = next(reader, None)
-                _count_skipped(caught, stats)
-                if chunk is None:
-                    return
-                yield chunk
+            columns = None
+            for chunk in _parsed_chunks(reader, stats):
+                if columns is None:
+                    columns = _column_names(chunk.iloc[0].tolist())
+                    chunk = chunk.iloc[1:]
+                yield chunk.set_axis(columns, axis=1)
     except pd.errors.EmptyDataError:
         raise InputError(f"{name}: the file is empty (no header row)") from None
     except pd.errors.ParserError as exc:
         raise InputError(f"{name}: malformed {fmt.upper()}: {_csv_place(exc)}") from None
+
+
+def _parsed_chunks(reader, stats: ReadStats) -> Iterator[pd.DataFrame]:
+    while True:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            chunk = next(reader, None)
+        _count_skipped(caught, stats)
+        if chunk is None:
+            return
+        yield chunk
+
+
+def _column_names(header: list[str]) -> list[str]:
+    """Return the header's names; a blank one gets pandas' name for it, ``Unnamed: <index>``.
+
+    Repeated names are kept, for :func:`remit.batch.frame.check_columns` to refuse.
+    """
+    return [name if name else f"Unnamed: {index}" for index, name in enumerate(header)]
 
 
 def _count_skipped(caught, stats: ReadStats) -> None:
@@ -177,27 +212,111 @@ def _csv_place(exc: Exception) -> str:
 
 
 def _read_jsonl(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[pd.DataFrame]:
-    """Read one JSON object per line, keeping values as the Python objects JSON gave."""
-    rows: list[dict] = []
-    offset = 0
-    for number, raw in enumerate(stream, start=1):
-        record = _parse_json_line(raw, name, number, offset, on_bad_lines == "skip")
-        offset += len(raw)
-        if record is _SKIP:
-            stats.skipped += 1
-            stats.skipped_lines.append(number)
-        elif record is not _BLANK:
-            rows.append(record)
-        if len(rows) >= chunksize:
-            yield pd.DataFrame(rows, dtype=object)
-            rows = []
-    if rows:
-        yield pd.DataFrame(rows, dtype=object)
-    elif offset == 0:
-        raise InputError(f"{name}: the file is empty")
+    """Read one JSON object per line, keeping values as the Python objects JSON gave.
+
+    Records may differ in their keys. The columns are the union of all keys in first-seen
+    order, found by a first pass over the input (a pipe is copied to a temporary file for it),
+    so every chunk has the same columns whatever ``--chunksize`` is; a missing key is empty.
+    """
+    with _rereadable(stream) as source:
+        start = source.tell()
+        stats.kinds = _jsonl_kinds(source)
+        columns = list(stats.kinds)
+        source.seek(start)
+        rows: list[dict] = []
+        offset = 0
+        for number, raw in enumerate(source, start=1):
+            record = _parse_json_line(raw, name, number, offset, on_bad_lines == "skip")
+            offset += len(raw)
+            if record is _SKIP:
+                stats.skipped += 1
+                stats.skipped_lines.append(number)
+            elif record is not _BLANK:
+                rows.append(_replaced(record, raw, stats))
+            if len(rows) >= chunksize:
+                yield pd.DataFrame(rows, columns=columns, dtype=object)
+                rows = []
+        if rows:
+            yield pd.DataFrame(rows, columns=columns, dtype=object)
+        elif offset == 0:
+            raise InputError(f"{name}: the file is empty")
+
+
+@contextlib.contextmanager
+def _rereadable(stream: BinaryIO) -> Iterator[BinaryIO]:
+    """Yield ``stream`` if it can seek, else a temporary file holding the rest of it."""
+    if stream.seekable():
+        yield stream
+        return
+    with tempfile.TemporaryFile() as copy:
+        shutil.copyfileobj(stream, copy)
+        copy.seek(0)
+        yield copy
+
+
+def _jsonl_kinds(source: BinaryIO) -> dict[str, set[str]]:
+    """Return the keys of all objects in a JSON Lines stream, in first-seen order, each with the
+    kinds of value it holds (see :func:`json_kind`).
+
+    Lines that are not a JSON object are passed over here; the reading pass reports them.
+    """
+    kinds: dict[str, set[str]] = {}
+    for raw in source:
+        try:
+            record = json.loads(raw)
+        except ValueError:  # invalid JSON or UTF-8
+            continue
+        if isinstance(record, dict):
+            for key, value in _replaced(record, raw).items():
+                kinds.setdefault(key, set()).add(json_kind(value))
+    return kinds
+
+
+def json_kind(value) -> str:
+    """Name the kind of a JSON value; ``big integer`` is one that int64 cannot hold."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer" if -(2**63) <= value < 2**63 else "big integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    return "list" if isinstance(value, list) else "object"
+
+
+def _replaced(record: dict, raw: bytes, stats: ReadStats | None = None) -> dict:
+    """Return ``record`` with its lone surrogates replaced, counted in ``stats`` if given."""
+    if not _ESCAPED_SURROGATE.search(raw):
+        return record
+    record, replaced = _replace_unencodable(record)
+    if stats is not None:
+        stats.replaced += replaced
+    return record
 
 
 _SKIP, _BLANK = object(), object()
+# A lone surrogate can only come from a \u escape, so other lines need no walk over their values.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _replace_unencodable(value) -> tuple[object, int]:
+    """Return a JSON value with lone surrogates in its strings and keys replaced, and the count."""
+    if isinstance(value, str):
+        return replace_unencodable(value)
+    if isinstance(value, list):
+        parts = [_replace_unencodable(item) for item in value]
+        return [item for item, _ in parts], sum(n for _, n in parts)
+    if isinstance(value, dict):
+        clean, count = {}, 0
+        for key, item in value.items():
+            (key, in_key), (item, in_item) = replace_unencodable(key), _replace_unencodable(item)
+            clean[key] = item
+            count += in_key + in_item
+        return clean, count
+    return value, 0
 
 
 def _parse_json_line(raw: bytes, name: str, number: int, offset: int, skip: bool):

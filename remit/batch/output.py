@@ -119,7 +119,8 @@ class Writer:
 
         if self._schema is None:
             self._schema = pa.Schema.from_pandas(frame, preserve_index=False)
-        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        table = pa.Table.from_pandas(_as_text(frame, self._schema), schema=self._schema,
+                                     preserve_index=False)
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self._stream, self._schema)
         self._parquet.write_table(table)
@@ -132,6 +133,48 @@ def _json_value(value):
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
+
+
+# The one Arrow type of a JSON Lines column whose values are all of one kind (or null).
+_ARROW_TYPES = {"text": "string", "boolean": "bool_", "integer": "int64", "number": "float64"}
+
+
+def jsonl_schema(kinds: dict[str, set[str]]):
+    """Return the Arrow schema for JSON Lines columns of these kinds, and those written as text.
+
+    A column of one kind keeps it (integers beside numbers are numbers). Mixed kinds, integers
+    beyond int64, lists and objects become text (JSON for all but strings), which Parquet can
+    always hold, whatever the chunk a value comes in.
+    """
+    import pyarrow as pa
+
+    fields, as_text = [], []
+    for name, found in kinds.items():
+        found = found - {"null"}
+        if found == {"integer", "number"}:
+            found = {"number"}
+        kind = next(iter(found)) if len(found) == 1 else "text"
+        if kind not in _ARROW_TYPES or len(found) > 1:
+            as_text.append(f"{name!r} ({', '.join(sorted(found))})")
+            kind = "text"
+        fields.append(pa.field(name, getattr(pa, _ARROW_TYPES[kind])()))
+    return pa.schema(fields), as_text
+
+
+def _as_text(frame: pd.DataFrame, schema) -> pd.DataFrame:
+    """Return ``frame`` with the values of its object columns that the schema types as strings
+    written as text: strings as they are, other values as JSON, missing values as null."""
+    import pyarrow as pa
+
+    text = [f.name for f in schema if f.type == pa.string() and frame[f.name].dtype == object]
+    return frame.assign(**{name: [_text_value(v) for v in frame[name]] for name in text})
+
+
+def _text_value(value):
+    value = _json_value(value)
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def output_schema(input_schema, added: tuple[str, ...]):

@@ -11,7 +11,7 @@ import pandas as pd
 
 from remit.batch.frame import ADDED_COLUMNS, ColumnError, check_columns
 from remit.batch.io import EXTENSIONS, ReadStats, detect_format, read_chunks
-from remit.batch.output import Writer, open_output, output_schema
+from remit.batch.output import Writer, jsonl_schema, open_output, output_schema
 from remit.batch.stream import ErrorHook, RowChecker
 from remit.inputs import STDIO, InputError, display_name, format_by_extension
 
@@ -53,6 +53,8 @@ class Summary:
     output: str
     verdicts: Counter = field(default_factory=Counter)
     skipped: int = 0
+    replaced: int = 0  # code points UTF-8 cannot encode, read as U+FFFD
+    as_text: list[str] = field(default_factory=list)  # JSON Lines columns Parquet holds as text
 
     @property
     def rows(self) -> int:
@@ -67,6 +69,16 @@ class Summary:
         )
         where = "stdout" if self.output == STDIO else self.output
         return f"{self.rows:,} rows: {counts}, {self.skipped:,} skipped lines \u2192 {where}"
+
+    def notices(self) -> list[str]:
+        """Return the one-line notices of the run (what was read other than as written)."""
+        notices = []
+        if self.replaced:
+            notices.append(f"{self.replaced:,} code point(s) that UTF-8 cannot encode (lone "
+                           "surrogates) were replaced by U+FFFD")
+        if self.as_text:
+            notices.append(f"column(s) {', '.join(self.as_text)} written to Parquet as text")
+        return notices
 
 
 def _frames(job: BatchJob, read_format: str, stats: ReadStats) -> Iterator[pd.DataFrame]:
@@ -99,10 +111,12 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
         engine = get_engine(job.model, tuple(str(r) for r in job.rules))
     checker = RowChecker(engine, job.column, batch_size=job.batch_size,
                          n_process=job.n_process, id_column=job.id_column, on_error=on_error)
+    summary = Summary(job.output)
     schema = None
+    if write_format == "parquet" and stats.kinds is not None:  # read by the first frame
+        stats.schema, summary.as_text = jsonl_schema(stats.kinds)
     if stats.schema is not None and write_format == "parquet":
         schema = output_schema(stats.schema, ADDED_COLUMNS)
-    summary = Summary(job.output)
     with open_output(job.output) as stream:
         writer = Writer(stream, write_format, schema)
         for checked in checker.run(frames):
@@ -116,4 +130,5 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
                 progress(len(checked), stats.total_rows)
         writer.close()
     summary.skipped = stats.skipped
+    summary.replaced = stats.replaced
     return summary

@@ -27,6 +27,7 @@ from remit.batch.frame import (
     not_text,
     row_result,
 )
+from remit.inputs import replace_unencodable
 
 # Called with (1-based row number, row id or None, reason) when a row cannot be checked.
 ErrorHook = Callable[[int, object, str], None]
@@ -57,7 +58,8 @@ class _Chunk:
                 results[position] = error_result(TypeError(problem))
                 invalid.append(position)
             else:
-                todo.append((position, value))
+                # A lone surrogate would make the engine raise; U+FFFD keeps the offsets.
+                todo.append((position, replace_unencodable(value)[0]))
         ids = frame[id_column].tolist() if id_column in frame.columns else []
         return cls(frame, first_row, results, todo, ids=ids, invalid=invalid)
 

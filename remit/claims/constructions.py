@@ -252,16 +252,15 @@ def parse_constructions(text: str, path: str) -> tuple[list[tuple[Construction, 
     Other sections (the table's) are left to their own loader. Errors read
     ``file:line: construction 'id': what is wrong``.
     """
-    import yaml
     from pydantic import ValidationError
 
-    from remit.rules.loader import _LineLoader, _describe, _strip_lines
+    from remit.rules.loader import _describe
+    from remit.rules.yaml_lines import YamlError, load_yaml_with_lines, strip_lines
 
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [], [f"{path}:{mark.line + 1 if mark else 1}: not valid YAML"]
+        data = load_yaml_with_lines(text, path)
+    except YamlError as exc:
+        return [], [str(exc)]
     items = data.get(SECTION) if isinstance(data, dict) else None
     if items is None:
         return [], []
@@ -272,7 +271,7 @@ def parse_constructions(text: str, path: str) -> tuple[list[tuple[Construction, 
         line = item.get("__line__", 1) if isinstance(item, dict) else data["__line__"]
         rid = item.get("id", "?") if isinstance(item, dict) else "?"
         try:
-            out.append((Construction.model_validate(_strip_lines(item)), line))
+            out.append((Construction.model_validate(strip_lines(item)), line))
         except ValidationError as exc:
             errors += [f"{path}:{line}: construction '{rid}': {_describe(e)}"
                        for e in exc.errors()]

@@ -7,6 +7,7 @@ import sys
 import click
 
 from remit.cli import EXIT_ERROR
+from remit.formats.base import terminal_safe
 from remit.records import SEVERITY
 
 FAIL_ON = ("contradicted", "unknown", "never")
@@ -45,8 +46,8 @@ def fails(verdicts, fail_on: str | None) -> bool:
 
 
 def error(message: str) -> None:
-    """Print a one-line error to stderr."""
-    click.echo(f"remit: error: {message}", err=True)
+    """Print a one-line error to stderr, without the control characters a file could put in it."""
+    click.echo(f"remit: error: {terminal_safe(message)}", err=True)
 
 
 def die(message: str) -> None:

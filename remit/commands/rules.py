@@ -7,7 +7,8 @@ import sys
 import click
 
 from remit.cli import EXIT_ERROR, EXIT_OK
-from remit.commands.options import rules_option
+from remit.commands.options import die, rules_option
+from remit.formats.base import terminal_safe
 
 
 @click.group("rules")
@@ -35,7 +36,7 @@ def validate(paths, no_shipped) -> None:
         errors += exc.errors
     if errors:
         for line in errors:
-            click.echo(line, err=True)
+            click.echo(terminal_safe(line), err=True)
         click.echo(f"{len(errors)} error(s)", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"ok: {len(table.sources)} sources, {len(table.agencies)} agencies, "
@@ -54,14 +55,17 @@ def list_records(kind, rules) -> None:
     try:
         table = load_table(rules)
     except TableError as exc:
-        click.echo(f"remit: error: invalid rule table: {exc.errors[0]}", err=True)
-        sys.exit(EXIT_ERROR)
+        die(f"invalid rule table: {exc.errors[0]}")
     for record in getattr(table, kind).values():
-        if kind == "agencies":
-            click.echo(f"{record.id}\t{record.name}\tpart of {record.parent or '-'}")
-        elif kind == "functions":
-            click.echo(f"{record.id}\t{record.label}")
-        elif kind == "facts":
-            click.echo(f"{record.id}\t{record.agency}\t{record.stance}\t{record.function}")
-        else:
-            click.echo(f"{record.id}\t{record.publisher}\t{record.url or '-'}")
+        click.echo(terminal_safe(_row(kind, record)))
+
+
+def _row(kind: str, record) -> str:
+    """Return the tab-separated line of one record in ``rules list``."""
+    if kind == "agencies":
+        return f"{record.id}\t{record.name}\tpart of {record.parent or '-'}"
+    if kind == "functions":
+        return f"{record.id}\t{record.label}"
+    if kind == "facts":
+        return f"{record.id}\t{record.agency}\t{record.stance}\t{record.function}"
+    return f"{record.id}\t{record.publisher}\t{record.url or '-'}"

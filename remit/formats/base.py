@@ -129,6 +129,24 @@ def sentence(result: FileResult, finding: Finding) -> str:
     return " ".join(result.text[claim.sent_start : claim.sent_end].split())
 
 
+# Terminal escape sequences (CSI ``ESC [ ... m``, OSC ``ESC ] ... BEL`` that retitles a window,
+# the one-byte CSI U+009B) and the other control characters but tab and newline. In a checked
+# text, a path, a suppression reason or a table file they would reach the terminal raw and could
+# recolour, move the cursor over or hide what remit printed.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Return ``text`` without escape sequences and control characters (tab and newline kept)."""
+    if text.isprintable():
+        return text
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
 _NOTICE = re.compile(r"^(\d+)(?::(\d+))?:\s*(.*)$", re.S)
 
 

@@ -3,7 +3,8 @@
 Only asserted, unsuppressed claims with a settled verdict are reviewed: an ``unknown`` verdict
 is not a rating, and a question or a quoted claim is not the writer's claim. The rating uses
 the common 1–5 scale with ``alternateName`` ``False`` (1) or ``True`` (5), as Google's fact-check
-markup guidance recommends a textual rating.
+markup guidance recommends a textual rating. ``<``, ``>`` and ``&`` are written as ``\\u003c``,
+``\\u003e`` and ``\\u0026``, so the output can be pasted into a script tag as it is.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from remit.formats.base import RenderOptions, claim_label, sentence
 from remit.records import FileResult, Finding
 
 RATINGS = {"contradicted": (1, "False"), "supported": (5, "True")}
+# JSON-LD is published inside <script type="application/ld+json">, where a "</script>" in a
+# checked sentence would end the script and run what follows. JSON's own syntax uses none of
+# these characters, so escaping them everywhere only ever touches string contents.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def _appearance(path: str) -> dict:
@@ -62,4 +67,4 @@ def render(results: list[FileResult], options: RenderOptions) -> str:
         for r in results for f in r.findings
         if f.verdict in RATINGS and f.claim.asserted and f.suppressed is None
     ]
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(reviews, ensure_ascii=False, indent=2).translate(SCRIPT_SAFE) + "\n"

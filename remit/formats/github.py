@@ -15,6 +15,7 @@ from remit.formats.base import (
     level,
     position,
     split_notice,
+    terminal_safe,
 )
 from remit.records import FileResult
 
@@ -55,4 +56,5 @@ def render(results: list[FileResult], options: RenderOptions) -> str:
             nline, ncol, message = split_notice(notice)
             lines.append(command("warning", message, file=result.path, line=nline or 1,
                                  col=ncol or 1, title="remit: notice"))
-    return "".join(f"{line}\n" for line in lines)
+    # The runner echoes annotations into the log, so escape sequences would reach a terminal.
+    return "".join(f"{terminal_safe(line)}\n" for line in lines)

@@ -6,7 +6,14 @@ formats (json, sarif) keep them.
 
 from __future__ import annotations
 
-from remit.formats.base import RenderOptions, evidence_line, level, position, split_notice
+from remit.formats.base import (
+    RenderOptions,
+    evidence_line,
+    level,
+    position,
+    split_notice,
+    terminal_safe,
+)
 from remit.records import FileResult
 
 
@@ -33,4 +40,4 @@ def render(results: list[FileResult], options: RenderOptions) -> str:
             nline, ncol, message = split_notice(notice)
             lines.append(f"{result.path}:{nline or 1}:{ncol or 1}:warning:remit.notice:"
                          f"{_one_line(message)}")
-    return "".join(f"{line}\n" for line in lines)
+    return "".join(f"{terminal_safe(line)}\n" for line in lines)

@@ -18,6 +18,7 @@ from remit.formats.base import (
     position,
     split_notice,
     summary,
+    terminal_safe,
 )
 from remit.records import FileResult, Finding
 
@@ -30,16 +31,17 @@ def _style(text: str, options: RenderOptions, **style) -> str:
 
 def _finding_lines(result: FileResult, finding: Finding, options: RenderOptions) -> list[str]:
     line, col, _, _ = position(result, finding)
-    where = f"{result.path}:{line}:{col}:"
-    label = claim_label(finding, options)
+    # Paths, labels, evidence and reasons come from files: clean them before any styling.
+    where = f"{terminal_safe(result.path)}:{line}:{col}:"
+    label = terminal_safe(claim_label(finding, options))
     if finding.suppressed is not None:
         head = f"{where} {'suppressed':<12}  {label} [{finding.verdict}]"
-        detail = f"    suppressed: {finding.suppressed}"
+        detail = f"    suppressed: {terminal_safe(finding.suppressed)}"
         return [_style(head, options, dim=True), _style(detail, options, dim=True)]
     tag = _style(f"{finding.verdict:<12}", options, fg=COLORS[finding.verdict],
                  bold=finding.verdict == "contradicted")
     head = f"{where} {tag}  {label}"
-    detail = f"    {evidence_line(finding)}"
+    detail = f"    {terminal_safe(evidence_line(finding))}"
     if not finding.claim.asserted:
         # Questions and reported speech are shown for context but never counted.
         head = _style(f"{where} {finding.verdict:<12}  {label} "
@@ -50,8 +52,9 @@ def _finding_lines(result: FileResult, finding: Finding, options: RenderOptions)
 
 def _notice_line(path: str, notice: str, options: RenderOptions) -> str:
     line, col, message = split_notice(notice)
+    path = terminal_safe(path)
     where = f"{path}:{line}:{col or 1}:" if line else f"{path}:"
-    return f"{where} {_style('warning', options, fg='yellow')}: {message}"
+    return f"{where} {_style('warning', options, fg='yellow')}: {terminal_safe(message)}"
 
 
 def render(results: list[FileResult], options: RenderOptions) -> str:

@@ -12,11 +12,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from remit.rules.schema import KIND, SECTIONS
 from remit.rules.table import Table
+from remit.rules.yaml_lines import LINE_KEY, YamlError, load_yaml_with_lines, strip_lines
 
 SHIPPED_PACKAGE = "remit.rules.data"
 # Sections of the extractor's grammar (``remit.claims``), which may stand in the same user
@@ -42,46 +42,21 @@ class Located:
     line: int
 
 
-# libyaml's parser, where PyYAML was built with it, reads the table about 5 times faster; the
-# records are built by the same safe constructor either way.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_SafeLoader):
-    """A safe loader that remembers the line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = _SafeLoader.construct_mapping(loader, node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
-
-
 def _describe(error: dict) -> str:
     where = ".".join(str(p) for p in error["loc"])
     return f"{where}: {error['msg']}" if where else error["msg"]
 
 
 def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
-    """Parse one table file; return its records and the errors found in it."""
+    """Parse one table file; return its records and the errors found in it.
+
+    The YAML is read by :func:`remit.rules.yaml_lines.load_yaml_with_lines`, so an alias bomb or
+    a duplicate key is one ``path:line:`` error, like invalid YAML.
+    """
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return [], [f"{path}:{line}: not valid YAML: {problem}"]
+        data = load_yaml_with_lines(text, path)
+    except YamlError as exc:
+        return [], [str(exc)]
     if data is None:
         return [], []
     if not isinstance(data, dict):
@@ -89,23 +64,23 @@ def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
     records: list[Located] = []
     errors: list[str] = []
     for key, items in data.items():
-        if key == "__line__" or key in GRAMMAR_SECTIONS:
+        if key == LINE_KEY or key in GRAMMAR_SECTIONS:
             continue
         if key not in SECTIONS:
             errors.append(
-                f"{path}:{data['__line__']}: unknown section '{key}' (known: {', '.join(SECTIONS)})"
+                f"{path}:{data[LINE_KEY]}: unknown section '{key}' (known: {', '.join(SECTIONS)})"
             )
             continue
         if not isinstance(items, list):
-            errors.append(f"{path}:{data['__line__']}: section '{key}' must be a list")
+            errors.append(f"{path}:{data[LINE_KEY]}: section '{key}' must be a list")
             continue
         model = SECTIONS[key]
         kind = KIND[key]
         for item in items:
-            line = item.get("__line__", 1) if isinstance(item, dict) else data["__line__"]
+            line = item.get(LINE_KEY, 1) if isinstance(item, dict) else data[LINE_KEY]
             rid = item.get("id", "?") if isinstance(item, dict) else "?"
             try:
-                record = model.model_validate(_strip_lines(item))
+                record = model.model_validate(strip_lines(item))
             except ValidationError as exc:
                 errors.extend(
                     f"{path}:{line}: {kind} '{rid}': {_describe(e)}" for e in exc.errors())
@@ -133,7 +108,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
             except FileNotFoundError:
                 raise TableError([f"{file}: no such table file"]) from None
             except UnicodeDecodeError as exc:
-                raise TableError([f"{file}: not UTF-8 text (byte {exc.start})"]) from None
+                line = exc.object.count(b"\n", 0, exc.start) + 1
+                raise TableError([f"{file}:{line}: not UTF-8 text (byte {exc.start})"]) from None
             except OSError as exc:
                 raise TableError([f"{file}: cannot read: {exc.strerror}"]) from None
     return out

@@ -144,12 +144,21 @@ def test_parquet_through_pipes(tmp_path, cli, fake_engine):
     assert out["text"].tolist() == TEXTS and out["verdict"].tolist() == EXPECTED
 
 
-def test_jsonl_keys_changing_between_chunks_cannot_become_one_csv_header(tmp_path, cli,
-                                                                        fake_engine):
-    lines = ['{"text": "a"}', '{"text": "b"}', '{"text": "c", "late": 1}']
+@pytest.mark.parametrize("chunksize", [1, 2, 1000])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_jsonl_records_with_varying_keys_keep_every_key(tmp_path, cli, fake_engine, chunksize,
+                                                        fmt):
+    # a key after the first chunk, a missing key, the same keys in another order
+    lines = ['{"text": "ICE", "id": 1}', '{"id": 2}', '{"id": 3, "text": "USCIS", "late": "x"}']
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
-    result = cli("batch", tmp_path / "in.jsonl", "--column", "text", "--chunksize", 2,
-                 "-o", tmp_path / "out.csv")
-    assert result.exit_code == 2 and "['late']" in result.stderr
-    assert f"{tmp_path / 'in.jsonl'}: rows from 3:" in result.stderr
-    assert not (tmp_path / "out.csv").exists()
+    out = tmp_path / f"out.{fmt}"
+    result = cli("batch", tmp_path / "in.jsonl", "--column", "text", "--chunksize", chunksize,
+                 "-o", out)
+    assert result.exit_code == 1, result.stderr
+    frame = (pq.read_table(out).to_pandas() if fmt == "parquet" else
+             pd.read_json(out, lines=True, dtype=False) if fmt == "jsonl" else
+             pd.read_csv(out, dtype=str, keep_default_na=False))
+    assert list(frame.columns) == ["text", "id", "late", *ADDED_COLUMNS]
+    assert frame["verdict"].tolist() == ["contradicted", "no_claim", "supported"]
+    assert [str(v) for v in frame["id"]] == ["1", "2", "3"]
+    assert ["" if pd.isna(v) else v for v in frame["late"].tolist()] == ["", "", "x"]
