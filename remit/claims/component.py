@@ -99,7 +99,7 @@ class ClaimsComponent:
         """Compile the table's aliases and triggers on first use."""
         if self._extractor is None:
             table = self.table
-            lex = load_lexicon()
+            lex = load_lexicon(self.rules)
             aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
             triggers = compile_triggers(table, lex)
             self._extractor = Extractor(aliases, triggers, lex, verb_forms(triggers),

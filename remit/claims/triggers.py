@@ -44,14 +44,24 @@ class Match:
 
 
 def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, ...]:
-    """Expand the table's triggers: '@class' names become the lexicon's verb phrases."""
+    """Expand the table's triggers: '@class' names become the lexicon's verb phrases.
+
+    Raises :class:`remit.claims.grammar.GrammarError` (``file:line: function ...``) for an
+    ``@name`` the lexicon has no class of.
+    """
+    from remit.claims.checks import check_trigger_words
+    from remit.claims.grammar import GrammarError
+
+    errors = check_trigger_words(table, lexicon, shapes=False)
+    if errors:
+        raise GrammarError(errors)
     out = []
     for function in table.functions.values():
         for trigger in function.triggers:
             verbs: set[tuple[str, ...]] = set()
             for verb in trigger.verbs:
                 if verb.startswith("@"):
-                    verbs |= lexicon.verbs(verb[1:])
+                    verbs |= {phrase(w) for w in lexicon.word_class(verb[1:])}
                 else:
                     verbs.add(phrase(verb))
             # longest first, then alphabetical: the same order in every process

@@ -19,15 +19,23 @@ def rules() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--no-shipped", is_flag=True, help="Validate PATHS alone, without the shipped table.")
 def validate(paths, no_shipped) -> None:
-    """Check table files (default: the shipped table); report every error as file:line."""
+    """Check table and grammar files (default: the shipped ones); report every error as file:line."""
+    from remit.claims.checks import grammar_errors
     from remit.rules.loader import TableError, load_table
 
+    errors, table = [], None
     try:
         table = load_table(paths, shipped=not no_shipped)
     except TableError as exc:
-        for line in exc.errors:
+        errors = list(exc.errors)
+    try:
+        errors += grammar_errors(paths, shipped=not no_shipped, table=table)
+    except TableError as exc:  # a file that cannot be read
+        errors += exc.errors
+    if errors:
+        for line in errors:
             click.echo(line, err=True)
-        click.echo(f"{len(exc.errors)} error(s)", err=True)
+        click.echo(f"{len(errors)} error(s)", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"ok: {len(table.sources)} sources, {len(table.agencies)} agencies, "
                f"{len(table.functions)} functions, {len(table.facts)} facts")

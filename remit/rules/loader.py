@@ -71,7 +71,25 @@ def _describe(error: dict) -> str:
 
 
 def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
-    """Parse one table file; return its records and the errors found in it."""
+    """Parse one table file; return its records and the errors found in it.
+
+    Grammar sections (the extractor's word classes, see :mod:`remit.claims.grammar`) may share
+    a user's file with the table; they are skipped here and read by the grammar loader.
+    """
+    from remit.claims.grammar import GRAMMAR_SECTIONS
+
+    sections = {key: (SECTIONS[key], KIND[key]) for key in SECTIONS}
+    return parse_sections(text, path, sections, ignore=GRAMMAR_SECTIONS, what="a table file")
+
+
+def parse_sections(text: str, path: str, sections: dict[str, tuple[type, str]], *,
+                   ignore: Iterable[str] = (), what: str = "a data file",
+                   ) -> tuple[list[Located], list[str]]:
+    """Parse a YAML mapping of sections to lists of records, validating each record.
+
+    ``sections`` maps a section name to its pydantic model and the kind named in errors
+    (``file:line: <kind> '<id>': what is wrong``); sections in ``ignore`` are skipped.
+    """
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -82,22 +100,21 @@ def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
     if data is None:
         return [], []
     if not isinstance(data, dict):
-        return [], [f"{path}:1: a table file must be a mapping with {', '.join(SECTIONS)}"]
+        return [], [f"{path}:1: {what} must be a mapping with {', '.join(sections)}"]
     records: list[Located] = []
     errors: list[str] = []
+    ignored = set(ignore)
     for key, items in data.items():
-        if key == "__line__":
+        if key == "__line__" or key in ignored:
             continue
-        if key not in SECTIONS:
-            errors.append(
-                f"{path}:{data['__line__']}: unknown section '{key}' (known: {', '.join(SECTIONS)})"
-            )
+        if key not in sections:
+            known = ", ".join([*sections, *sorted(ignored)])
+            errors.append(f"{path}:{data['__line__']}: unknown section '{key}' (known: {known})")
             continue
         if not isinstance(items, list):
             errors.append(f"{path}:{data['__line__']}: section '{key}' must be a list")
             continue
-        model = SECTIONS[key]
-        kind = KIND[key]
+        model, kind = sections[key]
         for item in items:
             line = item.get("__line__", 1) if isinstance(item, dict) else data["__line__"]
             rid = item.get("id", "?") if isinstance(item, dict) else "?"
@@ -111,11 +128,25 @@ def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
     return records, errors
 
 
-def shipped_files() -> list[tuple[str, str]]:
-    """Return ``(display path, text)`` of every table file shipped in the package."""
-    folder = resources.files(SHIPPED_PACKAGE)
+def duplicate_ids(records: Iterable[Located], path: str, kinds: dict[str, str]) -> list[str]:
+    """Errors for records of one file that repeat an id of their section."""
+    errors: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for located in records:
+        key = (located.section, located.record.id)
+        if key in seen:
+            errors.append(f"{path}:{located.line}: {kinds[located.section]} "
+                          f"'{located.record.id}': duplicate id in this file")
+        seen.add(key)
+    return errors
+
+
+def shipped_files(package: str = SHIPPED_PACKAGE) -> list[tuple[str, str]]:
+    """Return ``(display path, text)`` of every YAML file shipped in ``package`` (the table's)."""
+    folder = resources.files(package)
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
-    return [(f"remit/rules/data/{f.name}", f.read_text(encoding="utf-8")) for f in files]
+    shown = package.replace(".", "/")
+    return [(f"{shown}/{f.name}", f.read_text(encoding="utf-8")) for f in files]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
@@ -147,16 +178,9 @@ def load_table(extra: Iterable[str | Path] = (), *, shipped: bool = True) -> Tab
     for path, text in files:
         records, file_errors = parse_file(text, path)
         errors.extend(file_errors)
-        seen: set[tuple[str, str]] = set()
+        errors.extend(duplicate_ids(records, path, KIND))
         for located in records:
-            key = (located.section, located.record.id)
-            if key in seen:
-                errors.append(
-                    f"{path}:{located.line}: {KIND[located.section]} '{located.record.id}': "
-                    "duplicate id in this file"
-                )
-            seen.add(key)
-            merged[key] = located
+            merged[(located.section, located.record.id)] = located
     table = Table.build(list(merged.values()), errors)
     if errors:
         raise TableError(errors)
