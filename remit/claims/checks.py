@@ -22,8 +22,8 @@ def phrase_shape_problem(words: tuple[str, ...], prepositions: frozenset[str]) -
     """Why the extractor can never build the verb phrase ``words``, or None if it can.
 
     ``predicates.verb_phrases`` builds (lemma), (lemma, particle, preposition or object noun),
-    (lemma, object noun, preposition) and (lemma, particle, preposition): 'issue', 'hand out',
-    'make decision on', 'crack down on'. A copula never gets a verb phrase of three words: 'is
+    (lemma, object noun, preposition), (lemma, particle, preposition) and (lemma, preposition,
+    its object): 'issue', 'hand out', 'make decision on', 'crack down on', 'take into custody'. A copula never gets a verb phrase of three words: 'is
     responsible for' and 'is in charge of' are read by the copula rules, whatever a class says.
     """
     if len(words) <= 2:
@@ -32,9 +32,9 @@ def phrase_shape_problem(words: tuple[str, ...], prepositions: frozenset[str]) -
         return "a verb phrase has at most three words (verb, object or particle, preposition)"
     if words[0] == COPULA:
         return "'be' phrases of three words are never built (the copula rules read them)"
-    if words[2] not in prepositions:
-        return (f"the third word '{words[2]}' is not in @{PREPOSITIONS}: a three-word phrase "
-                "ends with a preposition ('make decision on', 'crack down on')")
+    if words[2] not in prepositions and words[1] not in prepositions:
+        return (f"neither '{words[1]}' nor '{words[2]}' is in @{PREPOSITIONS}: a three-word "
+                "phrase has a preposition second or last ('take into custody', 'crack down on')")
     return None
 
 
@@ -50,7 +50,7 @@ def grammar_errors(paths=(), *, shipped: bool = True, table: Table | None = None
     errors += check_word_classes(located, complete=shipped)
     if table is not None and shipped and not errors:
         lexicon = build_lexicon({rid: loc.record for rid, loc in located.items()})
-        errors += check_trigger_words(table, lexicon, shapes=False)
+        errors += check_trigger_words(table, lexicon)
     return errors
 
 
@@ -84,6 +84,7 @@ def check_word_classes(located: dict[str, Located], *, complete: bool = True) ->
         if acronym and "ambiguous_acronyms" in located and (
                 acronym not in located["ambiguous_acronyms"].record.words):
             err(loc, f"acronym '{acronym}' is not in @ambiguous_acronyms")
+    errors += _dead_phrases(located)
     return errors
 
 
