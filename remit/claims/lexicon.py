@@ -67,6 +67,14 @@ class Lexicon:
     acronym_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     scope_fillers: frozenset[str] = frozenset()
     anaphor_ordinals: frozenset[str] = frozenset()
+    acting_units: frozenset[str] = frozenset()
+    former_markers: frozenset[str] = frozenset()
+    ability_nouns: frozenset[str] = frozenset()
+    contrast_negations: frozenset[str] = frozenset()
+    exclusive_adverbs: frozenset[str] = frozenset()
+    responsible_adjectives: frozenset[str] = frozenset()
+    relative_words: frozenset[str] = frozenset()
+    peer_words: frozenset[str] = frozenset()
     # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
