@@ -23,8 +23,9 @@ def phrase_shape_problem(words: tuple[str, ...], prepositions: frozenset[str]) -
 
     ``predicates.verb_phrases`` builds (lemma), (lemma, particle, preposition or object noun),
     (lemma, object noun, preposition), (lemma, particle, preposition) and (lemma, preposition,
-    its object): 'issue', 'hand out', 'make decision on', 'crack down on', 'take into custody'. A copula never gets a verb phrase of three words: 'is
-    responsible for' and 'is in charge of' are read by the copula rules, whatever a class says.
+    its object): 'issue', 'hand out', 'make decision on', 'crack down on', 'take into custody'.
+    A copula never gets a verb phrase of three words: 'is responsible for' and 'is in charge of'
+    are read by the copula rules, whatever a class says.
     """
     if len(words) <= 2:
         return None

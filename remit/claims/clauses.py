@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from remit.claims.predicates import COPULA_PREPS, Frame, is_negated
+from remit.claims.predicates import Frame, is_negated
 
 
 class ClauseRules:
@@ -25,7 +25,7 @@ class ClauseRules:
                 frames += self._attribute(mention, child, be, negated)
             elif child.dep_ == "acomp":
                 frames += self._responsible(mention, child, negated)
-            elif child.dep_ == "prep" and child.lower_ in COPULA_PREPS - {"of"}:
+            elif child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions - {"of"}:
                 target = self._mention_in(child)
                 if target is not None and target != mention:
                     frames.append(self._part_of(mention, be, target, negated))
@@ -73,12 +73,13 @@ class ClauseRules:
 
         None for a peer: 'a sister agency of ICE' is not part of ICE.
         """
-        if any(c.dep_ in {"amod", "compound"} and c.lower_ in self.lex.peer_words for c in unit.children):
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in self.lex.peer_words
+               for c in unit.children):
             return None
         for child in unit.children:
             if child.dep_ in {"compound", "poss", "nmod"} and child.i in self.mention_tokens:
                 return self.mention_tokens[child.i]
-            if child.dep_ == "prep" and child.lower_ in COPULA_PREPS:
+            if child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions:
                 target = self._mention_in(child)
                 if target is not None:
                     return target

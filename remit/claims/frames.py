@@ -18,7 +18,6 @@ from remit.claims.clauses import ClauseRules
 from remit.claims.lexicon import Lexicon
 from remit.claims.linear import LinearRules
 from remit.claims.predicates import (
-    NON_ROLE_VERBS,
     OBJECT_DEPS,
     Frame,
     arg_tokens,
@@ -69,7 +68,8 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     def frames(self, mention: Span) -> list[Frame]:
         """Return every frame in which ``mention`` is the agency that acts."""
         anchor = self.anchor(mention)
-        if anchor.i != mention.root.i and any(c.dep_ == "amod" and c.lower_ in self.lex.former_markers
+        if anchor.i != mention.root.i and any(c.dep_ == "amod"
+                                              and c.lower_ in self.lex.former_markers
                                               for c in anchor.children):
             return []  # 'a former ICE officer now teaches ...': not the agency acting
         frames = self._by_role(mention, anchor)
@@ -337,7 +337,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         ('reviews it first') are not role statements.
         """
         args = arg_tokens(verb, set(self.mention_tokens), opaque=self.opaque)
-        if verb.lemma_.lower() in NON_ROLE_VERBS and not (
+        if verb.lemma_.lower() in self.lex.non_role_verbs and not (
                 verb.lemma_ == "have" and any(t.like_num for t in args)):
             return False  # ... except a statistic: 'ICE has roughly 20,000 employees'
         if verb.dep_ not in {"ROOT", "conj", "xcomp"}:

@@ -75,6 +75,11 @@ class Lexicon:
     responsible_adjectives: frozenset[str] = frozenset()
     relative_words: frozenset[str] = frozenset()
     peer_words: frozenset[str] = frozenset()
+    copula_prepositions: frozenset[str] = frozenset()
+    non_role_verbs: frozenset[str] = frozenset()
+    contains_verbs: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
     # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
 

@@ -14,18 +14,10 @@ from remit.claims.lexicon import Lexicon, american_spelling
 
 NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
              "mark", "advcl", "relcl", "appos", "agent", "det", "expl", "discourse", "parataxis"}
-COPULA_PREPS = {"in", "within", "under", "inside", "of"}
-NON_ROLE_VERBS = {"be", "have", "say", "become", "seem", "get", "go", "come", "grow",
-                   "testify", "appear", "look", "remain", "want", "need", "know"}
-# 'Y runs X' with X an agency: X is part of Y.
-CONTAINS = {"run", "operate", "oversee", "administer", "supervise", "house", "include",
-             "contain", "comprise", "encompass"}
 # Shorthand for 'is the one for': 'USCIS = benefits', 'CBP -> the border'.
 EQUATES = {"=", "->", "→", "⇒"}
 # Roles in which a mention is what is acted on, never the actor.
 OBJECT_DEPS = {"pobj", "dobj", "poss", "attr", "agent", "dative", "iobj"}
-CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "that", "because", "when", "while", "if",
-                  "although", "but", "whereas", "unless", "since", "after", "before"}
 
 
 @dataclass(frozen=True)

@@ -65,20 +65,18 @@ def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, .
                 else:
                     verbs.add(phrase(verb))
             # longest first, then alphabetical: the same order in every process
-            objects = tuple(sorted({_object_words(o) for o in trigger.objects},
+            objects = tuple(sorted({_object_words(o, lexicon.articles) for o in trigger.objects},
                                    key=lambda o: (-len(o), o)))
             out.append(CompiledTrigger(function.id, frozenset(verbs) or None, objects))
     return tuple(out)
 
 
-# Articles are dropped from the arguments (``extract.arg_forms`` skips determiners), so they
-# are dropped from trigger objects too: 'may enter the country' must match 'may enter country'.
-_ARTICLES = {"the", "a", "an"}
-
-
-def _object_words(text: str) -> tuple[str, ...]:
+def _object_words(text: str, articles: frozenset[str]) -> tuple[str, ...]:
+    # Articles are dropped from the arguments (``extract.arg_forms`` skips determiners), so
+    # they are dropped from trigger objects too: 'may enter the country' matches 'may enter
+    # country'.
     words = phrase(text)
-    return tuple(w for w in words if w not in _ARTICLES) or words
+    return tuple(w for w in words if w not in articles) or words
 
 
 # In a trigger object, '...' stands for up to GAP_MAX words: 'removed without ... a judge'.
