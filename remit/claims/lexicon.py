@@ -80,6 +80,8 @@ class Lexicon:
     contains_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    denial_quantifiers: frozenset[str] = frozenset()
+    denial_conditions: frozenset[str] = frozenset()
     # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
