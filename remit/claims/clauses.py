@@ -9,17 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from remit.claims.predicates import COPULA_PREPS, Frame, is_negated
-
-# Adjectives that, after an agency noun, say what it is for ('the agency responsible for X').
-RESPONSIBLE = {"responsible", "accountable"}
-
-
-# Words that open a relative clause; a clause whose subject has none has its own actor.
-_RELATIVE_WORDS = frozenset({"who", "which", "that", "whose", "whom"})
-# 'a sister agency of ICE', 'a separate agency from CBP': beside the agency, not inside it.
-_PEERS = frozenset({"sister", "partner", "peer", "fellow", "separate", "independent",
-                    "parallel", "counterpart"})
+from remit.claims.predicates import Frame, is_negated
 
 
 class ClauseRules:
@@ -35,7 +25,7 @@ class ClauseRules:
                 frames += self._attribute(mention, child, be, negated)
             elif child.dep_ == "acomp":
                 frames += self._responsible(mention, child, negated)
-            elif child.dep_ == "prep" and child.lower_ in COPULA_PREPS - {"of"}:
+            elif child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions - {"of"}:
                 target = self._mention_in(child)
                 if target is not None and target != mention:
                     frames.append(self._part_of(mention, be, target, negated))
@@ -68,7 +58,7 @@ class ClauseRules:
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 sub = self._verb(mention, child, passive=passive, negated=negated)
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
-            elif child.dep_ == "amod" and child.lower_ in RESPONSIBLE:
+            elif child.dep_ == "amod" and child.lower_ in self.lex.responsible_adjectives:
                 # 'X is the agency responsible for green cards'
                 sub = self._responsible(mention, child, negated)
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
@@ -83,12 +73,13 @@ class ClauseRules:
 
         None for a peer: 'a sister agency of ICE' is not part of ICE.
         """
-        if any(c.dep_ in {"amod", "compound"} and c.lower_ in _PEERS for c in unit.children):
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in self.lex.peer_words
+               for c in unit.children):
             return None
         for child in unit.children:
             if child.dep_ in {"compound", "poss", "nmod"} and child.i in self.mention_tokens:
                 return self.mention_tokens[child.i]
-            if child.dep_ == "prep" and child.lower_ in COPULA_PREPS:
+            if child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions:
                 target = self._mention_in(child)
                 if target is not None:
                     return target
@@ -168,7 +159,7 @@ class ClauseRules:
         if self._other_subject(clause):
             return True
         return any(c.dep_ in {"nsubj", "nsubjpass"} and not any(
-                       t.lower_ in _RELATIVE_WORDS for t in c.subtree)
+                       t.lower_ in self.lex.relative_words for t in c.subtree)
                    for c in clause.children)
 
     def _other_subject(self, clause: Token) -> bool:

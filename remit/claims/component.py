@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from remit.claims.anaphora import name_words
-from remit.claims.constructions import load_constructions, shipped_files
+from remit.claims.constructions import load_constructions
 from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
@@ -99,18 +99,19 @@ class ClaimsComponent:
     def extractor(self) -> Extractor:
         """Compile the table's aliases, triggers and constructions on first use."""
         if self._extractor is None:
-            from remit.rules.loader import expand_paths
+            from remit.claims.grammar import constructions, load_grammar
 
             table = self.table
-            lex = load_lexicon()
+            lex = load_lexicon(self.rules)
             aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
             triggers = compile_triggers(table, lex)
-            constructions = load_constructions(
-                shipped_files() + expand_paths(self.rules), self.nlp.vocab, lex.word_class)
+            # the lexicon loaded without error, so the same files' records did
+            records = constructions(load_grammar(self.rules)[0])
+            matcher = load_constructions(records, self.nlp.vocab, lex.word_class)
             self._extractor = Extractor(aliases, triggers, lex, verb_forms(triggers),
                                         function_words=function_words(table),
                                         name_words=name_words(table),
-                                        constructions=constructions)
+                                        constructions=matcher)
         return self._extractor
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:

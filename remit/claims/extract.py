@@ -213,11 +213,11 @@ class Extractor:
         if not frame.negated:
             return None
         quantifier = next((t.lower_ for t in (*frame.args, *frame.head.children)
-                           if t.lower_ in _QUANTIFIERS), None)
+                           if t.lower_ in self.lex.denial_quantifiers), None)
         if quantifier is not None:
             return quantifier
         clause = next((c for c in frame.head.children if c.dep_ == "advcl"
-                       or (c.dep_ == "prep" and c.lower_ in _CONDITIONS)), None)
+                       or (c.dep_ == "prep" and c.lower_ in self.lex.denial_conditions)), None)
         if clause is None:
             # 'grants no asylum to people who miss the deadline': only those people
             clause = next((c for t in tokens for c in t.children if c.dep_ == "relcl"), None)
@@ -240,11 +240,6 @@ class Extractor:
         return " ".join(dict.fromkeys(words)) or None
 
 
-# 'does not inspect every container', 'does not always': not all, so not none.
-_QUANTIFIERS = {"every", "all", "each", "always", "necessarily", "automatically"}
-# 'does not deport people during an appeal', '... without a warrant'
-# ('before the immigration court' is a place: 'before' and 'after' count only as clauses)
-_CONDITIONS = {"during", "until", "without", "unless", "while", "except", "pending"}
 def _negated_below(matched: Sequence[Token], head: Token) -> bool:
     """Whether a 'not' opens a phrase, below the predicate, that holds the matched words.
 

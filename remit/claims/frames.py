@@ -14,13 +14,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from remit.claims.clauses import RESPONSIBLE, ClauseRules
+from remit.claims.clauses import ClauseRules
 from remit.claims.constructions import Binding, for_mention
 from remit.claims.effects import construction_frames
 from remit.claims.lexicon import Lexicon
 from remit.claims.linear import LinearRules
 from remit.claims.predicates import (
-    NON_ROLE_VERBS,
     OBJECT_DEPS,
     Frame,
     arg_tokens,
@@ -33,16 +32,6 @@ from remit.claims.predicates import (
 from remit.claims.prepositions import PrepositionRules
 
 __all__ = ["Frame", "FrameBuilder", "sentence_frames"]
-
-# Units whose acts are their agency's: "ERO's Removal division coordinates removals". Not
-# 'program' (a role noun: "HSI's program"), 'part' or 'agency'.
-_ACTING_UNITS = frozenset({"division", "unit", "arm", "branch", "component", "office",
-                           "directorate", "bureau", "section", "wing", "court", "board",
-                           "embassy", "consulate"})
-# 'a former ICE officer', 'a retired Border Patrol agent': acts that are not the agency's.
-_FORMER = frozenset({"former", "retired", "ex", "onetime", "erstwhile"})
-# 'has the authority to arrest', 'has no power to deport'
-_ABILITY = {"power", "authority", "right", "ability", "jurisdiction", "mandate", "responsibility"}
 
 
 @dataclass
@@ -83,7 +72,8 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     def frames(self, mention: Span) -> list[Frame]:
         """Return every frame in which ``mention`` is the agency that acts."""
         anchor = self.anchor(mention)
-        if anchor.i != mention.root.i and any(c.dep_ == "amod" and c.lower_ in _FORMER
+        if anchor.i != mention.root.i and any(c.dep_ == "amod"
+                                              and c.lower_ in self.lex.former_markers
                                               for c in anchor.children):
             return []  # 'a former ICE officer now teaches ...': not the agency acting
         frames = self._by_role(mention, anchor)
@@ -112,7 +102,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         root = mention.root
         if root.dep_ in {"poss", "amod", "nmod"} and root.head.lemma_.lower() in self.lex.personnel:
             return root.head
-        if root.dep_ == "poss" and root.head.lemma_.lower() in _ACTING_UNITS:
+        if root.dep_ == "poss" and root.head.lemma_.lower() in self.lex.acting_units:
             return root.head  # "by ERO's Removal division": the division acts for ERO
         if (root.dep_ == "pobj" and root.head.lower_ in {"of", "from", "at", "with"}
                 and root.head.head.lemma_.lower() in self.lex.personnel):
@@ -172,7 +162,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                     frames += [replace(f, exclusive=f.exclusive or exclusive)
                                for f in self._verb(mention, clause,
                                                    negated=is_negated(be, self.lex))]
-                elif clause.dep_ == "amod" and clause.lower_ in RESPONSIBLE:
+                elif clause.dep_ == "amod" and clause.lower_ in self.lex.responsible_adjectives:
                     # 'The agency responsible for green cards is USCIS'
                     frames += [replace(f, exclusive=f.exclusive or exclusive)
                                for f in self._responsible(mention, clause,
@@ -332,7 +322,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         if lemma not in {"have", "lack"}:
             return None
         for obj in verb.children:
-            if obj.dep_ == "dobj" and obj.lemma_.lower() in _ABILITY:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.ability_nouns:
                 for clause in obj.children:
                     if clause.dep_ in {"acl", "relcl", "xcomp"} and clause.pos_ == "VERB":
                         none = lemma == "lack" or any(c.lower_ == "no" for c in obj.children)
@@ -352,7 +342,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         ('reviews it first') are not role statements.
         """
         args = arg_tokens(verb, set(self.mention_tokens), opaque=self.opaque)
-        if verb.lemma_.lower() in NON_ROLE_VERBS and not (
+        if verb.lemma_.lower() in self.lex.non_role_verbs and not (
                 verb.lemma_ == "have" and any(t.like_num for t in args)):
             return False  # ... except a statistic: 'ICE has roughly 20,000 employees'
         if verb.dep_ not in {"ROOT", "conj", "xcomp"}:
@@ -367,7 +357,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         start = self.sentence_of(mention.start).start
         before = [t for t in doc[max(start, mention.start - 3) : mention.start]
                   if t.lower_ not in {"the", "by", ","}]
-        if not before or before[-1].lower_ not in {"not", "never", "neither", "nor"}:
+        if not before or before[-1].lower_ not in self.lex.contrast_negations:
             return False
         # 'is not the judge's job' negates the verb, not the mention
         return not (before[-1].dep_ == "neg" and before[-1].head.pos_ in {"VERB", "AUX"})
@@ -377,7 +367,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         doc = mention.doc
         start = self.sentence_of(mention.start).start
         window = doc[max(start, mention.start - 2) : mention.start]
-        if any(t.lower_ in {"only", "solely", "exclusively"} for t in window):
+        if any(t.lower_ in self.lex.exclusive_adverbs for t in window):
             return True
         before = " ".join(t.lower_ for t in doc[max(start, mention.start - 4) : mention.start])
         if before.endswith(("nobody but", "no one but", "none but", "other than",

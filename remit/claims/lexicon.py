@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
-
-import yaml
+from pathlib import Path
 
 POSSESSIVE = {"'s", "'", "’s", "’"}
 
@@ -67,6 +66,24 @@ class Lexicon:
     # per ambiguous acronym, verbs after which it is the agency ('ice deports')
     acronym_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     scope_fillers: frozenset[str] = frozenset()
+    anaphor_ordinals: frozenset[str] = frozenset()
+    acting_units: frozenset[str] = frozenset()
+    former_markers: frozenset[str] = frozenset()
+    ability_nouns: frozenset[str] = frozenset()
+    contrast_negations: frozenset[str] = frozenset()
+    exclusive_adverbs: frozenset[str] = frozenset()
+    responsible_adjectives: frozenset[str] = frozenset()
+    relative_words: frozenset[str] = frozenset()
+    peer_words: frozenset[str] = frozenset()
+    copula_prepositions: frozenset[str] = frozenset()
+    non_role_verbs: frozenset[str] = frozenset()
+    contains_verbs: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    denial_quantifiers: frozenset[str] = frozenset()
+    denial_conditions: frozenset[str] = frozenset()
+    # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
         """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
@@ -78,47 +95,64 @@ class Lexicon:
         A multi-word entry is one string, its words joined by single spaces. Raises
         ``KeyError`` for a name the lexicon does not define.
         """
-        value = getattr(self, name, None) if not name.startswith("_") else None
-        if value is None and name in self.verb_classes:
-            value = self.verb_classes[name]
-        if not isinstance(value, (frozenset, tuple)):
-            raise KeyError(name)
-        return frozenset(" ".join(v) if isinstance(v, tuple) else v for v in value)
+        return self.classes[name]
 
     def class_names(self) -> frozenset[str]:
         """Every name ``word_class`` answers."""
-        fixed = {f.name for f in dataclasses.fields(self)
-                 if isinstance(getattr(self, f.name), (frozenset, tuple))}
-        return frozenset(fixed | set(self.verb_classes))
+        return frozenset(self.classes)
 
 
 def _phrases(items) -> frozenset[tuple[str, ...]]:
     return frozenset(phrase(str(i)) for i in items)
 
 
-@functools.lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """Load the shipped lexicon."""
-    text = resources.files("remit.claims.data").joinpath("lexicon.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    words = lambda key: frozenset(str(w).lower() for w in data[key])  # noqa: E731
+# How each kind of field is built from a class's words.
+_BUILDERS = {
+    "frozenset[str]": lambda words: frozenset(words),
+    "frozenset[tuple[str, ...]]": _phrases,
+    "tuple[tuple[str, ...], ...]": lambda words: tuple(sorted(_phrases(words))),
+}
+# Fields not filled from the word class of their name.
+_COMPOSITE = {"verb_classes", "acronym_verbs", "classes"}
+
+
+def lexicon_fields() -> dict[str, str]:
+    """The word classes the code reads by attribute: field name (= class id) -> field type."""
+    return {f.name: str(f.type) for f in dataclasses.fields(Lexicon) if f.name not in _COMPOSITE}
+
+
+def build_lexicon(records: dict) -> Lexicon:
+    """A :class:`Lexicon` from merged word-class records (``id -> WordClass``).
+
+    Every field must have its class (see :func:`remit.claims.checks.check_word_classes`).
+    """
+    values = {name: _BUILDERS[kind](records[name].words) for name, kind in lexicon_fields().items()}
     return Lexicon(
-        verb_classes={k: _phrases(v) for k, v in data["verb_classes"].items()},
-        personnel=words("personnel"),
-        units=words("units"),
-        part_of_verbs=_phrases(data["part_of_verbs"]),
-        role_nouns=words("role_nouns"),
-        reporting_verbs=words("reporting_verbs"),
-        reporting_phrases=tuple(sorted(_phrases(data["reporting_phrases"]))),
-        hypothetical_marks=_phrases(data["hypothetical_marks"]),
-        future_words=_phrases(data["future_words"]),
-        negations=words("negations"),
-        exclusives=words("exclusives"),
-        pronouns=frozenset(str(w).lower() for w in data["anaphora"]["pronouns"]),
-        anaphor_nouns=frozenset(str(w).lower() for w in data["anaphora"]["nouns"]),
-        acronym_contexts=words("acronym_contexts"),
-        ambiguous_acronyms=words("ambiguous_acronyms"),
-        acronym_verbs={str(k).lower(): frozenset(str(w).lower() for w in v)
-                       for k, v in data.get("acronym_verbs", {}).items()},
-        scope_fillers=words("scope_fillers"),
+        **values,
+        verb_classes={rid: _phrases(r.words) for rid, r in records.items()
+                      if r.shape == "verb_phrases"},
+        acronym_verbs={r.acronym: frozenset(r.words) for r in records.values() if r.acronym},
+        classes={rid: frozenset(r.words) for rid, r in records.items()},
     )
+
+
+def load_lexicon(paths: Iterable[str | Path] = ()) -> Lexicon:
+    """The shipped lexicon with the word classes of ``paths`` (users' rule files) merged in.
+
+    Loaded once per tuple of paths. Raises :class:`remit.claims.grammar.GrammarError` listing
+    every problem found.
+    """
+    return _load_lexicon(tuple(str(p) for p in paths))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_lexicon(paths: tuple[str, ...]) -> Lexicon:
+    from remit.claims.checks import check_word_classes
+    from remit.claims.grammar import GrammarError, load_grammar, word_classes
+
+    merged, errors = load_grammar(paths)
+    located = word_classes(merged)
+    errors += check_word_classes(located)
+    if errors:
+        raise GrammarError(errors)
+    return build_lexicon({rid: loc.record for rid, loc in located.items()})

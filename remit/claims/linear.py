@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from remit.claims.predicates import CLAUSE_BREAKS, EQUATES, Frame, lemma_of
+from remit.claims.predicates import EQUATES, Frame, lemma_of
 
 # Words that narrow an object: 'approves no petitions that lack evidence' is no denial.
 _RESTRICTIVE = frozenset({"that", "who", "which", "for", "to", "unless", "without", "if",
@@ -35,7 +35,8 @@ class LinearRules:
         doc = verb.doc
         end = self._clause_end(self.sentence_of(verb.i).end, doc)
         for token in doc[verb.i + 1 : end]:
-            if token.lower_ in CLAUSE_BREAKS or token.i in self.opaque or token.i in self.labels:
+            if (token.lower_ in self.lex.clause_breaks or token.i in self.opaque
+                    or token.i in self.labels):
                 break
             if token.text == "," and token.i + 2 < end and doc[token.i + 1].lower_ in {
                     "and", "but", "or"} and (token.i + 2 in self.mention_tokens

@@ -14,18 +14,10 @@ from remit.claims.lexicon import Lexicon, american_spelling
 
 NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
              "mark", "advcl", "relcl", "appos", "agent", "det", "expl", "discourse", "parataxis"}
-COPULA_PREPS = {"in", "within", "under", "inside", "of"}
-NON_ROLE_VERBS = {"be", "have", "say", "become", "seem", "get", "go", "come", "grow",
-                   "testify", "appear", "look", "remain", "want", "need", "know"}
-# 'Y runs X' with X an agency: X is part of Y.
-CONTAINS = {"run", "operate", "oversee", "administer", "supervise", "house", "include",
-             "contain", "comprise", "encompass"}
 # Shorthand for 'is the one for': 'USCIS = benefits', 'CBP -> the border'.
 EQUATES = {"=", "->", "→", "⇒"}
 # Roles in which a mention is what is acted on, never the actor.
 OBJECT_DEPS = {"pobj", "dobj", "poss", "attr", "agent", "dative", "iobj"}
-CLAUSE_BREAKS = {";", ":", "which", "who", "whose", "that", "because", "when", "while", "if",
-                  "although", "but", "whereas", "unless", "since", "after", "before"}
 
 
 @dataclass(frozen=True)
@@ -59,14 +51,28 @@ def lemma_of(token: Token) -> str:
 
 
 def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
-    """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with', 'make decision on'."""
+    """Return the lemma phrases of a verb: 'carry', 'carry out', 'deal with', 'make decision on'.
+
+    The shapes are (lemma), (lemma, particle or preposition), (lemma, object noun), (lemma,
+    object noun, preposition), (lemma, particle, preposition): 'crack down on', and (lemma,
+    preposition, its object): 'take into custody'. A word class
+    of verb phrases is checked against these shapes (``checks.phrase_shape_problem``).
+    """
     if verb.text in EQUATES:
         return frozenset({("(role)",)})  # 'ICE = enforcement': a role, in shorthand
     lemma = lemma_of(verb)
     out = {(lemma,)}
+    particle = None
     for child in verb.children:
         if child.dep_ in {"prt", "prep"} and child.i > verb.i:
             out.add((lemma, child.lower_))
+            if child.dep_ == "prt":
+                particle = child.lower_
+            elif particle is not None:  # 'cracks down on', 'signs off on'
+                out.add((lemma, particle, child.lower_))
+            if child.dep_ == "prep":  # 'takes people into custody'
+                out.update((lemma, child.lower_, g.lemma_.lower()) for g in child.children
+                           if g.dep_ == "pobj")
         elif child.dep_ == "dobj":
             # light verbs: 'makes the final decision on', 'takes care of', 'has jurisdiction over'
             noun = child.lemma_.lower()

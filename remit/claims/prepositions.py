@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from remit.claims.predicates import CONTAINS, Frame, is_negated, verb_phrases
+from remit.claims.predicates import Frame, is_negated, verb_phrases
 
 # 'apply for X with/through/to the agency', 'file the petition with USCIS'
 _FILING = {"apply", "file", "submit", "send", "mail", "petition", "register"}
@@ -119,7 +119,7 @@ class PrepositionRules:
 
     def _part_of_verb(self, mention: Span, verb: Token, negated: bool) -> list[Frame]:
         """'X falls under Y', 'judges work for DHS', 'X reports to Y'; 'Y runs X' (reversed)."""
-        if verb.lemma_.lower() in CONTAINS and not is_negated(verb, self.lex):
+        if verb.lemma_.lower() in self.lex.contains_verbs and not is_negated(verb, self.lex):
             part = self._mention_in(verb)
             if part is not None and part != mention and part.root.head == verb:
                 return [Frame(part, verb, frozenset({("part", "of")}), False, (),

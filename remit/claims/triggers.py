@@ -44,31 +44,39 @@ class Match:
 
 
 def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, ...]:
-    """Expand the table's triggers: '@class' names become the lexicon's verb phrases."""
+    """Expand the table's triggers: '@class' names become the lexicon's verb phrases.
+
+    Raises :class:`remit.claims.grammar.GrammarError` (``file:line: function ...``) for an
+    ``@name`` the lexicon has no class of.
+    """
+    from remit.claims.checks import check_trigger_words
+    from remit.claims.grammar import GrammarError
+
+    errors = check_trigger_words(table, lexicon, shapes=False)
+    if errors:
+        raise GrammarError(errors)
     out = []
     for function in table.functions.values():
         for trigger in function.triggers:
             verbs: set[tuple[str, ...]] = set()
             for verb in trigger.verbs:
                 if verb.startswith("@"):
-                    verbs |= lexicon.verbs(verb[1:])
+                    verbs |= {phrase(w) for w in lexicon.word_class(verb[1:])}
                 else:
                     verbs.add(phrase(verb))
             # longest first, then alphabetical: the same order in every process
-            objects = tuple(sorted({_object_words(o) for o in trigger.objects},
+            objects = tuple(sorted({_object_words(o, lexicon.articles) for o in trigger.objects},
                                    key=lambda o: (-len(o), o)))
             out.append(CompiledTrigger(function.id, frozenset(verbs) or None, objects))
     return tuple(out)
 
 
-# Articles are dropped from the arguments (``extract.arg_forms`` skips determiners), so they
-# are dropped from trigger objects too: 'may enter the country' must match 'may enter country'.
-_ARTICLES = {"the", "a", "an"}
-
-
-def _object_words(text: str) -> tuple[str, ...]:
+def _object_words(text: str, articles: frozenset[str]) -> tuple[str, ...]:
+    # Articles are dropped from the arguments (``extract.arg_forms`` skips determiners), so
+    # they are dropped from trigger objects too: 'may enter the country' matches 'may enter
+    # country'.
     words = phrase(text)
-    return tuple(w for w in words if w not in _ARTICLES) or words
+    return tuple(w for w in words if w not in articles) or words
 
 
 # In a trigger object, '...' stands for up to GAP_MAX words: 'removed without ... a judge'.

@@ -19,9 +19,6 @@ from remit.rules.table import Table
 from remit.rules.yaml_lines import LINE_KEY, YamlError, load_yaml_with_lines, strip_lines
 
 SHIPPED_PACKAGE = "remit.rules.data"
-# Sections of the extractor's grammar (``remit.claims``), which may stand in the same user
-# files as the table's; their own loader reads them.
-GRAMMAR_SECTIONS = frozenset({"constructions"})
 
 
 class TableError(Exception):
@@ -50,8 +47,25 @@ def _describe(error: dict) -> str:
 def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
     """Parse one table file; return its records and the errors found in it.
 
-    The YAML is read by :func:`remit.rules.yaml_lines.load_yaml_with_lines`, so an alias bomb or
-    a duplicate key is one ``path:line:`` error, like invalid YAML.
+    Grammar sections (the extractor's word classes and constructions, see
+    :mod:`remit.claims.grammar`) may share a user's file with the table; they are skipped here
+    and read by the grammar loader. The YAML is read by
+    :func:`remit.rules.yaml_lines.load_yaml_with_lines`, so an alias bomb or a duplicate key is
+    one ``path:line:`` error, like invalid YAML.
+    """
+    from remit.claims.grammar import GRAMMAR_SECTIONS
+
+    sections = {key: (SECTIONS[key], KIND[key]) for key in SECTIONS}
+    return parse_sections(text, path, sections, ignore=GRAMMAR_SECTIONS, what="a table file")
+
+
+def parse_sections(text: str, path: str, sections: dict[str, tuple[type, str]], *,
+                   ignore: Iterable[str] = (), what: str = "a data file",
+                   ) -> tuple[list[Located], list[str]]:
+    """Parse a YAML mapping of sections to lists of records, validating each record.
+
+    ``sections`` maps a section name to its pydantic model and the kind named in errors
+    (``file:line: <kind> '<id>': what is wrong``); sections in ``ignore`` are skipped.
     """
     try:
         data = load_yaml_with_lines(text, path)
@@ -60,22 +74,21 @@ def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
     if data is None:
         return [], []
     if not isinstance(data, dict):
-        return [], [f"{path}:1: a table file must be a mapping with {', '.join(SECTIONS)}"]
+        return [], [f"{path}:1: {what} must be a mapping with {', '.join(sections)}"]
     records: list[Located] = []
     errors: list[str] = []
+    ignored = set(ignore)
     for key, items in data.items():
-        if key == LINE_KEY or key in GRAMMAR_SECTIONS:
+        if key == LINE_KEY or key in ignored:
             continue
-        if key not in SECTIONS:
-            errors.append(
-                f"{path}:{data[LINE_KEY]}: unknown section '{key}' (known: {', '.join(SECTIONS)})"
-            )
+        if key not in sections:
+            known = ", ".join([*sections, *sorted(ignored)])
+            errors.append(f"{path}:{data[LINE_KEY]}: unknown section '{key}' (known: {known})")
             continue
         if not isinstance(items, list):
             errors.append(f"{path}:{data[LINE_KEY]}: section '{key}' must be a list")
             continue
-        model = SECTIONS[key]
-        kind = KIND[key]
+        model, kind = sections[key]
         for item in items:
             line = item.get(LINE_KEY, 1) if isinstance(item, dict) else data[LINE_KEY]
             rid = item.get("id", "?") if isinstance(item, dict) else "?"
@@ -89,11 +102,25 @@ def parse_file(text: str, path: str) -> tuple[list[Located], list[str]]:
     return records, errors
 
 
-def shipped_files() -> list[tuple[str, str]]:
-    """Return ``(display path, text)`` of every table file shipped in the package."""
-    folder = resources.files(SHIPPED_PACKAGE)
+def duplicate_ids(records: Iterable[Located], path: str, kinds: dict[str, str]) -> list[str]:
+    """Errors for records of one file that repeat an id of their section."""
+    errors: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for located in records:
+        key = (located.section, located.record.id)
+        if key in seen:
+            errors.append(f"{path}:{located.line}: {kinds[located.section]} "
+                          f"'{located.record.id}': duplicate id in this file")
+        seen.add(key)
+    return errors
+
+
+def shipped_files(package: str = SHIPPED_PACKAGE) -> list[tuple[str, str]]:
+    """Return ``(display path, text)`` of every YAML file shipped in ``package`` (the table's)."""
+    folder = resources.files(package)
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
-    return [(f"remit/rules/data/{f.name}", f.read_text(encoding="utf-8")) for f in files]
+    shown = package.replace(".", "/")
+    return [(f"{shown}/{f.name}", f.read_text(encoding="utf-8")) for f in files]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
@@ -126,16 +153,9 @@ def load_table(extra: Iterable[str | Path] = (), *, shipped: bool = True) -> Tab
     for path, text in files:
         records, file_errors = parse_file(text, path)
         errors.extend(file_errors)
-        seen: set[tuple[str, str]] = set()
+        errors.extend(duplicate_ids(records, path, KIND))
         for located in records:
-            key = (located.section, located.record.id)
-            if key in seen:
-                errors.append(
-                    f"{path}:{located.line}: {KIND[located.section]} '{located.record.id}': "
-                    "duplicate id in this file"
-                )
-            seen.add(key)
-            merged[key] = located
+            merged[(located.section, located.record.id)] = located
     table = Table.build(list(merged.values()), errors)
     if errors:
         raise TableError(errors)

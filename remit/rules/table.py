@@ -26,6 +26,8 @@ class Table:
     agencies: dict[str, Agency] = field(default_factory=dict)
     functions: dict[str, Function] = field(default_factory=dict)
     facts: dict[str, Fact] = field(default_factory=dict)
+    # (section, id) -> (file, line) of each record, for errors found after loading
+    locations: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict, repr=False)
     _by_pair: dict[tuple[str, str], list[Fact]] = field(default_factory=dict, repr=False)
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
@@ -37,6 +39,7 @@ class Table:
         for item in located:
             getattr(table, item.section)[item.record.id] = item.record
             where[(item.section, item.record.id)] = item
+            table.locations[(item.section, item.record.id)] = (item.path, item.line)
         table._check_references(where, errors)
         by_pair: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in table.facts.values():

@@ -9,23 +9,16 @@ from click.testing import CliRunner
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from remit.claims.constructions import (
-    ConstructionMatcher,
-    load_constructions,
-    parse_constructions,
-    shipped_files,
-)
+from remit.claims.checks import grammar_errors
+from remit.claims.constructions import ConstructionMatcher, load_constructions
+from remit.claims.grammar import GrammarError, constructions, load_grammar
 from remit.claims.lexicon import load_lexicon
-from remit.rules.loader import TableError
 
 
 def _shipped():
-    out = []
-    for path, text in shipped_files():
-        records, errors = parse_constructions(text, path)
-        assert errors == []
-        out += [record for record, _ in records]
-    return out
+    merged, errors = load_grammar()
+    assert errors == []
+    return [loc.record for loc in constructions(merged)]
 
 
 SHIPPED = _shipped()
@@ -86,13 +79,19 @@ constructions:
 """
 
 
-def _load(text: str, path: str = "user.yaml", vocab: Vocab | None = None):
-    return load_constructions([(path, text)], vocab or Vocab(), load_lexicon().word_class)
+def _errors(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "user.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [e.replace(str(path), "user.yaml") for e in grammar_errors([path])]
 
 
 def test_a_valid_record_compiles_and_matches_a_hand_built_doc():
     vocab = Vocab()
-    matcher = _load(RECORD.format(id="x", attrs="{LEMMA: run}"), vocab=vocab)
+    from remit.claims.grammar import parse_grammar_file
+
+    records, errors = parse_grammar_file(RECORD.format(id="x", attrs="{LEMMA: run}"), "u.yaml")
+    assert errors == []
+    matcher = load_constructions(records, vocab, load_lexicon().word_class)
     doc = Doc(vocab, words=["ICE", "runs", "detention"], heads=[1, 1, 1],
               deps=["nsubj", "ROOT", "dobj"], lemmas=["ICE", "run", "detention"])
     (binding,) = matcher(doc)
@@ -123,10 +122,20 @@ def test_a_valid_record_compiles_and_matches_a_hand_built_doc():
      + RECORD.format(id="dup", attrs="{LEMMA: run}").replace("constructions:\n", ""),
      "user.yaml:12: construction 'dup': duplicate id in this file"),
 ])
-def test_errors_name_file_line_and_record(text, message):
-    with pytest.raises(TableError) as err:
-        _load(text)
-    assert any(line.startswith(message) for line in err.value.errors), err.value.errors
+def test_errors_name_file_line_and_record(tmp_path, text, message):
+    errors = _errors(tmp_path, text)
+    assert any(line.startswith(message) for line in errors), errors
+
+
+def test_a_pattern_spacy_refuses_is_an_error_at_load():
+    from remit.claims.grammar import parse_grammar_file
+
+    bad = RECORD.format(id="bad", attrs="{LEMMA: {IN: run}}")  # IN needs a list
+    records, errors = parse_grammar_file(bad, "u.yaml")
+    assert errors == []
+    with pytest.raises(GrammarError) as err:
+        load_constructions(records, Vocab(), load_lexicon().word_class)
+    assert err.value.errors[0].startswith("u.yaml:2: construction 'bad': ")
 
 
 def test_rules_validate_reports_construction_errors(tmp_path):

@@ -1,0 +1,170 @@
+"""Pydantic models of the extractor's grammar records (``claims/data/*.yaml``, users' files).
+
+A grammar file is YAML with sections of records, like a table file (``remit.rules.schema``):
+``word_classes`` is a list of :class:`WordClass`, ``constructions`` of :class:`Construction`
+(how a sentence ties an agency to what it does; compiled by :mod:`remit.claims.constructions`). Records are validated one by one, so that an
+error points at the file, line and record id; cross-checks (conflicting classes, ``@name``
+references, phrase shapes) run after merging, in :mod:`remit.claims.checks`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class WordClass(_Record):
+    """A closed class of words the extractor reads, referred to as ``@id`` from other data."""
+
+    id: str = Field(pattern=ID_PATTERN, description="the class name, as in '@id'")
+    description: str = Field(min_length=1, description="what the words have in common")
+    words: list[str] = Field(
+        description="lower-case entries; a multi-word entry ('deal with') matches as a phrase",
+    )
+    shape: Literal["words", "verb_phrases"] = Field(
+        default="words",
+        description="'verb_phrases': lemma phrases matched against a predicate's verb phrases "
+                    "(a function trigger's verbs); each must have a shape the extractor builds",
+    )
+    acronym: str | None = Field(
+        default=None,
+        description="for verbs after which a lower-case ambiguous acronym is the agency "
+                    "('ice deports'): that acronym",
+    )
+    disjoint_with: list[str] = Field(
+        default_factory=list, description="ids of classes that may not share a word with this one",
+    )
+    extend: bool = Field(
+        default=False,
+        description="in a user's file: add the words to the shipped class instead of replacing it",
+    )
+    examples: list[str] = Field(default_factory=list, description="sentences that use the words")
+
+    @field_validator("words")
+    @classmethod
+    def _clean_words(cls, words: list[str]) -> list[str]:
+        words = [str(w).strip() for w in words]
+        if any(not w for w in words):
+            raise ValueError("words must not be blank")
+        if any(w != w.lower() for w in words):
+            raise ValueError(f"words must be lower case: {[w for w in words if w != w.lower()]}")
+        repeated = sorted({w for w in words if words.count(w) > 1})
+        if repeated:
+            raise ValueError(f"repeated words: {', '.join(repeated)}")
+        return words
+
+
+SLOTS = ("agency", "predicate", "content", "target")
+Effect = Literal["role", "acts", "part_of"]
+_NEEDS = {"role": ("content",), "acts": ("predicate",), "part_of": ("target",)}
+# "TEXT => AGENCY KEY POLARITY": a pass example and the claim it must give.
+_EXPECT = re.compile(r"^(?P<text>.+?)\s*=>\s*(?P<agency>\S+)\s+(?P<key>\S+)\s+"
+                     r"(?P<polarity>affirmed|negated)\s*$")
+
+
+# DependencyMatcher's relation operators and the token attributes its nodes may test.
+RelOp = Literal["<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--",
+                ">+", ">-", ">++", ">--", "<+", "<-", "<++", "<--"]
+TokenAttr = Literal["ORTH", "TEXT", "NORM", "LOWER", "LEMMA", "POS", "TAG", "MORPH", "DEP",
+                    "ENT_TYPE", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IS_ALPHA", "IS_PUNCT",
+                    "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_STOP", "IS_SENT_START",
+                    "LIKE_NUM", "_"]
+Predicate = Literal["IN", "NOT_IN", "REGEX", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS",
+                    "==", "!=", ">=", "<=", ">", "<"]
+
+
+class PatternNode(BaseModel):
+    """One node of a DependencyMatcher pattern; its ``RIGHT_ID`` may be a slot name."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    RIGHT_ID: str = Field(min_length=1)
+    RIGHT_ATTRS: dict[TokenAttr, str | int | bool | dict[Predicate, Any]] = {}
+    LEFT_ID: str | None = None
+    REL_OP: RelOp | None = None
+
+
+class Examples(BaseModel):
+    """Sentences the construction must read (``pass``) and must leave alone (``fail``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    pass_: list[str] = Field(alias="pass", min_length=1, description=(
+        "'TEXT => AGENCY KEY POLARITY': the construction gives this claim"))
+    fail: list[str] = Field(min_length=1, description="texts this construction gives no claim")
+
+    @field_validator("pass_")
+    @classmethod
+    def _expectations(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _EXPECT.match(value):
+                raise ValueError(f"pass example {value!r} is not 'TEXT => AGENCY KEY POLARITY'")
+        return values
+
+
+class Construction(BaseModel):
+    """One way a sentence says what an agency does or what it belongs to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="stable id, kebab-case")
+    description: str = Field(min_length=1)
+    pattern: list[PatternNode] = Field(min_length=1, description=(
+        "DependencyMatcher nodes; '@class' in an attribute value names a lexicon word class"))
+    effect: Effect
+    negates: bool = Field(False, description="the match denies the effect")
+    exclusive: bool = Field(False, description="the match says only this agency does it")
+    unlisted: bool = Field(True, description=(
+        "when no function of the table matches, still report the claim (as unknown, the "
+        "predicate quoted); false for shapes too loose to be a claim without a function"))
+    content_as: Literal["any", "noun"] = Field("any", description=(
+        "'noun': read the content as a noun phrase even when tagged a verb ('E-Verify')"))
+    negation: list[str] = Field(["predicate"], description=(
+        "nodes whose own negation ('not', 'never') denies the match"))
+    examples: Examples
+
+    @model_validator(mode="after")
+    def _slots(self) -> Construction:
+        names = [node.RIGHT_ID for node in self.pattern]
+        if len(set(names)) != len(names):
+            raise ValueError("two nodes of the pattern have the same RIGHT_ID")
+        for k, node in enumerate(self.pattern):
+            linked = node.LEFT_ID is not None and node.REL_OP is not None
+            if (k == 0) == linked or (node.LEFT_ID is None) != (node.REL_OP is None):
+                raise ValueError(f"node '{node.RIGHT_ID}': the first node has no LEFT_ID and "
+                                 "REL_OP, every other node has both")
+            if linked and node.LEFT_ID not in names[:k]:
+                raise ValueError(f"node '{node.RIGHT_ID}': LEFT_ID '{node.LEFT_ID}' names no "
+                                 "node before it")
+        if "agency" not in names:
+            raise ValueError("the pattern has no 'agency' node")
+        for slot in _NEEDS[self.effect]:
+            if slot not in names:
+                raise ValueError(f"effect '{self.effect}' needs a '{slot}' node")
+        unknown = [n for n in self.negation if n not in names and n != "predicate"]
+        if unknown:
+            raise ValueError(f"negation names no node of the pattern: {', '.join(unknown)}")
+        return self
+
+    def expected(self) -> list[tuple[str, str, str, str]]:
+        """The pass examples as (text, agency, key, polarity)."""
+        out = []
+        for value in self.examples.pass_:
+            m = _EXPECT.match(value)
+            out.append((m["text"], m["agency"], m["key"], m["polarity"]))
+        return out
+
+
+# Section name -> (model, the kind named in errors). See ``remit.claims.grammar``.
+SECTION_MODELS: dict[str, tuple[type[_Record], str]] = {
+    "word_classes": (WordClass, "word class"),
+    "constructions": (Construction, "construction"),
+}
