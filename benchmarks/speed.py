@@ -91,7 +91,7 @@ def ratio(per_round: dict[str, list[float]], top: str, bottom: str) -> float:
 
 def sentence_counter(engine) -> Callable[[str], tuple[int, int]]:
     """(sentences, sentences with a mention) of a text, by remit's own first pass."""
-    from remit.claims.prefilter import split_sentences
+    from remit.runtime.prefilter import split_sentences
 
     nlp, extractor = engine.nlp, engine.nlp.get_pipe("remit_claims").extractor
 
@@ -106,7 +106,7 @@ def sentence_counter(engine) -> Callable[[str], tuple[int, int]]:
 
 def parsed_tokens(engine, texts: list[str]) -> tuple[int, int]:
     """(tokens in the sentences remit parses, all tokens) over ``texts``."""
-    from remit.engine import SentenceRunner
+    from remit.runtime.runner import SentenceRunner
 
     runner = SentenceRunner(engine.nlp)
     parsed = total = 0

@@ -19,7 +19,7 @@ from remit.claims.assertion import SentenceCues, assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
 from remit.claims.mentions import AliasIndex, find_mentions
-from remit.claims.prefilter import fuzzy_anchors, narrow_index
+from remit.claims.anchors import fuzzy_anchors, narrow_index
 from remit.claims.triggers import (
     CompiledTrigger,
     TriggerIndex,
