@@ -23,11 +23,13 @@ SPANS_KEY = "remit_claims"
 _ROWS = "remit_claim_rows"
 # Set by the caller on a one-sentence doc: its mentions, as ``span_rows``, found before parsing.
 MENTIONS = "remit_mentions"
-# Set here: the last sentence's mentions (``span_rows``), and whether the claims may change
-# with the sentence before (see ``Extractor.needs_context``), for texts parsed sentence by
-# sentence in other processes.
+# Set by the caller on one sentence of a longer text, just before the component runs on it: the
+# mentions of the parsed sentence before (their ``Span`` objects, on that sentence's doc), for
+# 'it' and 'the agency'. The component reads and clears it, so no live span stays on the doc.
+PREVIOUS = "remit_previous"
+# Set here: the last sentence's mentions, anaphors resolved (``span_rows``), which the caller
+# hands on as the next sentence's ``PREVIOUS``, so 'it' chains over several sentences.
 TAIL = "remit_tail"
-NEEDS_CONTEXT = "remit_needs_context"
 # In the component's folder of a saved pipeline: copies of the user's table files, and the list
 # of them in load order (later files override earlier ones, as with ``--rules``).
 RULES_FOLDER = "rules"
@@ -75,7 +77,7 @@ class ClaimsComponent:
         self.spans_key = spans_key
         self._extractor: Extractor | None = None
         self._table = None
-        for extension in (_ROWS, MENTIONS, TAIL, NEEDS_CONTEXT):
+        for extension in (_ROWS, MENTIONS, PREVIOUS, TAIL):
             if not Doc.has_extension(extension):
                 Doc.set_extension(extension, default=None)
         if not Doc.has_extension("remit_claims"):
@@ -144,7 +146,11 @@ class ClaimsComponent:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        """Extract the claims of a parsed doc (a whole text, or one sentence of one)."""
+        """Extract the claims of a parsed doc (a whole text, or one sentence of one).
+
+        This is the only place claims are extracted: :class:`remit.runtime.runner.SentenceRunner`
+        calls the component on each sentence in order, with ``doc._.remit_previous`` set.
+        """
         if len(doc) and not doc.has_annotation("DEP"):
             raise ValueError(
                 f"[{self.name}] needs a dependency parse: add it after a 'parser' component "
@@ -152,10 +158,11 @@ class ClaimsComponent:
         extractor = self.extractor
         preset = doc._.get(MENTIONS)
         mentions = extractor.mentions(doc) if preset is None else row_spans(doc, preset)
-        claims, tail = extractor.extract(doc, mentions=mentions)
+        previous = doc._.get(PREVIOUS) or ()
+        doc._.set(PREVIOUS, None)
+        claims, tail = extractor.extract(doc, previous, mentions)
         doc._.remit_claims = claims
         doc._.set(TAIL, span_rows(tail))
-        doc._.set(NEEDS_CONTEXT, extractor.needs_context(doc, mentions))
         doc.spans[self.spans_key] = [
             doc.char_span(c.start, c.end, label=c.key, alignment_mode="expand") for c in claims
         ]

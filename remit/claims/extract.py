@@ -114,19 +114,6 @@ class Extractor:
             previous = own
         return order_claims(out), previous
 
-    def needs_context(self, doc: Doc, mentions: list[Span]) -> bool:
-        """Whether the document's claims can change with the mentions of the sentence before.
-
-        Only the first sentence looks back, and :func:`resolve_anaphora` resolves an anaphor
-        there with any non-empty ``previous`` or with none, so one stand-in mention tells.
-        """
-        first = next(iter(doc.sents), None)
-        if first is None or not any(i < first.end for i in self._anaphor_candidates(doc)):
-            return False
-        own = [m for m in mentions if m.start < first.end]
-        stand_in = [Span(doc, first.start, first.start + 1, label="?")]
-        return bool(resolve_anaphora(first, own, stand_in, self.lex, assume_subject=True))
-
     def _anaphor_candidates(self, doc: Doc) -> list[int]:
         """Positions of the tokens :func:`resolve_anaphora` may take as an anaphor.
 

@@ -43,19 +43,21 @@ class _Plan:
 
 
 class SentenceRunner:
-    """Parse the sentences that need it, from many texts, and extract their claims.
+    """Parse the sentences that need it, from many texts, and have the component extract.
 
-    Each sentence is parsed and extracted alone, in whichever process ``nlp.pipe`` sends it to;
-    the few whose 'it' looks back at a sentence with a mention are extracted again in order.
+    ``nlp.pipe`` parses each sentence alone, with the ``remit_claims`` component disabled; the
+    component then runs on the sentences of each text in order, each given the mentions of the
+    sentence before (its ``doc._.remit_tail``) for 'it' and 'the agency'.
     """
 
     def __init__(self, nlp: Language, prefilter: bool = True):
         from remit.runtime.prefilter import Prefilter
 
         self.nlp = nlp
-        self.extractor = nlp.get_pipe("remit_claims").extractor
-        self.prefilter = Prefilter(self.extractor, nlp.vocab) if prefilter else None
-        self.disable = [name for name in UNUSED_COMPONENTS if name in nlp.pipe_names]
+        self.component = nlp.get_pipe("remit_claims")
+        self.prefilter = Prefilter(self.component.extractor, nlp.vocab) if prefilter else None
+        self.disable = [name for name in (*UNUSED_COMPONENTS, "remit_claims")
+                        if name in nlp.pipe_names]
 
     def plan(self, text: str) -> _Plan:
         """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
@@ -102,12 +104,12 @@ class SentenceRunner:
             yield self.finish(plans.popleft())
 
     def finish(self, plan: _Plan) -> list[Claim]:
-        """Gather the claims of a text from its parsed sentences, in order.
+        """Extract the claims of a text from its parsed sentences, in order.
 
-        The component extracted each sentence alone; a sentence whose first 'it' or 'the
-        agency' finds an antecedent in the sentence before is extracted again here, with it.
+        A skipped sentence (no mention, nothing to resolve) hands nothing on to the next.
         """
-        from remit.claims.extract import order_claims, row_spans, span_rows
+        from remit.claims.component import PREVIOUS, TAIL
+        from remit.claims.extract import order_claims, row_spans
 
         out: list[Claim] = []
         before: Doc | None = None
@@ -115,13 +117,9 @@ class SentenceRunner:
             if doc is None:
                 before = None
                 continue
-            claims = doc._.remit_claims
-            if doc._.remit_needs_context and before is not None and before._.remit_tail:
-                previous = row_spans(before, before._.remit_tail)
-                preset = doc._.remit_mentions
-                mentions = None if preset is None else row_spans(doc, preset)
-                claims, tail = self.extractor.extract(doc, previous, mentions)
-                doc._.remit_tail = span_rows(tail)
+            if before is not None and before._.get(TAIL):
+                doc._.set(PREVIOUS, row_spans(before, before._.get(TAIL)))
+            claims = self.component(doc)._.remit_claims
             out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
             before = doc
         return order_claims(out)
