@@ -14,6 +14,7 @@ from remit.claims.anaphora import name_words
 from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
+from remit.claims.readings import choose_readings
 from remit.claims.triggers import compile_triggers, function_words, verb_forms
 from remit.records import Claim
 
@@ -109,6 +110,11 @@ class ClaimsComponent:
                                         name_words=name_words(table))
         return self._extractor
 
+    def _verdict_of(self, claim: Claim) -> str:
+        from remit.checker import verdict_alone
+
+        return verdict_alone(claim, self.table)
+
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Compile the patterns now rather than on the first document."""
         _ = self.extractor
@@ -161,7 +167,7 @@ class ClaimsComponent:
         previous = doc._.get(PREVIOUS) or ()
         doc._.set(PREVIOUS, None)
         claims, tail = extractor.extract(doc, previous, mentions)
-        doc._.remit_claims = claims
+        doc._.remit_claims = choose_readings(claims, self._verdict_of)
         doc._.set(TAIL, span_rows(tail))
         doc.spans[self.spans_key] = [
             doc.char_span(c.start, c.end, label=c.key, alignment_mode="expand") for c in claims
