@@ -10,7 +10,8 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from remit.model import DEFAULT_MODELS, ModelError, load
+from remit.errors import ModelError, RulesConflictError
+from remit.model import DEFAULT_MODELS, load
 from remit.records import Finding
 from remit.runtime.runner import SentenceRunner
 
@@ -37,7 +38,7 @@ class Engine:
         self._model_name = model
         self._rules = tuple(str(r) for r in rules)
         if nlp is not None and rules and "remit_claims" in nlp.pipe_names:
-            raise ValueError("the pipeline already has remit_claims with its own rules; "
+            raise RulesConflictError("the pipeline already has remit_claims with its own rules; "
                              "give rules to the component, not to the engine")
         self._nlp = nlp
         self._given_nlp = nlp is not None

@@ -10,15 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from remit.errors import InputError as InputError
+
 # As a path, "-" means stdin when reading and stdout when writing.
 STDIO = "-"
-
-
-class InputError(Exception):
-    """Input that cannot be read or checked: missing, binary, not UTF-8, too large, malformed.
-
-    The message is one line that names the file and, where there is one, the place.
-    """
 
 
 def display_name(path: str) -> str:

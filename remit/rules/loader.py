@@ -15,18 +15,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from remit.errors import TableError as TableError
 from remit.rules.schema import KIND, SECTIONS
 from remit.rules.table import Table
 
 SHIPPED_PACKAGE = "remit.rules.data"
-
-
-class TableError(Exception):
-    """One or more problems in table files; ``errors`` holds one line per problem."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("\n".join(errors))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,8 @@ def _start_worker(engine: Engine) -> None:
 
 
 def _check_chunk(texts: list[str], batch_size: int) -> list[list[Finding]]:
+    from remit.errors import WorkerError
+
     if _engine is None:
-        raise RuntimeError("remit worker process started without an engine")
+        raise WorkerError("remit worker process started without an engine")
     return list(_engine.check_many(texts, batch_size=batch_size))
