@@ -6,7 +6,7 @@ Prints tokens/s of (a) ``nlp.pipe`` with the model's full default pipeline, (b) 
 alone and (c) remit end to end (``Engine.check_many``: clean-up, first pass, parse, extraction,
 verdicts), on an article corpus where about 1 sentence in 10 names an agency and on statements
 that all do; then a bare ``nlp.pipe`` with only the components remit runs, (d) as spaCy ships
-it and (e) with the matrix backend remit picks (numpy's BLAS, :mod:`remit.claims.matrix`), which
+it and (e) with the matrix backend remit picks (numpy's BLAS, :mod:`remit.model.matrix`), which
 leaves only remit's own work between them; two processes against one; and the cold start of
 ``remit check`` against loading the model. Every contender runs with one BLAS thread, as the
 ``remit`` command does. Timings are
@@ -49,7 +49,7 @@ def model_name() -> str:
     """The model remit loads by default: the first of its defaults that is installed."""
     import spacy
 
-    from remit.engine import DEFAULT_MODELS
+    from remit.model import DEFAULT_MODELS
 
     return next(m for m in DEFAULT_MODELS if spacy.util.is_package(m))
 
@@ -91,7 +91,7 @@ def ratio(per_round: dict[str, list[float]], top: str, bottom: str) -> float:
 
 def sentence_counter(engine) -> Callable[[str], tuple[int, int]]:
     """(sentences, sentences with a mention) of a text, by remit's own first pass."""
-    from remit.claims.prefilter import split_sentences
+    from remit.runtime.prefilter import split_sentences
 
     nlp, extractor = engine.nlp, engine.nlp.get_pipe("remit_claims").extractor
 
@@ -106,7 +106,7 @@ def sentence_counter(engine) -> Callable[[str], tuple[int, int]]:
 
 def parsed_tokens(engine, texts: list[str]) -> tuple[int, int]:
     """(tokens in the sentences remit parses, all tokens) over ``texts``."""
-    from remit.engine import SentenceRunner
+    from remit.runtime.runner import SentenceRunner
 
     runner = SentenceRunner(engine.nlp)
     parsed = total = 0
@@ -215,7 +215,7 @@ def main() -> None:
     args = parse_args()
     import spacy
 
-    from remit.claims.matrix import use_numpy_gemm
+    from remit.model.matrix import use_numpy_gemm
     from remit.engine import Engine
 
     model = model_name()

@@ -11,7 +11,7 @@ import importlib
 import click
 
 from remit import __version__
-from remit.claims.matrix import one_blas_thread_by_default
+from remit.model.matrix import one_blas_thread_by_default
 
 # Before anything imports numpy: one BLAS thread per process (more cores: --n-process).
 one_blas_thread_by_default()

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from remit.errors import ConfigError as ConfigError
 from remit.formats import FORMATS, RenderOptions
 from remit.formats.base import DEFAULT_SEVERITY
 
@@ -36,10 +37,6 @@ DEFAULTS: dict[str, Any] = {
 COMMAND_LINE = "command line"
 _SECTION_RE = re.compile(r"^\s*\[\s*tool\s*\.\s*remit\s*[\].]|^\s*tool\s*\.\s*remit\s*[.=]", re.M)
 DEFAULT = "default"
-
-
-class ConfigError(Exception):
-    """A configuration file cannot be read or holds a bad value; ``str()`` is one line."""
 
 
 class Severity(BaseModel):

@@ -11,6 +11,8 @@ import os
 import re
 from collections.abc import Mapping
 
+from remit.errors import InputError as InputError
+
 # As a path, "-" means stdin when reading and stdout when writing.
 STDIO = "-"
 
@@ -18,13 +20,6 @@ STDIO = "-"
 # which JSON allows (``"\ud800"``) and which make spaCy and every writer raise.
 _UNENCODABLE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
-
-
-class InputError(Exception):
-    """Input that cannot be read or checked: missing, binary, not UTF-8, too large, malformed.
-
-    The message is one line that names the file and, where there is one, the place.
-    """
 
 
 def display_name(path: str) -> str:

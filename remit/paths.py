@@ -13,15 +13,12 @@ from collections.abc import Iterable, Sequence
 
 from pathspec import GitIgnoreSpec
 
+from remit.errors import PathError as PathError
 from remit.inputs import STDIO
 
 # Files a directory walk picks up; a file named explicitly is read whatever its extension.
 EXTENSIONS = (".md", ".markdown", ".mdx", ".html", ".htm", ".txt")
 _GLOB_CHARS = frozenset("*?[")
-
-
-class PathError(Exception):
-    """A path argument that names nothing (no such file, or a glob that matches nothing)."""
 
 
 def collect_paths(

@@ -39,6 +39,9 @@ class Claim:
     # For a denial, the words that make it narrower than the role ('ICE does not deport
     # *citizens*'): such a denial does not deny the role itself.
     scope: str | None = None
+    # One of several agencies and functions sharing a predicate, which may pair up one to one
+    # ('Judges and the BIA decide removal cases and appeals'; :mod:`remit.claims.readings`).
+    paired: bool = False
     # The id of the construction record the claim was read by, if one was.
     construction: str | None = None
 

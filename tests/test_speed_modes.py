@@ -96,9 +96,9 @@ def test_modes_agree_on_anaphora_text(fast_engine, full_engine):
 
 
 def test_fast_mode_skips_sentences_without_claims(engine):
-    from remit.claims.prefilter import split_sentences
-    from remit.claims.text import prepare_text
-    from remit.engine import SentenceRunner
+    from remit.runtime.prefilter import split_sentences
+    from remit.runtime.text import prepare_text
+    from remit.runtime.runner import SentenceRunner
 
     plan = SentenceRunner(engine.nlp).plan(SYNTHETIC)
     prepared = prepare_text(SYNTHETIC)  # sentence offsets are into the cleaned-up text
@@ -157,7 +157,7 @@ def test_sentence_docs_are_what_as_doc_gives(engine, text):
     from spacy.attrs import SENT_START
     from spacy.tokens import Doc
 
-    from remit.claims.prefilter import TokenTable, split_sentences
+    from remit.runtime.prefilter import TokenTable, split_sentences
 
     doc = engine.nlp.make_doc(text)
     tokens = TokenTable(doc)
@@ -191,7 +191,7 @@ def test_engine_keeps_its_runner_until_the_mode_changes(engine):
 
 
 def test_narrowed_alias_indexes_are_kept(engine):
-    from remit.claims.prefilter import narrow_index
+    from remit.claims.anchors import narrow_index
 
     extractor = engine.nlp.get_pipe("remit_claims").extractor
     index, anchors = extractor.aliases, extractor.anchors

@@ -10,15 +10,12 @@ from dataclasses import astuple, dataclass
 import numpy as np
 import pandas as pd
 
+from remit.errors import ColumnError as ColumnError
 from remit.records import Finding, roll_up
 
 ADDED_COLUMNS = ("verdict", "claims", "evidence", "correction", "error")
 QUOTE_LIMIT = 200
 TITLE_LIMIT = 80
-
-
-class ColumnError(ValueError):
-    """A column named by the caller is missing, or an added column would overwrite one."""
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,16 @@ def _owner_id(table: Table, function: str) -> str | None:
 
 def judge(claim: Claim, table: Table) -> Finding:
     """Return the finding for one claim."""
+    finding = _judge(claim, table)
+    if finding.verdict == "contradicted" and claim.paired:
+        finding = Finding(claim, "unknown",
+                          finding.message + " (It may pair with another agency named "
+                          "alongside, one to one.)", finding.evidence, finding.correction,
+                          reason="coordinated agencies and functions may pair up respectively")
+    return finding
+
+
+def _judge(claim: Claim, table: Table) -> Finding:
     if claim.function == "part_of":
         return judge_part_of(claim, table)
     name = display(table, claim.agency)
@@ -194,9 +204,10 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
 
     A claim the writer does not assert (a question, reported speech, a hypothetical) is never
     flagged: its verdict is unknown, and the message says what the table would have said.
+    Which readings of a sentence are its claims was chosen by the extractor
+    (:mod:`remit.claims.readings`).
     """
     out = []
-    claims = list(claims)
     for claim in claims:
         finding = judge(claim, table)
         if not claim.asserted:
@@ -207,60 +218,9 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
                 f"{finding.verdict}: {finding.message}",
                 finding.evidence, None, reason=f"not asserted: {kind}")
         out.append(finding)
-    return _settled_readings(_respectively(out))
-
-
-def _settled_readings(findings: list[Finding]) -> list[Finding]:
-    """One predicate read as several functions: keep the readings the table settles.
-
-    'USCIS officers conduct credible fear screenings for people in expedited removal' is a
-    credible-fear claim; the expedited-removal reading of the same words, which the table
-    cannot settle for USCIS, is dropped rather than reported as a separate unknown.
-    """
-    def frame(f: Finding) -> tuple:
-        c = f.claim
-        return (c.start, c.sent_start, c.predicate, c.polarity, c.agency)
-
-    def mention(f: Finding) -> tuple:
-        return (f.claim.start, f.claim.sent_start, f.claim.agency)
-
-    settled = {frame(f) for f in findings
-               if f.verdict != "unknown" and f.claim.function not in (None, "part_of")}
-    # A predicate with no function beside a settled claim about the same mention is most
-    # often the same statement in words the table does not list; it is not reported.
-    spoken_for = {mention(f) for f in findings
-                  if f.verdict != "unknown" and f.claim.function not in (None, "part_of")}
-    # 'X, not Y, does F' with Y unsettled adds nothing to what is said of X.
-    sentences = {f.claim.sent_start for f in findings if f.verdict != "unknown"}
-    return [f for f in findings
-            if not (f.verdict == "unknown" and f.claim.asserted and not f.claim.future
-                    and ((f.claim.function not in (None, "part_of") and frame(f) in settled)
-                         or (f.claim.function is None and mention(f) in spoken_for)
-                         or (f.claim.via == "contrast" and f.claim.sent_start in sentences)))]
-
-
-def _respectively(findings: list[Finding]) -> list[Finding]:
-    """'Judges and the BIA decide removal cases and appeals' may pair up one to one.
-
-    When agencies share a predicate with several functions, a contradiction for one agency on
-    a function that another of them performs, while it does perform another function of the
-    same predicate, may be that reading: it becomes unknown.
-    """
-    groups: dict[tuple, list[Finding]] = {}
-    for finding in findings:
-        claim = finding.claim
-        groups.setdefault((claim.sent_start, claim.predicate, claim.polarity), []).append(finding)
-    out = []
-    for finding in findings:
-        claim = finding.claim
-        group = groups[(claim.sent_start, claim.predicate, claim.polarity)]
-        supported = {(f.claim.agency, f.claim.function) for f in group if f.verdict == "supported"}
-        if (finding.verdict == "contradicted" and claim.function not in (None, "part_of")
-                and any(a != claim.agency and fn == claim.function for a, fn in supported)
-                and any(a == claim.agency for a, _ in supported)):
-            finding = Finding(claim, "unknown",
-                              finding.message + " (It may pair with another agency named "
-                              "alongside, one to one.)", finding.evidence, finding.correction,
-                              reason="coordinated agencies and functions may pair up respectively")
-        out.append(finding)
     return out
+
+
+def verdict_alone(claim: Claim, table: Table) -> str:
+    """The verdict on one reading of a sentence, judged alone (for choosing between readings)."""
+    return judge(claim, table).verdict if claim.asserted else "unknown"

@@ -15,7 +15,9 @@ from remit.claims.constructions import load_constructions
 from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
 from remit.claims.mentions import build_alias_index
+from remit.claims.readings import choose_readings
 from remit.claims.triggers import compile_triggers, function_words, verb_forms
+from remit.errors import ParseRequiredError
 from remit.records import Claim
 
 SPANS_KEY = "remit_claims"
@@ -24,11 +26,13 @@ SPANS_KEY = "remit_claims"
 _ROWS = "remit_claim_rows"
 # Set by the caller on a one-sentence doc: its mentions, as ``span_rows``, found before parsing.
 MENTIONS = "remit_mentions"
-# Set here: the last sentence's mentions (``span_rows``), and whether the claims may change
-# with the sentence before (see ``Extractor.needs_context``), for texts parsed sentence by
-# sentence in other processes.
+# Set by the caller on one sentence of a longer text, just before the component runs on it: the
+# mentions of the parsed sentence before (their ``Span`` objects, on that sentence's doc), for
+# 'it' and 'the agency'. The component reads and clears it, so no live span stays on the doc.
+PREVIOUS = "remit_previous"
+# Set here: the last sentence's mentions, anaphors resolved (``span_rows``), which the caller
+# hands on as the next sentence's ``PREVIOUS``, so 'it' chains over several sentences.
 TAIL = "remit_tail"
-NEEDS_CONTEXT = "remit_needs_context"
 # In the component's folder of a saved pipeline: copies of the user's table files, and the list
 # of them in load order (later files override earlier ones, as with ``--rules``).
 RULES_FOLDER = "rules"
@@ -76,7 +80,7 @@ class ClaimsComponent:
         self.spans_key = spans_key
         self._extractor: Extractor | None = None
         self._table = None
-        for extension in (_ROWS, MENTIONS, TAIL, NEEDS_CONTEXT):
+        for extension in (_ROWS, MENTIONS, PREVIOUS, TAIL):
             if not Doc.has_extension(extension):
                 Doc.set_extension(extension, default=None)
         if not Doc.has_extension("remit_claims"):
@@ -113,6 +117,11 @@ class ClaimsComponent:
                                         name_words=name_words(table),
                                         constructions=matcher)
         return self._extractor
+
+    def _verdict_of(self, claim: Claim) -> str:
+        from remit.checker import verdict_alone
+
+        return verdict_alone(claim, self.table)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Compile the patterns now rather than on the first document."""
@@ -151,18 +160,23 @@ class ClaimsComponent:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        """Extract the claims of a parsed doc (a whole text, or one sentence of one)."""
+        """Extract the claims of a parsed doc (a whole text, or one sentence of one).
+
+        This is the only place claims are extracted: :class:`remit.runtime.runner.SentenceRunner`
+        calls the component on each sentence in order, with ``doc._.remit_previous`` set.
+        """
         if len(doc) and not doc.has_annotation("DEP"):
-            raise ValueError(
+            raise ParseRequiredError(
                 f"[{self.name}] needs a dependency parse: add it after a 'parser' component "
                 "(for example to spacy.load('en_core_web_sm'))")
         extractor = self.extractor
         preset = doc._.get(MENTIONS)
         mentions = extractor.mentions(doc) if preset is None else row_spans(doc, preset)
-        claims, tail = extractor.extract(doc, mentions=mentions)
-        doc._.remit_claims = claims
+        previous = doc._.get(PREVIOUS) or ()
+        doc._.set(PREVIOUS, None)
+        claims, tail = extractor.extract(doc, previous, mentions)
+        doc._.remit_claims = choose_readings(claims, self._verdict_of)
         doc._.set(TAIL, span_rows(tail))
-        doc._.set(NEEDS_CONTEXT, extractor.needs_context(doc, mentions))
         doc.spans[self.spans_key] = [
             doc.char_span(c.start, c.end, label=c.key, alignment_mode="expand") for c in claims
         ]

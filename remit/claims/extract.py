@@ -20,7 +20,7 @@ from remit.claims.assertion import SentenceCues, assertion_of, is_future
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
 from remit.claims.mentions import AliasIndex, find_mentions
-from remit.claims.prefilter import fuzzy_anchors, narrow_index
+from remit.claims.anchors import fuzzy_anchors, narrow_index
 from remit.claims.triggers import (
     CompiledTrigger,
     TriggerIndex,
@@ -118,19 +118,6 @@ class Extractor:
                 out.extend(self._frame_claims(frame, sent, cues))
             previous = own
         return order_claims(out), previous
-
-    def needs_context(self, doc: Doc, mentions: list[Span]) -> bool:
-        """Whether the document's claims can change with the mentions of the sentence before.
-
-        Only the first sentence looks back, and :func:`resolve_anaphora` resolves an anaphor
-        there with any non-empty ``previous`` or with none, so one stand-in mention tells.
-        """
-        first = next(iter(doc.sents), None)
-        if first is None or not any(i < first.end for i in self._anaphor_candidates(doc)):
-            return False
-        own = [m for m in mentions if m.start < first.end]
-        stand_in = [Span(doc, first.start, first.start + 1, label="?")]
-        return bool(resolve_anaphora(first, own, stand_in, self.lex, assume_subject=True))
 
     def _anaphor_candidates(self, doc: Doc) -> list[int]:
         """Positions of the tokens :func:`resolve_anaphora` may take as an anaphor.

@@ -14,19 +14,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from remit.errors import TableError as TableError
 from remit.rules.schema import KIND, SECTIONS
 from remit.rules.table import Table
 from remit.rules.yaml_lines import LINE_KEY, YamlError, load_yaml_with_lines, strip_lines
 
 SHIPPED_PACKAGE = "remit.rules.data"
-
-
-class TableError(Exception):
-    """One or more problems in table files; ``errors`` holds one line per problem."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("\n".join(errors))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

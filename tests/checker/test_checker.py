@@ -153,26 +153,35 @@ def test_closed_function_contradicts_unlisted_agencies(tmp_path):
     assert judge(claim("DHS", "asylum"), table).verdict == "supported"     # through USCIS
 
 
+def chosen(claims, table):
+    """The extractor's choice of readings (:mod:`remit.claims.readings`), then the verdicts."""
+    from remit.checker import verdict_alone
+    from remit.claims.readings import choose_readings
+
+    return judge_all(choose_readings(claims, lambda c: verdict_alone(c, table)), table)
+
+
 def test_respective_reading_is_not_contradicted(table):
     # 'USCIS and ERO handle green cards and detention': may pair up one to one.
     claims = [claim("USCIS", "green_card", predicate="x"), claim("USCIS", "detention", predicate="x"),
               claim("ERO", "green_card", predicate="x"), claim("ERO", "detention", predicate="x")]
     # the pairings the table contradicts become unknown, then give way to the settled ones
-    kept = [(f.claim.agency, f.claim.function, f.verdict) for f in judge_all(claims, table)]
+    kept = [(f.claim.agency, f.claim.function, f.verdict) for f in chosen(claims, table)]
     assert kept == [("USCIS", "green_card", "supported"), ("ERO", "detention", "supported")]
-    from remit.checker import _respectively, judge
-    marked = [f.verdict for f in _respectively([judge(c, table) for c in claims])]
-    assert marked == ["supported", "unknown", "unknown", "supported"]
-    alone = judge_all([claim("ERO", "green_card", predicate="y")], table)
+    from remit.claims.readings import mark_paired
+    marked = mark_paired(claims, [judge(c, table).verdict for c in claims])
+    assert [judge(c, table).verdict for c in marked] == [
+        "supported", "unknown", "unknown", "supported"]
+    alone = chosen([claim("ERO", "green_card", predicate="y")], table)
     assert alone[0].verdict == "contradicted"
 
 
 def test_unsettled_reading_beside_a_settled_one_is_dropped(table):
     same = dict(predicate="handles green cards and mail")
-    findings = judge_all([claim("USCIS", "green_card", **same), claim("USCIS", "mail", **same)],
-                         table)
+    findings = chosen([claim("USCIS", "green_card", **same), claim("USCIS", "mail", **same)],
+                      table)
     assert [(f.claim.function, f.verdict) for f in findings] == [("green_card", "supported")]
-    alone = judge_all([claim("USCIS", "mail", predicate="delivers mail")], table)
+    alone = chosen([claim("USCIS", "mail", predicate="delivers mail")], table)
     assert alone[0].verdict == "unknown"
 
 

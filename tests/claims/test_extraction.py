@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from remit.claims.text import prepare_text
+from remit.runtime.text import prepare_text
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "claims.yaml").read_text("utf-8"))
 
@@ -66,7 +66,7 @@ def test_noisy_text_reports_positions_in_the_input(engine, text, mention):
 
 
 def test_normalize_text_maps_every_offset():
-    from remit.claims.text import normalize_text
+    from remit.runtime.text import normalize_text
 
     text = "A &amp; B\n\nC   D <b>E</b>"
     prepared = normalize_text(text)
@@ -86,7 +86,7 @@ def test_normalize_text_maps_every_offset():
     ("The docent isn't here; islands aren't nt.", "The docent isn't here; islands aren't nt."),
 ])
 def test_misspelt_negations_are_mended(text, clean):
-    from remit.claims.text import normalize_text
+    from remit.runtime.text import normalize_text
 
     prepared = normalize_text(text)
     assert prepared.text == clean

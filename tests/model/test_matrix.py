@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from remit.claims.matrix import (
+from remit.model.matrix import (
     THREADS_VARIABLE,
     limit_blas_threads,
     one_blas_thread_by_default,
@@ -56,7 +56,7 @@ def test_parses_match_stock_spacy(engine):
     """Tags, heads, dependencies and lemmas of the seeds are those of the model as shipped."""
     import spacy
 
-    from remit.engine import DEFAULT_MODELS
+    from remit.model import DEFAULT_MODELS
 
     stock = spacy.load(next(m for m in DEFAULT_MODELS if spacy.util.is_package(m)),
                        exclude=["ner"])

@@ -10,7 +10,7 @@ import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from remit.claims.ruler import _COLUMN_IDS, CompiledRules, speed_up_attribute_rulers
+from remit.model.ruler import _COLUMN_IDS, CompiledRules, speed_up_attribute_rulers
 
 SHARED = next((p for p in (Path(__file__).parents[2].parent / "shared", Path("/work/shared"))
                if (p / "dev").is_dir()), Path("/work/shared"))

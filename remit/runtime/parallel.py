@@ -101,7 +101,7 @@ def _start_worker(engine: Engine) -> None:
     worker has numpy loaded already and is limited now; a spawned one loads numpy later, and
     reads the environment variable then.
     """
-    from remit.claims.matrix import limit_blas_threads, one_blas_thread_by_default
+    from remit.model.matrix import limit_blas_threads, one_blas_thread_by_default
 
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -111,6 +111,8 @@ def _start_worker(engine: Engine) -> None:
 
 
 def _check_chunk(texts: list[str], batch_size: int) -> list[list[Finding]]:
+    from remit.errors import WorkerError
+
     if _engine is None:
-        raise RuntimeError("remit worker process started without an engine")
+        raise WorkerError("remit worker process started without an engine")
     return list(_engine.check_many(texts, batch_size=batch_size))

@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from remit import parallel
+from remit.runtime import parallel
 from remit.engine import Engine
 
 TEXTS = ["ICE issues green cards.", "Nothing here.", "",

@@ -5,7 +5,7 @@ few hundred token rows times 96 to 288 columns) numpy's bundled OpenBLAS does th
 in about a third of the time on the machines measured (``benchmarks/speed.py``), and tok2vec,
 which is mostly such products, is the largest part of the parse. The products are the same up to
 the order of float additions; the tags, heads, dependencies and lemmas of the seeds are
-identical token for token to stock spaCy's (``tests/claims/test_matrix.py``), and so were the
+identical token for token to stock spaCy's (``tests/model/test_matrix.py``), and so were the
 entities and parses of the sources and test texts in a one-off check.
 
 The transition parser's own step loop keeps blis: it is Cython code with its own BLAS pointer.

@@ -16,25 +16,19 @@ sentence's parse never depends on which other sentences were parsed.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from remit.claims.lexicon import Lexicon
-from remit.claims.mentions import AliasIndex, alias_matches
+from remit.claims.mentions import alias_matches
 
 # Tokens that end a sentence when a word follows (spaCy's sentencizer uses the same idea).
 _END_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 # List markers that continue a sentence ending in a colon across line breaks.
 _BULLETS = frozenset({"•", "-", "*", "–", "—", "·", "▪", "◦", "‣", "+"})
-# Words long enough to tell an agency name from prose; shorter ones ('of', 'the') are everywhere.
-_ANCHOR_MIN = 4
-# Narrowed alias indexes kept per extractor (one per set of fuzzy names a sentence can match).
-_NARROWED_MAX = 1024
 
 
 @dataclass(frozen=True)
@@ -91,7 +85,7 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
     A sentence ends after '.', '!' or '?' (and any closing punctuation) when the next word does
     not start in lower case, so 'Dept. of State' and 'approx. five' stay whole; abbreviations
     such as 'U.S.' are single tokens and never end one. A line break ends a sentence too, since
-    :func:`remit.claims.text.prepare_text` keeps line breaks only between paragraphs and
+    :func:`remit.runtime.text.prepare_text` keeps line breaks only between paragraphs and
     headings, except after a colon, where a list follows: 'HSI handles cases involving:' and
     the bullets below it make one sentence. Whitespace tokens at either end are left out.
     """
@@ -159,56 +153,6 @@ def _ends_before(previous: int, token: int, token_is_punct: bool, seen_end: bool
 def _sentence(tokens: TokenTable, start: int, end: int) -> Sentence:
     return Sentence(start, end, int(tokens.idx[start]),
                     int(tokens.idx[end - 1] + tokens.length[end - 1]))
-
-
-def fuzzy_anchors(fuzzy: dict[tuple[str, ...], str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Map each word to the multi-word names a fuzzy match of which may need that word.
-
-    A fuzzy match misspells at most one word of a name. So when a name has two or more long
-    words, all its distinct long words but one appear exactly; otherwise all its distinct words
-    but one do. These are the name's anchors; :func:`anchors_needed` says how many must appear.
-    """
-    anchors: dict[str, list[tuple[str, ...]]] = {}
-    for name in fuzzy:
-        for word in _anchor_words(name):
-            anchors.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in anchors.items()}
-
-
-def _anchor_words(name: tuple[str, ...]) -> set[str]:
-    long_words = {w for w in name if len(w) >= _ANCHOR_MIN}
-    return long_words if len(long_words) >= 2 else set(name)
-
-
-@functools.cache
-def anchors_needed(name: tuple[str, ...]) -> int:
-    """How many distinct anchor words of ``name`` a text holds if it holds a fuzzy match."""
-    return max(1, len(_anchor_words(name)) - 1)
-
-
-def narrow_index(index: AliasIndex, anchors: dict, words: Iterable,
-                 made: dict | None = None) -> AliasIndex:
-    """Return ``index`` with only the fuzzy names whose anchors are among ``words``.
-
-    ``anchors`` maps a word to the names that need it (:func:`fuzzy_anchors`); words may be
-    strings or, as the extractor passes them, the hashes of a Doc's ``LOWER`` column. The fuzzy
-    search is a Python loop over every name at every token; keeping the names that can
-    match makes :func:`find_mentions` cost about what the phrase matchers cost, same result.
-    ``made`` keeps the narrowed indexes of ``index`` already built, by their names.
-    """
-    hits: dict[tuple[str, ...], int] = {}
-    for word in set(words):
-        for name in anchors.get(word, ()):
-            hits[name] = hits.get(name, 0) + 1
-    names = tuple(name for name, n in hits.items() if n >= anchors_needed(name))
-    if len(names) == len(index.fuzzy):
-        return index
-    narrowed = made.get(names) if made is not None else None
-    if narrowed is None:
-        narrowed = replace(index, fuzzy={name: index.fuzzy[name] for name in names})
-        if made is not None and len(made) < _NARROWED_MAX:
-            made[names] = narrowed
-    return narrowed
 
 
 def cue_words(lex: Lexicon) -> frozenset[str]:

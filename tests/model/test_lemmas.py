@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from remit.claims import lemmas
-from remit.claims.lemmas import MemoLemmatizer, speed_up_lemmatizers
+from remit.model import lemmas
+from remit.model.lemmas import MemoLemmatizer, speed_up_lemmatizers
 
 
 @pytest.fixture(scope="module")

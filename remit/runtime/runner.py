@@ -1,0 +1,136 @@
+"""Run texts through the pipeline sentence by sentence: plan, parse, extract, put back in order.
+
+A text is cleaned up (:mod:`remit.runtime.text`), split into sentences by rule and, with the
+prefilter, cut down to the sentences that can hold a claim (:mod:`remit.runtime.prefilter`).
+The sentences of many texts go through one ``nlp.pipe``; the claims come back with offsets into
+each text as the user wrote it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from remit.model import UNUSED_COMPONENTS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from remit.records import Claim
+    from remit.runtime.prefilter import Sentence
+    from remit.runtime.text import Prepared
+
+
+@dataclasses.dataclass
+class _Plan:
+    """One text on its way through the pipeline: its sentences and which are parsed."""
+
+    sentences: list[Sentence]
+    docs: list[Doc | None]
+    waiting: list[int]
+    prepared: Prepared | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.waiting
+
+    def take(self, doc: Doc) -> None:
+        """Put a parsed sentence back in place (``nlp.pipe`` keeps the order)."""
+        self.docs[self.waiting.pop(0)] = doc
+
+
+class SentenceRunner:
+    """Parse the sentences that need it, from many texts, and have the component extract.
+
+    ``nlp.pipe`` parses each sentence alone, with the ``remit_claims`` component disabled; the
+    component then runs on the sentences of each text in order, each given the mentions of the
+    sentence before (its ``doc._.remit_tail``) for 'it' and 'the agency'.
+    """
+
+    def __init__(self, nlp: Language, prefilter: bool = True):
+        from remit.runtime.prefilter import Prefilter
+
+        self.nlp = nlp
+        self.component = nlp.get_pipe("remit_claims")
+        self.prefilter = Prefilter(self.component.extractor, nlp.vocab) if prefilter else None
+        self.disable = [name for name in (*UNUSED_COMPONENTS, "remit_claims")
+                        if name in nlp.pipe_names]
+
+    def plan(self, text: str) -> _Plan:
+        """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
+        from remit.claims.extract import span_rows
+        from remit.runtime.prefilter import TokenTable, split_sentences
+        from remit.runtime.text import normalize_text
+
+        prepared = normalize_text(text)
+        # Only single sentences are parsed, so the whole text may exceed spaCy's parse limit.
+        self.nlp.max_length = max(self.nlp.max_length, len(prepared.text) + 1)
+        doc = self.nlp.make_doc(prepared.text)
+        tokens = TokenTable(doc)
+        sentences = split_sentences(doc, tokens)
+        if self.prefilter is None:
+            docs = [tokens.sentence_doc(s) for s in sentences]
+        else:
+            docs = []
+            for carrier in self.prefilter.carriers(doc, sentences, tokens):
+                if carrier is not None and carrier.mentions:
+                    carrier.doc._.remit_mentions = span_rows(carrier.mentions)
+                docs.append(carrier and carrier.doc)
+        return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None], prepared)
+
+    def claims_many(self, texts: Iterable[str], batch_size: int = 64,
+                    n_process: int = 1) -> Iterator[list[Claim]]:
+        """Yield the claims of each text, in input order, offsets into the text."""
+        plans: deque[_Plan] = deque()
+
+        def feed() -> Iterator[Doc]:
+            for text in texts:
+                plan = self.plan(text)
+                plans.append(plan)
+                yield from [plan.docs[i] for i in plan.waiting]
+
+        parsed = self.nlp.pipe(feed(), batch_size=batch_size, n_process=n_process,
+                               disable=self.disable)
+        for doc in parsed:
+            while plans[0].complete:
+                yield self.finish(plans.popleft())
+            plans[0].take(doc)
+            while plans and plans[0].complete:
+                yield self.finish(plans.popleft())
+        while plans:
+            yield self.finish(plans.popleft())
+
+    def finish(self, plan: _Plan) -> list[Claim]:
+        """Extract the claims of a text from its parsed sentences, in order.
+
+        A skipped sentence (no mention, nothing to resolve) hands nothing on to the next.
+        """
+        from remit.claims.component import PREVIOUS, TAIL
+        from remit.claims.extract import order_claims, row_spans
+
+        out: list[Claim] = []
+        before: Doc | None = None
+        for sentence, doc in zip(plan.sentences, plan.docs, strict=True):
+            if doc is None:
+                before = None
+                continue
+            if before is not None and before._.get(TAIL):
+                doc._.set(PREVIOUS, row_spans(before, before._.get(TAIL)))
+            claims = self.component(doc)._.remit_claims
+            out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
+            before = doc
+        return order_claims(out)
+
+
+def _shift(claim: Claim, offset: int, prepared: Prepared | None = None) -> Claim:
+    """Move a claim's offsets from its sentence into the whole text, as the user wrote it."""
+    def where(value: int) -> int:
+        value += offset
+        return prepared.to_input(value) if prepared is not None else value
+
+    return dataclasses.replace(claim, start=where(claim.start), end=where(claim.end),
+                               sent_start=where(claim.sent_start),
+                               sent_end=where(claim.sent_end))
