@@ -45,6 +45,7 @@ UNCOVERABLE: dict[tuple[str, str], str] = {
     # has no parent, so no claim about it can come out `supported`. It is covered with
     # `contradicted` (a function another agency owns) and `unknown` cases instead.
     ("INS", "supported"): "former agency; only contested facts and no parent",
+    ("USCS", "supported"): "former agency (U.S. Customs Service); only contested facts and no parent",
 }
 
 

@@ -31,8 +31,10 @@ def _find_pack() -> Path:
 SHARED = _find_pack()
 
 # Agencies that sit at the top of the hierarchy although their kind is not department/former:
-# SSA is an independent agency; the FBI is in DOJ, but no source in the pack says so.
-NO_PARENT_NEEDED = {"SSA", "FBI"}
+# SSA is an independent agency; the FBI, the Attorney General and the U.S. Attorneys are in DOJ,
+# but no source in the pack says so. FPS has moved between parents (ICE 2003-2009, then NPPD);
+# a parent cannot carry dates, so none is recorded.
+NO_PARENT_NEEDED = {"SSA", "FBI", "AG", "USAO", "FPS"}
 
 FACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FUNCTION_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
