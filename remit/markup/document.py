@@ -63,12 +63,43 @@ def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileR
     doc = extract_document(source, fmt)
     findings: list[Finding] = []
     if doc.blocks:
-        results = engine.check_many([b.text for b in doc.blocks], **pipe)
-        for block, block_findings in zip(doc.blocks, results, strict=True):
-            findings.extend(map_finding(f, block) for f in block_findings)
+        joined = join_blocks(doc.blocks)
+        (found,) = engine.check_many([joined.text], **pipe)
+        findings.extend(map_finding(f, joined) for f in found)
     findings.sort(key=lambda f: (f.claim.start, f.claim.end))
     findings, notices = apply_suppressions(findings, doc.blocks, doc.directives, source)
     return FileResult(path=path, text=source, findings=tuple(findings), notices=tuple(notices))
+
+
+# Between blocks: a blank line, which always ends a sentence. Before a list item: a marker,
+# so the runtime knows it for one (remit.runtime.structure).
+_BREAK = "\n\n"
+_MARKER = "• "
+
+
+def join_blocks(blocks: list[Block]) -> Block:
+    """The blocks as one text, a blank line between them, list items marked, with one offset
+    map: a heading's agency reaches the items below it, and 'it' the paragraph before.
+
+    The added characters map to the start of the block they precede (or the end of the one
+    they follow), so no claim is ever placed on them.
+    """
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for k, block in enumerate(blocks):
+        if k:
+            parts.append(_BREAK)
+            starts += [blocks[k - 1].end] * len(_BREAK)
+            ends += [blocks[k - 1].end] * len(_BREAK)
+        if block.kind == "list_item":
+            parts.append(_MARKER)
+            starts += [block.source_offset(0)] * len(_MARKER)
+            ends += [block.source_offset(0)] * len(_MARKER)
+        parts.append(block.text)
+        starts += block.starts
+        ends += block.ends
+    return Block("".join(parts), tuple(starts), tuple(ends), start=blocks[0].start)
 
 
 def map_finding(finding: Finding, block: Block) -> Finding:

@@ -27,8 +27,6 @@ from remit.claims.mentions import alias_matches
 
 # Tokens that end a sentence when a word follows (spaCy's sentencizer uses the same idea).
 _END_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
-# List markers that continue a sentence ending in a colon across line breaks.
-_BULLETS = frozenset({"•", "-", "*", "–", "—", "·", "▪", "◦", "‣", "+"})
 
 
 @dataclass(frozen=True)
@@ -85,9 +83,10 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
     A sentence ends after '.', '!' or '?' (and any closing punctuation) when the next word does
     not start in lower case, so 'Dept. of State' and 'approx. five' stay whole; abbreviations
     such as 'U.S.' are single tokens and never end one. A line break ends a sentence too, since
-    :func:`remit.runtime.text.prepare_text` keeps line breaks only between paragraphs and
-    headings, except after a colon, where a list follows: 'HSI handles cases involving:' and
-    the bullets below it make one sentence. Whitespace tokens at either end are left out.
+    :func:`remit.runtime.text.prepare_text` keeps line breaks only between paragraphs, headings
+    and list items: a heading, a lead line ending in a colon and each item below it are units
+    of their own (:mod:`remit.runtime.structure` gives items their heading's agency).
+    Whitespace tokens at either end are left out.
     """
     tokens = tokens or TokenTable(doc)
     kinds = _word_kinds(doc, tokens.orth)
@@ -95,17 +94,14 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
     is_punct = tokens.is_punct.tolist()
     out: list[Sentence] = []
     start = last = -1
-    seen_end = in_list = broken = False
+    seen_end = broken = False
     for i, kind in enumerate(kinds):
         if is_space[i]:
             broken = broken or bool(kind & _NEWLINE)
             continue
-        if start >= 0 and _ends_before(kinds[last], kind, bool(is_punct[i]), seen_end, broken,
-                                       in_list):
+        if start >= 0 and (broken or _ends_before(kind, bool(is_punct[i]), seen_end)):
             out.append(_sentence(tokens, start, last + 1))
-            start, in_list = -1, False
-        if broken and start >= 0:
-            in_list = True
+            start = -1
         seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]))
         broken = False
         if start < 0:
@@ -117,7 +113,7 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
 
 
 # What split_sentences needs to know of a word, as bit flags computed once per distinct word.
-_END, _NEWLINE, _LOWER_START, _COLON, _BULLET = 1, 2, 4, 8, 16
+_END, _NEWLINE, _LOWER_START = 1, 2, 4
 
 
 # Kinds of the words seen so far, by ORTH hash (a hash names one string for good).
@@ -136,17 +132,13 @@ def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
             text = strings[h]
             kind = _KINDS[h] = (
                 (_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
-                | (_LOWER_START if text[:1].islower() else 0) | (_COLON if text == ":" else 0)
-                | (_BULLET if text in _BULLETS else 0))
+                | (_LOWER_START if text[:1].islower() else 0))
         out.append(kind)
     return out
 
 
-def _ends_before(previous: int, token: int, token_is_punct: bool, seen_end: bool, broken: bool,
-                 in_list: bool) -> bool:
-    """Whether a sentence ends between two word tokens, given their kinds (bit flags)."""
-    if broken:
-        return not (previous & _COLON or (in_list and token & _BULLET))
+def _ends_before(token: int, token_is_punct: bool, seen_end: bool) -> bool:
+    """Whether a sentence ends before a word token on the same line, given its kind."""
     return seen_end and not token_is_punct and not token & _LOWER_START
 
 

@@ -32,6 +32,8 @@ class _Plan:
     docs: list[Doc | None]
     waiting: list[int]
     prepared: Prepared | None = None
+    # Units parsed with the agency the layout gives them (see remit.runtime.structure).
+    implicit: dict = dataclasses.field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -73,13 +75,28 @@ class SentenceRunner:
         sentences = split_sentences(doc, tokens)
         if self.prefilter is None:
             docs = [tokens.sentence_doc(s) for s in sentences]
+            found = [self.component.extractor.mentions(d) for d in docs]
         else:
-            docs = []
+            docs, found = [], []
             for carrier in self.prefilter.carriers(doc, sentences, tokens):
                 if carrier is not None and carrier.mentions:
                     carrier.doc._.remit_mentions = span_rows(carrier.mentions)
                 docs.append(carrier and carrier.doc)
-        return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None], prepared)
+                found.append(carrier.mentions if carrier is not None else [])
+        implicit = self._implicit(prepared.text, sentences, found)
+        for i, unit in implicit.items():
+            docs[i] = self.nlp.make_doc(unit.text)
+        return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None], prepared,
+                     implicit)
+
+    def _implicit(self, clean: str, sentences: list[Sentence], found: list) -> dict:
+        from remit.runtime.structure import Mention, implicit_units
+
+        mentions = [[Mention(m.label_, s.start_char + m.start_char, s.start_char + m.end_char)
+                     for m in spans] for s, spans in zip(sentences, found, strict=True)]
+        extractor = self.component.extractor
+        return implicit_units(clean, [(s.start_char, s.end_char) for s in sentences],
+                              mentions, extractor.verb_words, extractor.lex)
 
     def claims_many(self, texts: Iterable[str], batch_size: int = 64,
                     n_process: int = 1) -> Iterator[list[Claim]]:
@@ -110,19 +127,43 @@ class SentenceRunner:
         """
         from remit.claims.component import PREVIOUS, TAIL
         from remit.claims.extract import order_claims, row_spans
+        from remit.runtime.structure import keep
 
         out: list[Claim] = []
         before: Doc | None = None
-        for sentence, doc in zip(plan.sentences, plan.docs, strict=True):
+        for i, (sentence, doc) in enumerate(zip(plan.sentences, plan.docs, strict=True)):
             if doc is None:
                 before = None
                 continue
             if before is not None and before._.get(TAIL):
                 doc._.set(PREVIOUS, row_spans(before, before._.get(TAIL)))
             claims = self.component(doc)._.remit_claims
-            out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
+            unit = plan.implicit.get(i)
+            if unit is None:
+                out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
+                before = doc
+                continue
+            claims = [c for c in claims if keep(c)]
+            if not claims and unit.fallback is not None:
+                unit = unit.fallback
+                doc = next(self.nlp.pipe([unit.text], disable=self.disable))
+                claims = [c for c in self.component(doc)._.remit_claims if keep(c)]
+            out.extend(_placed(c, unit, sentence, plan.prepared) for c in claims)
             before = doc
         return order_claims(out)
+
+
+def _placed(claim: Claim, unit, sentence: Sentence, prepared: Prepared | None) -> Claim:
+    """A claim of an implicit unit, placed on the item it was read from."""
+    from remit.runtime.structure import shift
+
+    def where(value: int) -> int:
+        return prepared.to_input(value) if prepared is not None else value
+
+    return dataclasses.replace(
+        claim, start=where(shift(claim.start, unit)), end=where(shift(claim.end, unit, True)),
+        sent_start=where(sentence.start_char), sent_end=where(sentence.end_char),
+        via="structure")
 
 
 def _shift(claim: Claim, offset: int, prepared: Prepared | None = None) -> Claim:

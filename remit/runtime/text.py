@@ -71,9 +71,22 @@ _JOINING = {"by", "of", "the", "and", "or", "to", "for", "in", "at", "a", "an", 
 def _space(match: re.Match) -> str:
     if match.group().count("\n") >= 2:
         return "\n\n"
-    if "\n" in match.group() and _line_is_a_sentence(match):
+    if "\n" in match.group() and (_is_list_break(match) or _line_is_a_sentence(match)):
         return "\n\n"
     return " "
+
+
+# A list item's marker at the start of a line: a bullet, or a number or letter and '.' or ')'.
+LIST_MARKER = re.compile(r"(?:[•\-*–—·▪◦‣+●○■□➢►→]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+
+
+def _is_list_break(match: re.Match) -> bool:
+    """A line break before a list item, after one, or after a lead line ending in a colon."""
+    text = match.string
+    if LIST_MARKER.match(text, match.end()):
+        return True
+    line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+    return line.endswith(":") or bool(LIST_MARKER.match(line + " "))
 
 
 def _line_is_a_sentence(match: re.Match) -> bool:
@@ -83,11 +96,12 @@ def _line_is_a_sentence(match: re.Match) -> bool:
     pasted posts) are two sentences; 'enforced by' + 'ICE officers' and 'USCIS' + 'locks up'
     are one.
     """
-    before = match.string[: match.start()].rsplit("\n", 1)[-1].split()
-    after = match.string[match.end() : match.end() + 1]
-    if len(before) < 3 or not after.isupper():
+    text = match.string
+    before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].split()
+    after = text[match.end() : match.end() + 1]
+    if not before or not after.isupper():
         return False
-    last = before[-1].lower().strip("\"'”’)")
+    last = before[-1].lower().strip("\"'”’()")
     return last[-1:] in {".", "!", "?"} or (last.isalpha() and last not in _JOINING)
 
 

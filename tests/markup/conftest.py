@@ -8,7 +8,8 @@ from remit.records import Claim, Finding
 
 
 class FakeEngine:
-    """Mimics ``Engine.check_many``: every "ICE" is a contradicted claim; sentences end at '.'."""
+    """Mimics ``Engine.check_many``: every "ICE" is a contradicted claim; sentences end at '.'
+    and at a blank line (which stands between the blocks of a document)."""
 
     def __init__(self):
         self.texts: list[str] = []
@@ -22,10 +23,11 @@ class FakeEngine:
 
     @staticmethod
     def _finding(text: str, start: int) -> Finding:
-        sent_start = text.rfind(". ", 0, start)
+        sent_start = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
         sent_start = 0 if sent_start < 0 else sent_start + 2
-        sent_end = text.find(".", start)
-        sent_end = len(text) if sent_end < 0 else sent_end + 1
+        ends = [e + 1 for e in (text.find(".", start),) if e >= 0]
+        ends += [e for e in (text.find("\n\n", start),) if e >= 0]
+        sent_end = min(ends, default=len(text))
         claim = Claim(
             "ICE", "issue_green_cards", "affirmed", start, start + 3, sent_start, sent_end, "issue"
         )

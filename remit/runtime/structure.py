@@ -1,0 +1,213 @@
+"""Text structure: the agency a heading or a lead line gives the list items under it.
+
+Real pages say who does what in lists: a heading "U.S. Citizenship and Immigration Services"
+or a lead line "What USCIS does:", then items that never name the agency ("Grants asylum",
+"Green cards"), and label lines ("USCIS: green cards, citizenship", "ERO → deportation").
+Each item is a unit of its own (see :func:`remit.runtime.text.normalize_text`); here an item
+without an agency of its own is given one, by parsing it after the agency's name: "USCIS
+grants asylum", "USCIS is responsible for green cards" (the words come from the lexicon's
+``implicit_role`` class). Only what the table knows is kept of such a reading
+(:func:`keep`): the agency is inferred from the layout, so a role the table has no function
+for is not reported.
+
+A unit is a *heading* when it fills its line, has no closing punctuation and is mostly one
+agency's name; a *lead* when it ends in a colon; an *item* when it opens with a list marker, or
+is a short line in a run of items below a heading or a lead. A lead that names two agencies,
+or denies or reports ('Myths about ICE:'), gives its items no agency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from remit.records import Claim
+from remit.runtime.text import LIST_MARKER
+
+# Words in a line of its own that is still an item (a longer one is prose), or a heading.
+_ITEM_WORDS = 14
+_HEADING_WORDS = 8
+# 'Mission: Protect the borders': a short label before the item's content.
+_LABEL = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
+# After an agency's name: the mark that makes the rest of the line what it does. Not a dash:
+# 'ICE - Processes for Green Card Holders' is a title.
+_LABEL_MARKS = frozenset(":=→")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An agency mention of a unit: its table id and where its name stands in the text."""
+
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Implicit:
+    """An item read with its agency: ``text`` is parsed; its first ``prefix`` characters are
+    the agency's name (and the frame), the rest is ``clean[start:end]``. A claim's mention in
+    the prefix is placed at ``anchor`` (the agency's name on a label line, else the item).
+    ``fallback`` is read instead when this reading gives no claim the table knows."""
+
+    text: str
+    prefix: int
+    start: int
+    end: int
+    anchor: tuple[int, int]
+    fallback: Implicit | None = None
+
+
+# A lead whose items belong to no one agency.
+_NOBODY = ("", "")
+
+
+@dataclass
+class _State:
+    section: tuple[str, str] | None = None  # (agency id, name as written) of the last heading
+    lead: tuple[str, str] | None = None
+    # A lead that its items complete ('HSI handles cases involving:'), without the colon
+    opening: str | None = None
+    in_run: bool = False
+    last: tuple[str, str] | None = None  # the first agency the unit before names
+
+
+def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
+                   mentions: Sequence[Sequence[Mention]], verb_words: frozenset[str],
+                   lex) -> dict[int, Implicit]:
+    """The units (by index into ``spans``, their ``(start, end)`` in ``clean``) to parse with
+    an agency the layout gives them."""
+    frame = sorted(lex.word_class("implicit_role"))[0]
+    blocked = (lex.negations | lex.word_class("reporting_verbs")
+               | lex.word_class("reporting_phrases"))
+    openers = lex.word_class("prepositions")
+    state = _State()
+    out: dict[int, Implicit] = {}
+    for i, (start, end) in enumerate(spans):
+        own = mentions[i]
+        marker = LIST_MARKER.match(clean[start:end] + " ")
+        body = start + (marker.end() if marker else 0)
+        text = clean[body:end].rstrip()
+        whole_line = (start == 0 or clean[start - 1] == "\n") and clean[end:end + 1] in ("", "\n")
+        label = _label_line(clean, body, end, own, frame, verb_words) if own else None
+        if label is None and not marker and whole_line and _is_heading(clean, body, end, own):
+            state = _State(section=_name(clean, own[0]), in_run=True)
+            continue
+        if text.endswith(":"):
+            state.lead = _lead(clean, own, text, blocked, state)
+            last = text[:-1].split()[-1:] or [""]
+            state.opening = (text[:-1] if own and state.lead not in (None, _NOBODY) and (
+                last[0].lower() in openers or last[0].endswith("ing")) else None)
+            state.in_run = True
+            continue
+        item = marker is not None or (state.in_run and whole_line and text[-1:] not in ".!?"
+                                      and len(text.split()) <= _ITEM_WORDS)
+        implicit = label
+        if not own and item and state.in_run:
+            agency = state.section if state.lead is None else state.lead
+            content = _content_start(clean, body, end)
+            if agency is not _NOBODY and agency is not None:
+                implicit = _reading(agency[1], clean, content, end, frame, verb_words)
+            if implicit is not None and state.opening is not None:
+                implicit = _continued(state.opening, clean, content, end, implicit)
+        if implicit is not None:
+            out[i] = implicit
+        if not item:
+            state.in_run, state.lead = False, None
+        state.last = _name(clean, own[0]) if own else None
+    return out
+
+
+def _is_heading(clean: str, start: int, end: int, own: Sequence[Mention]) -> bool:
+    text = clean[start:end].rstrip()
+    if not own or len({m.label for m in own}) != 1 or text[-1:] in ".!?:;,":
+        return False
+    return len(text.split()) <= _HEADING_WORDS
+
+
+def _name(clean: str, mention: Mention) -> tuple[str, str]:
+    return mention.label, clean[mention.start:mention.end]
+
+
+def _lead(clean: str, own: Sequence[Mention], text: str, blocked, state: _State):
+    """The agency a lead line gives its items: its one agency, else the heading's; nobody's
+    when it names two, or denies or reports ('Things ICE does not do:', 'Myths about ICE:')."""
+    words = set(text.lower().replace(":", " ").split())
+    if (words | {w[:-1] for w in words if w.endswith("s")}) & blocked:
+        return _NOBODY
+    labels = {m.label for m in own}
+    if len(labels) > 1:
+        return _NOBODY
+    # 'ICE is the interior enforcement agency. They:' - the agency just named
+    return _name(clean, own[0]) if own else (state.last or state.section)
+
+
+def _content_start(clean: str, body: int, end: int) -> int:
+    label = _LABEL.match(clean, body, end)
+    return label.end() if label else body
+
+
+def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], frame: str,
+                verb_words) -> Implicit | None:
+    """'USCIS: green cards', 'ERO → deportation', 'CBP = front line': the line opens with one
+    agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
+    first = own[0]
+    if first.start != body or len({m.label for m in own}) != 1:
+        return None
+    at = max(m.end for m in own if m.start < first.end + 12)
+    rest = clean[at:end].lstrip(" )")
+    if not rest or rest[0] not in _LABEL_MARKS or len(rest) < 3:
+        return None
+    content = end - len(rest[1:].lstrip())
+    if any(m.start >= content for m in own) or _title_case(clean[content:end]):
+        return None
+    unit = _reading(clean[first.start:first.end], clean, content, end, frame, verb_words)
+    return unit and replace(unit, anchor=(first.start, first.end))
+
+
+def _title_case(text: str) -> bool:
+    """'What You Need to Know': most longer words capitalised, as in a title, not a claim."""
+    long = [w for w in text.split() if len(w) > 3]
+    return len(long) >= 2 and 2 * sum(w[0].isupper() for w in long) > len(long)
+
+
+def _reading(name: str, clean: str, start: int, end: int, frame: str,
+             verb_words) -> Implicit | None:
+    """'USCIS' + 'Grants asylum' -> 'USCIS grants asylum'; + 'Green cards' -> 'USCIS is
+    responsible for green cards'."""
+    content = clean[start:end].strip()
+    if not content:
+        return None
+    first = content.split()[0]
+    lowered = first.lower().strip(",.;")
+    if not (first.isupper() and len(first) > 1):
+        content = content[0].lower() + content[1:]
+    verbal = lowered in verb_words and not lowered.endswith("ing")
+    prefix = f"{name} " if verbal else f"{name} {frame} "
+    end = start + len(content)
+    return Implicit(prefix + content, len(prefix), start, end, (start, end))
+
+
+def _continued(opening: str, clean: str, start: int, end: int, plain: Implicit) -> Implicit:
+    """'HSI handles cases involving:' + 'Human trafficking' -> 'HSI handles cases involving
+    human trafficking'; the plain reading is the fallback."""
+    content = clean[start:end].strip()
+    if not (content.split()[0].isupper() and len(content.split()[0]) > 1):
+        content = content[0].lower() + content[1:]
+    prefix = f"{opening} "
+    return Implicit(prefix + content, len(prefix), start, start + len(content), plain.anchor,
+                    fallback=plain)
+
+
+def keep(claim: Claim) -> bool:
+    """Whether a claim read from an implicit unit is reported: only roles the table knows."""
+    return claim.function is not None
+
+
+def shift(offset: int, unit: Implicit, end: bool = False) -> int:
+    """An offset in the implicit unit's text, as an offset in the clean text; one in the
+    prefix (the agency's name) lands on the unit's anchor."""
+    if offset < unit.prefix or (end and offset == unit.prefix):
+        return unit.anchor[1] if end else unit.anchor[0]
+    return unit.start + min(offset - unit.prefix, unit.end - unit.start)
