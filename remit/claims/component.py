@@ -108,7 +108,7 @@ class ClaimsComponent:
 
             table = self.table
             lex = load_lexicon(self.rules)
-            aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
+            aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table, lex)
             triggers = compile_triggers(table, lex)
             # the lexicon loaded without error, so the same files' records did
             merged = load_grammar(self.rules)[0]
