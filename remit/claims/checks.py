@@ -45,7 +45,8 @@ def grammar_errors(paths=(), *, shipped: bool = True, table: Table | None = None
     With a ``table``, its triggers' ``@name`` references and verb phrases are checked too.
     """
     from remit.claims.constructions import construction_errors
-    from remit.claims.grammar import constructions, load_grammar, word_classes
+    from remit.claims.grammar import constructions, cues, load_grammar, word_classes
+    from remit.claims.modifiers import cue_errors
 
     merged, errors = load_grammar(paths, shipped=shipped)
     located = word_classes(merged)
@@ -53,6 +54,7 @@ def grammar_errors(paths=(), *, shipped: bool = True, table: Table | None = None
     if shipped and not errors:
         lexicon = build_lexicon({rid: loc.record for rid, loc in located.items()})
         errors += construction_errors(constructions(merged), lexicon.word_class)
+        errors += cue_errors(cues(merged), lexicon.word_class)
         if table is not None:
             errors += check_trigger_words(table, lexicon)
     return errors

@@ -103,19 +103,21 @@ class ClaimsComponent:
     def extractor(self) -> Extractor:
         """Compile the table's aliases, triggers and constructions on first use."""
         if self._extractor is None:
-            from remit.claims.grammar import constructions, load_grammar
+            from remit.claims.grammar import constructions, cues, load_grammar
+            from remit.claims.modifiers import compile_cues
 
             table = self.table
             lex = load_lexicon(self.rules)
-            aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table)
+            aliases = build_alias_index(self.nlp.vocab, self.nlp.make_doc, table, lex)
             triggers = compile_triggers(table, lex)
             # the lexicon loaded without error, so the same files' records did
-            records = constructions(load_grammar(self.rules)[0])
-            matcher = load_constructions(records, self.nlp.vocab, lex.word_class)
+            merged = load_grammar(self.rules)[0]
+            matcher = load_constructions(constructions(merged), self.nlp.vocab, lex.word_class)
             self._extractor = Extractor(aliases, triggers, lex, verb_forms(triggers),
                                         function_words=function_words(table),
                                         name_words=name_words(table),
-                                        constructions=matcher)
+                                        constructions=matcher,
+                                        cues=compile_cues(cues(merged), lex.word_class))
         return self._extractor
 
     def _verdict_of(self, claim: Claim) -> str:

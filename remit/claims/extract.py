@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from remit.claims.anaphora import ANAPHOR_WORDS, resolve_anaphora
 from remit.claims.constructions import ConstructionMatcher
-from remit.claims.assertion import SentenceCues, assertion_of, is_future
+from remit.claims.modifiers import CueSet, SentenceCues, shipped_cues
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
 from remit.claims.mentions import AliasIndex, find_mentions
@@ -50,6 +50,8 @@ class Extractor:
     name_words: dict = field(default_factory=dict, compare=False)
     # The compiled construction records (``data/constructions``), if any.
     constructions: ConstructionMatcher | None = field(default=None, compare=False)
+    # The compiled cue records (``data/cues``); the shipped ones when not given.
+    cues: CueSet | None = field(default=None, compare=False)
     # The same, keyed by the hash a Doc's LOWER column holds for the word.
     _anchor_hashes: dict = field(init=False, compare=False, repr=False)
     _trigger_index: TriggerIndex = field(init=False, compare=False, repr=False)
@@ -60,6 +62,8 @@ class Extractor:
     _anaphor_lemmas: dict = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if self.cues is None:
+            object.__setattr__(self, "cues", shipped_cues(self.lex))
         if not self.anchors:
             object.__setattr__(self, "anchors", fuzzy_anchors(self.aliases.fuzzy))
         object.__setattr__(self, "_trigger_index", TriggerIndex(self.triggers))
@@ -111,7 +115,7 @@ class Extractor:
                                      names=self.name_words) if any(
                 sent.start <= i < sent.end for i in anaphors) else []
             own = sorted(own + found, key=lambda m: m.start)
-            cues = SentenceCues(sent, self.lex)
+            cues = self.cues.state(sent)
             here = [b for b in bindings if sent.start <= b.slots["agency"] < sent.end]
             for frame in sentence_frames(sent, own, self.lex, self.verb_words,
                                          self.aliases.transparent, here):
@@ -150,10 +154,10 @@ class Extractor:
             polarity="negated" if frame.negated else "affirmed",
             start=mention.start_char, end=mention.end_char,
             sent_start=sent.start_char, sent_end=sent.end_char,
-            assertion=assertion_of(frame.head, sent, self.lex, cues),
+            assertion=self.cues.assertion(frame.head, cues),
             exclusive=frame.exclusive,
             # a plan, or what an abolished agency did ('the INS handled ...'): not current
-            future=is_future(frame.head, self.lex, cues) or (
+            future=self.cues.future(frame.head, cues) or (
                 mention.label_ in self.aliases.former and frame.head.tag_ in {"VBD", "VBN"}),
             via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
             construction=frame.construction,

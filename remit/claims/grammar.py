@@ -50,9 +50,10 @@ def kinds() -> dict[str, str]:
 def shipped_files() -> list[tuple[str, str]]:
     """Return ``(display path, text)`` of every grammar file shipped in the package.
 
-    The construction records are in a folder of their own, one file per family.
+    The construction and cue records are in folders of their own, one file per family.
     """
-    return table_files(SHIPPED_PACKAGE) + table_files(f"{SHIPPED_PACKAGE}.constructions")
+    return (table_files(SHIPPED_PACKAGE) + table_files(f"{SHIPPED_PACKAGE}.constructions")
+            + table_files(f"{SHIPPED_PACKAGE}.cues"))
 
 
 def parse_grammar_file(text: str, path: str) -> tuple[list[Located], list[str]]:
@@ -107,5 +108,10 @@ def constructions(merged: dict[tuple[str, str], Located]) -> list[Located]:
     return [loc for (section, _), loc in merged.items() if section == "constructions"]
 
 
+def cues(merged: dict[tuple[str, str], Located]) -> list[Located]:
+    """The merged cue records, in file order (the order the engine tries them in)."""
+    return [loc for (section, _), loc in merged.items() if section == "cues"]
+
+
 __all__ = ["GRAMMAR_SECTIONS", "GrammarError", "WordClass", "load_grammar", "register_section",
-           "shipped_files", "word_classes", "constructions"]
+           "shipped_files", "word_classes", "constructions", "cues"]

@@ -80,6 +80,7 @@ class Lexicon:
     contains_verbs: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
+    definite_articles: frozenset[str] = frozenset()
     denial_quantifiers: frozenset[str] = frozenset()
     denial_conditions: frozenset[str] = frozenset()
     # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to

@@ -13,10 +13,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from remit.claims.lexicon import Lexicon, phrase
+from remit.rules.schema import AgencyKind
 from remit.rules.table import Table
 
-# Kinds whose names can say what is done ('appear in immigration court', 'run SEVP').
-TRANSPARENT_KINDS = {"court", "program", "personnel"}
+# Kinds (the table's vocabulary, not grammar words) whose names can say what is done
+# ('appear in immigration court', 'run SEVP'), and the kind of an abolished agency.
+TRANSPARENT_KINDS: frozenset[AgencyKind] = frozenset({"court", "program", "personnel"})
+FORMER_KIND: AgencyKind = "former"
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
@@ -74,8 +77,17 @@ class AliasIndex:
                            frozenset(hash_string(a) for a in self.acronyms))
 
 
-def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
-    """Compile the table's aliases into case-sensitive and case-insensitive matchers."""
+def build_alias_index(nlp_vocab, make_doc, table: Table,
+                      lexicon: Lexicon | None = None) -> AliasIndex:
+    """Compile the table's aliases into case-sensitive and case-insensitive matchers.
+
+    ``lexicon`` (the shipped one if not given) says which opening words keep a name from
+    being matched with a typo.
+    """
+    if lexicon is None:
+        from remit.claims.lexicon import load_lexicon
+
+        lexicon = load_lexicon()
     exact = PhraseMatcher(nlp_vocab, attr="ORTH")
     folded = PhraseMatcher(nlp_vocab, attr="LOWER")
     acronyms: dict[str, str] = {}
@@ -92,10 +104,10 @@ def build_alias_index(nlp_vocab, make_doc, table: Table) -> AliasIndex:
             for variant in name_variants(name):
                 folded.add(agency.id, [make_doc(variant)])
             words = phrase(name)
-            if len(words) >= 2 and not words[0] == "the":
+            if len(words) >= 2 and words[0] not in lexicon.definite_articles:
                 fuzzy[words] = agency.id
     transparent = frozenset(a.id for a in table.agencies.values() if a.kind in TRANSPARENT_KINDS)
-    former = frozenset(a.id for a in table.agencies.values() if a.kind == "former")
+    former = frozenset(a.id for a in table.agencies.values() if a.kind == FORMER_KIND)
     return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former)
 
 

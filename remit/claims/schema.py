@@ -2,7 +2,9 @@
 
 A grammar file is YAML with sections of records, like a table file (``remit.rules.schema``):
 ``word_classes`` is a list of :class:`WordClass`, ``constructions`` of :class:`Construction`
-(how a sentence ties an agency to what it does; compiled by :mod:`remit.claims.constructions`). Records are validated one by one, so that an
+(how a sentence ties an agency to what it does; compiled by :mod:`remit.claims.constructions`),
+``cues`` of :class:`Cue` (what makes a claim a question, reported, future...; applied by
+:mod:`remit.claims.modifiers`). Records are validated one by one, so that an
 error points at the file, line and record id; cross-checks (conflicting classes, ``@name``
 references, phrase shapes) run after merging, in :mod:`remit.claims.checks`.
 """
@@ -163,8 +165,111 @@ class Construction(BaseModel):
         return out
 
 
+# -- cues (ConText-style modifiers, applied by :mod:`remit.claims.modifiers`) ------------------
+
+CueCategory = Literal["negation", "future", "modality", "question", "reported", "hypothetical",
+                      "event", "former", "exclusive", "contrast"]
+# What a cue does to the claims of the predicates in its scope: the first four set
+# ``Claim.assertion`` (the first cue to match wins), 'future' sets ``Claim.future``.
+CueEffect = Literal["question", "reported", "hypothetical", "event", "future"]
+CueScope = Literal["sentence", "sentence_start", "sentence_end", "children", "arguments", "heads"]
+CueDirection = Literal["forward", "backward", "bidirectional"]
+CueMatch = Literal["lower", "lemma", "forms"]
+CueUp = Literal["no", "all"]
+TokenTest = dict[TokenAttr, str | int | bool | dict[Predicate, Any]]
+
+
+class CueExamples(BaseModel):
+    """Texts whose claim the cue marks (``pass``) and texts with a claim it leaves alone."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    pass_: list[str] = Field(alias="pass", min_length=1, description=(
+        "texts with a claim that has the cue's effect"))
+    fail: list[str] = Field(min_length=1, description=(
+        "texts with a claim, none of which has the cue's effect"))
+
+
+class Cue(_Record):
+    """A word or pattern that changes what a claim is: a question, reported, future, ...
+
+    Like a medspaCy ConText rule: the words (or a token pattern) that trigger it, where it
+    looks from the predicate (``scope``, ``direction``, ``max_scope``) and what ends its
+    scope (``terminators``). See :mod:`remit.claims.modifiers` for each scope.
+    """
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="stable id, kebab-case")
+    description: str = Field(min_length=1)
+    category: CueCategory = Field(description="the family of cue, for curators and reports")
+    effect: CueEffect = Field(description="what the cue does to a claim in its scope")
+    scope: CueScope = Field(description=(
+        "where the trigger is looked for: 'sentence' (anywhere in the predicate's sentence, "
+        "by ``direction``), 'sentence_start'/'sentence_end' (the sentence's first words, its "
+        "last characters), 'children' (children of the predicate, or of its heads by ``up``), "
+        "'arguments' (inside the subtrees of the predicate's children), 'heads' (a token above "
+        "the predicate, by ``up``)"))
+    words: list[str] = Field(default_factory=list, description=(
+        "the trigger's words or phrases (a phrase only in 'sentence' scope); '@name' is a "
+        "lexicon word class; empty: any token that passes ``token``"))
+    exclude: list[str] = Field(default_factory=list, description=(
+        "entries (or '@name' classes) taken out of ``words``"))
+    match: CueMatch = Field("lower", description=(
+        "which form of a token ``words`` are compared with ('forms': lower case or lemma)"))
+    token: TokenTest = Field(default_factory=dict, description=(
+        "more tests of the trigger token, in DependencyMatcher's RIGHT_ATTRS syntax"))
+    deps: list[str] = Field(default_factory=list, description=(
+        "'children'/'arguments': the dependency labels of the child (empty: any)"))
+    head: TokenTest = Field(default_factory=dict, description="tests of the trigger's head")
+    has_child: TokenTest = Field(default_factory=dict, description=(
+        "the trigger must have a child that passes these tests"))
+    subject_not: list[str] = Field(default_factory=list, description=(
+        "the trigger's subject, if it has one, must not be one of these ('I think')"))
+    below: TokenTest = Field(default_factory=dict, description=(
+        "'heads': tests of the token just below the trigger on the way up from the predicate"))
+    below_not_predicate: bool = Field(False, description=(
+        "'heads': the token below the trigger may not be the predicate itself"))
+    predicate: TokenTest = Field(default_factory=dict, description=(
+        "tests of the predicate the cue applies to"))
+    predicate_without: list[str] = Field(default_factory=list, description=(
+        "dependency labels the predicate may not have a child of ('event': no auxiliary)"))
+    up: CueUp | list[str] = Field("no", description=(
+        "'children'/'heads': how far up the chain of heads to look: 'no' (the predicate "
+        "only), 'all' (to the root) or the labels of the tokens the walk may go up from"))
+    direction: CueDirection = Field(
+        "bidirectional", description=(
+            "ConText's direction: 'forward', the trigger comes before the predicate; "
+            "'backward', after it; 'bidirectional', either"))
+    max_scope: int | None = Field(None, ge=1, description=(
+        "'sentence': at most this many tokens between trigger and predicate; "
+        "'sentence_start': the trigger is among the first this many words"))
+    terminators: list[str] = Field(default_factory=list, description=(
+        "'sentence': words (or '@name') between trigger and predicate that end the scope; "
+        "'sentence_start': endings of the sentence ('.') that make it no headline"))
+    skip: str = Field("", description=(
+        "'sentence_end': characters skipped at the end first (closing quotes, brackets)"))
+    label: str | None = Field(None, description=(
+        "'sentence_start': a short label ending in this ('Explainer:') may come first"))
+    examples: CueExamples
+
+    @model_validator(mode="after")
+    def _fits_scope(self) -> Cue:
+        walking = self.scope in {"children", "heads"}
+        if self.up != "no" and not walking:
+            raise ValueError(f"'up' applies to 'children' and 'heads' scope, not '{self.scope}'")
+        if (self.below or self.below_not_predicate) and self.scope != "heads":
+            raise ValueError("'below' applies to 'heads' scope only")
+        if self.scope == "heads" and self.up == "no":
+            raise ValueError("'heads' scope needs 'up' ('all' or labels to walk through)")
+        if self.deps and self.scope not in {"children", "arguments"}:
+            raise ValueError("'deps' applies to 'children' and 'arguments' scope only")
+        if not self.words and not self.token and self.scope != "heads":
+            raise ValueError("a cue needs 'words' or a 'token' pattern")
+        return self
+
+
 # Section name -> (model, the kind named in errors). See ``remit.claims.grammar``.
 SECTION_MODELS: dict[str, tuple[type[_Record], str]] = {
     "word_classes": (WordClass, "word class"),
     "constructions": (Construction, "construction"),
+    "cues": (Cue, "cue"),
 }

@@ -1,0 +1,381 @@
+"""Cues as data: what makes a claim a question, reported, hypothetical, an event, the future.
+
+Like medspaCy's ConText, a cue record (``data/cues/*.yaml``, :class:`~remit.claims.schema.Cue`)
+names its trigger words (or a small token pattern) and where it looks from the predicate;
+this module implements the few kinds of scope and holds no English word.
+
+Scopes, in the order they are tried for a claim's assertion (the first cue that matches
+decides; within one step, the record order):
+
+1. ``sentence_start``, ``sentence_end``: the sentence as a whole ('Does ICE ...?').
+2. ``arguments``, and ``children`` with ``up: no``: the predicate itself.
+3. ``children`` and ``heads`` walking up: level by level from the predicate, a level's
+   children in text order, then the level's own token ('critics say [ICE issues ...]').
+4. ``sentence``: a phrase before (``forward``), after (``backward``) or around the predicate.
+
+A ``future`` cue needs no order: any match makes the claim a plan.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from remit.claims.constructions import resolve_classes
+from remit.claims.lexicon import phrase
+from remit.claims.schema import Cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ASSERTED = "asserted"
+FUTURE = "future"
+COPULA = "be"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Token attributes by the names DependencyMatcher patterns use.
+_ATTRS = {
+    "ORTH": lambda t: t.text, "TEXT": lambda t: t.text, "NORM": lambda t: t.norm_,
+    "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_, "DEP": lambda t: t.dep_, "ENT_TYPE": lambda t: t.ent_type_,
+    "SHAPE": lambda t: t.shape_, "PREFIX": lambda t: t.prefix_, "SUFFIX": lambda t: t.suffix_,
+    "MORPH": lambda t: str(t.morph), "LENGTH": lambda t: len(t.text),
+    "IS_ALPHA": lambda t: t.is_alpha, "IS_PUNCT": lambda t: t.is_punct,
+    "IS_DIGIT": lambda t: t.is_digit, "IS_LOWER": lambda t: t.is_lower,
+    "IS_UPPER": lambda t: t.is_upper, "IS_TITLE": lambda t: t.is_title,
+    "IS_STOP": lambda t: t.is_stop, "IS_SENT_START": lambda t: bool(t.is_sent_start),
+    "LIKE_NUM": lambda t: t.like_num,
+}
+_OPS = {
+    "IN": lambda v, x: v in x, "NOT_IN": lambda v, x: v not in x,
+    "REGEX": lambda v, x: re.search(x, str(v)) is not None,
+    "==": lambda v, x: v == x, "!=": lambda v, x: v != x, ">=": lambda v, x: v >= x,
+    "<=": lambda v, x: v <= x, ">": lambda v, x: v > x, "<": lambda v, x: v < x,
+}
+
+
+def _test(attrs: dict, word_class) -> tuple:
+    """A token test as (getter, operator, value) triples, ``@class`` names resolved."""
+    out = []
+    for name, value in resolve_classes(attrs, word_class).items():
+        if name not in _ATTRS:
+            raise ValueError(f"a cue cannot test the token attribute {name!r}")
+        for op, expected in (value.items() if isinstance(value, dict) else [("==", value)]):
+            if op not in _OPS:
+                raise ValueError(f"a cue cannot use the predicate {op!r}")
+            if op in {"IN", "NOT_IN"}:
+                expected = frozenset(expected)
+            out.append((_ATTRS[name], _OPS[op], expected))
+    return tuple(out)
+
+
+def _passes(token: Token, test: tuple) -> bool:
+    return all(op(get(token), value) for get, op, value in test)
+
+
+def _entries(items: Iterable[str], word_class) -> set[str]:
+    out: set[str] = set()
+    for item in items:
+        out |= set(word_class(item[1:])) if item.startswith("@") else {item}
+    return out
+
+
+@dataclass(frozen=True)
+class CompiledCue:
+    """A cue record with its classes resolved: the form the engine runs."""
+
+    record: Cue
+    order: int
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    terminators: frozenset[str]
+    subject_not: frozenset[str]
+    token: tuple
+    head: tuple
+    has_child: tuple
+    below: tuple
+    predicate: tuple
+
+    @property
+    def step(self) -> int:
+        """Which step of the module docstring's order this cue is tried in."""
+        scope, up = self.record.scope, self.record.up
+        if scope in {"sentence_start", "sentence_end"}:
+            return 1
+        if scope == "arguments" or (scope == "children" and up == "no"):
+            return 2
+        return 3 if scope in {"children", "heads"} else 4
+
+    def walks_up_from(self, token: Token) -> bool:
+        """Whether this cue's walk goes on above ``token``."""
+        up = self.record.up
+        return up == "all" or (up != "no" and token.dep_ in up)
+
+
+def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
+    """Resolve a record's ``@class`` names. Raises ``KeyError`` or ``ValueError``."""
+    entries = _entries(record.words, word_class) - _entries(record.exclude, word_class)
+    single = frozenset(e for e in entries if " " not in e)
+    return CompiledCue(
+        record, order, single, tuple(sorted(phrase(e) for e in entries)),
+        frozenset(_entries(record.terminators, word_class)),
+        frozenset(_entries(record.subject_not, word_class)),
+        _test(record.token, word_class), _test(record.head, word_class),
+        _test(record.has_child, word_class), _test(record.below, word_class),
+        _test(record.predicate, word_class))
+
+
+def _word_of(cue: CompiledCue, token: Token) -> bool:
+    """Whether ``token`` is the cue's trigger, by its words and its token pattern."""
+    if cue.words:
+        match = cue.record.match
+        forms = ((token.lower_,) if match == "lower" else (token.lemma_.lower(),)
+                 if match == "lemma" else (token.lower_, token.lemma_.lower()))
+        if not any(f in cue.words for f in forms):
+            return False
+    if not _passes(token, cue.token) or not _passes(token.head, cue.head):
+        return False
+    if cue.has_child and not any(_passes(c, cue.has_child) for c in token.children):
+        return False
+    if cue.subject_not:
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in cue.subject_not:
+            return False
+    return True
+
+
+def _applies(cue: CompiledCue, head: Token) -> bool:
+    """The cue's tests of the predicate itself."""
+    return _passes(head, cue.predicate) and not any(
+        c.dep_ in cue.record.predicate_without for c in head.children)
+
+
+def _child_hit(cue: CompiledCue, child: Token, head: Token) -> bool:
+    direction = cue.record.direction
+    if (direction == "forward" and child.i > head.i) or (
+            direction == "backward" and child.i < head.i):
+        return False
+    deps = cue.record.deps
+    return (not deps or child.dep_ in deps) and _word_of(cue, child)
+
+
+def _argument_hit(cue: CompiledCue, head: Token) -> bool:
+    deps = cue.record.deps
+    return any(_word_of(cue, t) for child in head.children
+               if not deps or child.dep_ in deps for t in child.subtree)
+
+
+def _heads(token: Token):
+    """The predicate and the tokens above it, up to the root."""
+    yield token
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def _walk_hit(cues: Sequence[CompiledCue], head: Token) -> CompiledCue | None:
+    """The first of ``cues`` (walking ones) that matches on the way up from ``head``."""
+    active = [c for c in cues if _applies(c, head)]
+    below = None
+    for token in _heads(head):
+        if not active:
+            return None
+        for child in token.children:
+            for cue in active:
+                if cue.record.scope == "children" and _child_hit(cue, child, head):
+                    return cue
+        for cue in active:
+            if cue.record.scope == "heads" and below is not None and _head_hit(
+                    cue, token, below, head):
+                return cue
+        active = [c for c in active if c.walks_up_from(token)]
+        below = token
+    return None
+
+
+def _head_hit(cue: CompiledCue, token: Token, below: Token, head: Token) -> bool:
+    if cue.record.below_not_predicate and below.i == head.i:
+        return False
+    return _passes(below, cue.below) and _word_of(cue, token)
+
+
+class SentenceCues:
+    """What the cues find in one sentence, worked out once, on first use."""
+
+    def __init__(self, sent: Span, cues: CueSet):
+        self.sent = sent
+        self.cues = cues
+
+    def holds(self, head: Token) -> bool:
+        """Whether ``head`` lies in this sentence (so the answers here are its answers)."""
+        return self.sent.start <= head.i < self.sent.end
+
+    @functools.cached_property
+    def words(self) -> list[frozenset[str]]:
+        """Each token's lower case and lemma, the forms a cue phrase may match."""
+        return [frozenset({t.lower_, t.lemma_.lower()}) for t in self.sent]
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The sentence in lower case, to rule out phrases at once."""
+        return self.sent.text.lower()
+
+    @functools.cached_property
+    def whole(self) -> str | None:
+        """The effect of the first sentence-wide cue of an assertion effect, if one matches."""
+        for cue in self.cues.steps[1]:
+            if _sentence_hit(cue, self.sent):
+                return cue.record.effect
+        return None
+
+    @functools.cached_property
+    def future_anywhere(self) -> bool:
+        """A future cue that holds for every predicate of the sentence ('soon')."""
+        return any(_phrase_hit(c, self, None) for c in self.cues.future_sentence)
+
+
+def _sentence_hit(cue: CompiledCue, sent: Span) -> bool:
+    """``sentence_end``: the text ends in a trigger; ``sentence_start``: a headline opens."""
+    record = cue.record
+    if record.scope == "sentence_end":
+        text = sent.text.rstrip().rstrip(record.skip)
+        return any(text.endswith(w) for w in cue.words)
+    if sent.text.rstrip().endswith(tuple(cue.terminators)):
+        return False
+    words = [t for t in sent if t.is_alpha]
+    limit = record.max_scope or 1
+    for k, token in enumerate(words[:limit]):
+        if _word_of(cue, token) and (k == 0 or record.label is None or (
+                sent.text.split(record.label)[0].count(" ") < limit)):
+            return True
+    return False
+
+
+def _phrase_hit(cue: CompiledCue, state: SentenceCues, head: Token | None) -> bool:
+    """A ``sentence`` cue's phrase, placed as ``direction`` and ``max_scope`` say."""
+    # Most sentences hold none of the cue words: a substring test on the text rules them out
+    # before any token is looked at. A lemma shares its first letters with the word ('plan',
+    # 'planning'), except the forms of the copula, which are always looked for.
+    text = state.text
+    candidates = [p for p in cue.phrases if p[0] == COPULA or p[0][:3] in text]
+    if not candidates:
+        return False
+    words = state.words
+    present = frozenset().union(*words) if words else frozenset()
+    at = None if head is None else head.i - state.sent.start
+    for target in candidates:
+        if not present.issuperset(target):
+            continue
+        n = len(target)
+        for start in range(len(words) - n + 1):
+            if all(target[k] in words[start + k] for k in range(n)) and _placed(
+                    cue, state, start, start + n, at):
+                return True
+    return False
+
+
+def _placed(cue: CompiledCue, state: SentenceCues, start: int, end: int, at: int | None) -> bool:
+    """Whether a trigger at ``start:end`` of the sentence reaches the predicate at ``at``."""
+    record = cue.record
+    if at is None:
+        return record.direction == "bidirectional" and not record.max_scope and not (
+            cue.terminators)
+    if record.direction == "forward" and end > at:
+        return False
+    if record.direction == "backward" and start <= at:
+        return False
+    between = range(end, at) if end <= at else range(at + 1, start)
+    if record.max_scope is not None and len(between) > record.max_scope:
+        return False
+    return not any(state.words[i] & cue.terminators for i in between)
+
+
+class CueSet:
+    """The compiled cue records of a grammar, applied to a predicate."""
+
+    def __init__(self, cues: Sequence[CompiledCue]):
+        self.cues = tuple(cues)
+        asserting = [c for c in self.cues if c.record.effect != FUTURE]
+        self.steps = {n: [c for c in asserting if c.step == n] for n in (1, 2, 3, 4)}
+        future = [c for c in self.cues if c.record.effect == FUTURE]
+        # sentence-wide future cues are the same for every predicate: worked out once
+        self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
+        self.future_local = [c for c in future if c not in self.future_sentence]
+
+    def state(self, sent: Span) -> SentenceCues:
+        """The per-sentence cache the other methods take."""
+        return SentenceCues(sent, self)
+
+    def assertion(self, head: Token, state: SentenceCues) -> str:
+        """'asserted', or the effect of the first cue that matches (module docstring order)."""
+        if state.whole is not None:
+            return state.whole
+        for cue in self.steps[2]:
+            if _applies(cue, head) and (_argument_hit(cue, head) if cue.record.scope ==
+                                        "arguments" else _child_hit_any(cue, head)):
+                return cue.record.effect
+        hit = _walk_hit(self.steps[3], head)
+        if hit is not None:
+            return hit.record.effect
+        for cue in self.steps[4]:
+            if _applies(cue, head) and _phrase_hit(cue, state, head):
+                return cue.record.effect
+        return ASSERTED
+
+    def future(self, head: Token, state: SentenceCues) -> bool:
+        """Whether a future cue holds for ``head``: a plan, a prediction, a past habit."""
+        local = self.future_local
+        if _walk_hit([c for c in local if c.step == 3], head) is not None:
+            return True
+        for cue in local:
+            if cue.step == 2 and _applies(cue, head) and (
+                    _argument_hit(cue, head) if cue.record.scope == "arguments"
+                    else _child_hit_any(cue, head)):
+                return True
+            if cue.step == 4 and _applies(cue, head) and _phrase_hit(cue, state, head):
+                return True
+        if not state.holds(head):
+            state = self.state(head.sent)
+        return state.future_anywhere
+
+
+def _child_hit_any(cue: CompiledCue, head: Token) -> bool:
+    return any(_child_hit(cue, child, head) for child in head.children)
+
+
+def compile_cues(located: Iterable, word_class) -> CueSet:
+    """Compile merged cue records (:class:`remit.rules.loader.Located`, in file order).
+
+    Raises :class:`remit.claims.grammar.GrammarError` listing every record that does not
+    compile, as ``file:line: cue 'id': what``.
+    """
+    from remit.claims.grammar import GrammarError
+
+    located = list(located)
+    errors = cue_errors(located, word_class)
+    if errors:
+        raise GrammarError(errors)
+    return CueSet([compile_cue(loc.record, k, word_class) for k, loc in enumerate(located)])
+
+
+def cue_errors(located: Iterable, word_class) -> list[str]:
+    """Problems compiling each cue record: an unknown ``@class``, a test the engine lacks."""
+    out = []
+    for loc in located:
+        try:
+            compile_cue(loc.record, 0, word_class)
+        except KeyError as exc:
+            out.append(f"{loc.path}:{loc.line}: cue '{loc.record.id}': unknown word class "
+                       f"'@{exc.args[0]}'")
+        except ValueError as exc:
+            out.append(f"{loc.path}:{loc.line}: cue '{loc.record.id}': {exc}")
+    return out
+
+
+def shipped_cues(lexicon) -> CueSet:
+    """The shipped cue records compiled against ``lexicon`` (an Extractor built without cues)."""
+    from remit.claims.grammar import cues, load_grammar
+
+    return compile_cues(cues(load_grammar()[0]), lexicon.word_class)

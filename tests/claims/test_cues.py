@@ -1,0 +1,144 @@
+"""Cue records (``claims/data/cues``): each one's examples, the schema, users' cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from remit.claims.checks import grammar_errors
+from remit.claims.grammar import GrammarError, cues, load_grammar
+from remit.claims.lexicon import load_lexicon
+from remit.claims.modifiers import compile_cues
+from remit.cli import EXIT_ERROR, main
+
+RECORDS = [loc.record for loc in cues(load_grammar()[0])]
+ASSERTIONS = {"question", "reported", "hypothetical", "event"}
+
+
+def _has_effect(claim, effect: str) -> bool:
+    return claim.future if effect == "future" else claim.assertion == effect
+
+
+def _claims(engine, text):
+    return engine.nlp(text)._.remit_claims
+
+
+@pytest.mark.parametrize("record, text", [(r, t) for r in RECORDS for t in r.examples.pass_],
+                         ids=lambda v: getattr(v, "id", None) or v[:40])
+def test_pass_examples_have_the_effect(engine, record, text):
+    claims = _claims(engine, text)
+    assert any(_has_effect(c, record.effect) for c in claims), (text, claims)
+
+
+@pytest.mark.parametrize("record, text", [(r, t) for r in RECORDS for t in r.examples.fail],
+                         ids=lambda v: getattr(v, "id", None) or v[:40])
+def test_fail_examples_lack_it(engine, record, text):
+    claims = _claims(engine, text)
+    assert claims, f"{text!r}: a fail example must give a claim, to show the cue left it alone"
+    assert not any(_has_effect(c, record.effect) for c in claims), (text, claims)
+
+
+def test_every_cue_has_both_kinds_of_example():
+    assert RECORDS
+    for record in RECORDS:
+        assert record.examples.pass_ and record.examples.fail, record.id
+
+
+def test_cue_ids_are_unique_and_categories_cover_the_families():
+    ids = [r.id for r in RECORDS]
+    assert len(ids) == len(set(ids))
+    assert {"question", "reported", "hypothetical", "event", "future", "modality"} <= {
+        r.category for r in RECORDS}
+
+
+# -- errors point at the data ------------------------------------------------------------------
+
+CUE = """\
+cues:
+  - id: {id}
+    description: test cue
+    category: reported
+    effect: reported
+    scope: {scope}
+    words: [{words}]
+{more}    examples:
+      pass: ["x"]
+      fail: ["y"]
+"""
+
+
+def _file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_unknown_field_names_file_and_line(tmp_path):
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="heads", words="say",
+                                      more="    up: all\n    colour: red\n"))
+    errors = grammar_errors([path])
+    assert any(e.startswith(f"{path}:2: cue 'x-cue': colour") for e in errors), errors
+
+
+def test_bad_direction_and_scope_mismatch(tmp_path):
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="sentence", words="say",
+                                      more="    direction: sideways\n"))
+    assert any(f"{path}:2: cue 'x-cue': direction" in e for e in grammar_errors([path]))
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="heads", words="say", more=""))
+    assert any("'heads' scope needs 'up'" in e for e in grammar_errors([path]))
+
+
+def test_unknown_class_is_an_error(tmp_path):
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="sentence", words='"@nope"', more=""))
+    errors = grammar_errors([path])
+    assert f"{path}:2: cue 'x-cue': unknown word class '@nope'" in errors
+
+
+def test_compile_raises_grammar_error(tmp_path):
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="sentence", words='"@nope"', more=""))
+    with pytest.raises(GrammarError, match="x-cue"):
+        compile_cues(cues(load_grammar([path])[0]), load_lexicon().word_class)
+
+
+def test_rules_validate_reports_cue_errors(tmp_path):
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="sentence", words='"@nope"', more=""))
+    result = CliRunner().invoke(main, ["rules", "validate", str(path)])
+    assert result.exit_code == EXIT_ERROR
+    assert f"{path}:2: cue 'x-cue': unknown word class '@nope'" in result.output
+
+
+def test_shipped_cues_are_clean():
+    assert grammar_errors() == []
+
+
+# -- a user's cue, no Python -------------------------------------------------------------------
+
+USER_CUE = """\
+cues:
+  - id: reported-gossip
+    description: "'Gossips whisper that ICE ...': a new reporting verb."
+    category: reported
+    effect: reported
+    scope: heads
+    up: all
+    below: {DEP: {IN: [ccomp]}}
+    words: [whisper]
+    match: lemma
+    examples:
+      pass: ["Gossips whisper that ICE issues green cards."]
+      fail: ["ICE issues green cards."]
+"""
+
+
+def test_a_users_cue_changes_the_assertion(engine, tmp_path):
+    from remit.engine import Engine
+
+    text = "Gossips whisper that ICE issues green cards."
+    path = _file(tmp_path, USER_CUE)
+    assert grammar_errors([path]) == []
+    plain = engine.nlp(text)._.remit_claims
+    assert plain and all(c.assertion == "asserted" for c in plain)
+    mine = Engine(rules=[str(path)]).nlp(text)._.remit_claims
+    assert mine and all(c.assertion == "reported" for c in mine)
