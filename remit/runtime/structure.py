@@ -29,7 +29,7 @@ from remit.runtime.text import LIST_MARKER
 _ITEM_WORDS = 14
 _HEADING_WORDS = 8
 # 'Mission: Protect the borders': a short label before the item's content.
-_LABEL = re.compile(r"^[^:]{1,30}:\s+(?=\S)")
+_LABEL = re.compile(r"[^:\n]{1,30}:\s+(?=\S)")
 # After an agency's name: the mark that makes the rest of the line what it does. Not a dash:
 # 'ICE - Processes for Green Card Holders' is a title.
 _LABEL_MARKS = frozenset(":=→")
@@ -92,7 +92,7 @@ def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
         whole_line = (start == 0 or clean[start - 1] == "\n") and clean[end:end + 1] in ("", "\n")
         label = _label_line(clean, body, end, own, frame, verb_words) if own else None
         if label is None and not marker and whole_line and _is_heading(clean, body, end, own):
-            state = _State(section=_name(clean, own[0]), in_run=True)
+            state = _State(section=_name(clean, own[0], own), in_run=True)
             continue
         if text.endswith(":"):
             state.lead = _lead(clean, own, text, blocked, state)
@@ -115,7 +115,7 @@ def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
             out[i] = implicit
         if not item:
             state.in_run, state.lead = False, None
-        state.last = _name(clean, own[0]) if own else None
+        state.last = _name(clean, own[0], own) if own else None
     return out
 
 
@@ -126,8 +126,11 @@ def _is_heading(clean: str, start: int, end: int, own: Sequence[Mention]) -> boo
     return len(text.split()) <= _HEADING_WORDS
 
 
-def _name(clean: str, mention: Mention) -> tuple[str, str]:
-    return mention.label, clean[mention.start:mention.end]
+def _name(clean: str, mention: Mention, own: Sequence[Mention] = ()) -> tuple[str, str]:
+    """The agency's id and its shortest name in the unit ('CBP' of 'Customs and Border
+    Protection (CBP)'): the parser reads an acronym subject best."""
+    names = [clean[m.start:m.end] for m in own if m.label == mention.label]
+    return mention.label, min(names or [clean[mention.start:mention.end]], key=len)
 
 
 def _lead(clean: str, own: Sequence[Mention], text: str, blocked, state: _State):
@@ -140,7 +143,7 @@ def _lead(clean: str, own: Sequence[Mention], text: str, blocked, state: _State)
     if len(labels) > 1:
         return _NOBODY
     # 'ICE is the interior enforcement agency. They:' - the agency just named
-    return _name(clean, own[0]) if own else (state.last or state.section)
+    return _name(clean, own[0], own) if own else (state.last or state.section)
 
 
 def _content_start(clean: str, body: int, end: int) -> int:
@@ -184,9 +187,20 @@ def _reading(name: str, clean: str, start: int, end: int, frame: str,
     if not (first.isupper() and len(first) > 1):
         content = content[0].lower() + content[1:]
     verbal = lowered in verb_words and not lowered.endswith("ing")
+    if verbal:
+        content = _third_person(content, lowered, verb_words)
     prefix = f"{name} " if verbal else f"{name} {frame} "
     end = start + len(content)
     return Implicit(prefix + content, len(prefix), start, end, (start, end))
+
+
+def _third_person(content: str, verb: str, verb_words) -> str:
+    """'inspect people' -> 'inspects people', as after a singular agency; the trigger verbs'
+    own inflections say which ending (see ``triggers.verb_forms``)."""
+    for form in (verb + "s", verb + "es", verb[:-1] + "ies"):
+        if form in verb_words and form != verb:
+            return form + content[len(verb):]
+    return content
 
 
 def _continued(opening: str, clean: str, start: int, end: int, plain: Implicit) -> Implicit:
