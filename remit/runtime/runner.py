@@ -144,7 +144,7 @@ class SentenceRunner:
                 before = doc
                 continue
             claims = [c for c in claims if keep(c)]
-            if not claims and unit.fallback is not None:
+            while not claims and unit.fallback is not None:
                 unit = unit.fallback
                 doc = next(self.nlp.pipe([unit.text], disable=self.disable))
                 claims = [c for c in self.component(doc)._.remit_claims if keep(c)]

@@ -30,9 +30,11 @@ _ITEM_WORDS = 14
 _HEADING_WORDS = 8
 # 'Mission: Protect the borders': a short label before the item's content.
 _LABEL = re.compile(r"[^:\n]{1,30}:\s+(?=\S)")
-# After an agency's name: the mark that makes the rest of the line what it does. Not a dash:
-# 'ICE - Processes for Green Card Holders' is a title.
-_LABEL_MARKS = frozenset(":=→")
+# After an agency's name: the marks that make the rest of the line what it does ('->' and
+# '=>' too; '|' between the cells of a table row). A dash before a title ('ICE - Processes
+# for Green Card Holders') makes no claim: see _title_case.
+_LABEL_MARK = re.compile(r"\s*(?:[:=→|–—]|->|=>|-(?!\w))\s*")
+_CELL = re.compile(r"\s*\|\s*")
 
 
 @dataclass(frozen=True)
@@ -156,42 +158,54 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], frame: 
     """'USCIS: green cards', 'ERO → deportation', 'CBP = front line': the line opens with one
     agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
     first = own[0]
-    if first.start != body or len({m.label for m in own}) != 1:
+    cell = _CELL.match(clean, body)
+    if first.start != (cell.end() if cell else body) or len({m.label for m in own}) != 1:
         return None
     at = max(m.end for m in own if m.start < first.end + 12)
-    rest = clean[at:end].lstrip(" )")
-    if not rest or rest[0] not in _LABEL_MARKS or len(rest) < 3:
+    while at < end and clean[at] in " )":
+        at += 1
+    mark = _LABEL_MARK.match(clean, at, end)
+    if mark is None or end - mark.end() < 2:
         return None
-    content = end - len(rest[1:].lstrip())
+    content = mark.end()
+    end = len(clean[:end].rstrip(" |"))
     if any(m.start >= content for m in own) or _title_case(clean[content:end]):
         return None
     unit = _reading(clean[first.start:first.end], clean, content, end, frame, verb_words)
-    return unit and replace(unit, anchor=(first.start, first.end))
+    return _anchored(unit, (first.start, first.end))
+
+
+def _anchored(unit: Implicit | None, anchor: tuple[int, int]) -> Implicit | None:
+    """The unit and its fallbacks, their agency placed on its name in the line."""
+    if unit is None:
+        return None
+    return replace(unit, anchor=anchor, fallback=_anchored(unit.fallback, anchor))
 
 
 def _title_case(text: str) -> bool:
-    """'What You Need to Know': most longer words capitalised, as in a title, not a claim."""
+    """'What You Need to Know': every longer word capitalised, as in a title, not a claim
+    ('Social Security numbers' is not one)."""
     long = [w for w in text.split() if len(w) > 3]
-    return len(long) >= 2 and 2 * sum(w[0].isupper() for w in long) > len(long)
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
 def _reading(name: str, clean: str, start: int, end: int, frame: str,
              verb_words) -> Implicit | None:
     """'USCIS' + 'Grants asylum' -> 'USCIS grants asylum'; + 'Green cards' -> 'USCIS is
-    responsible for green cards'."""
+    responsible for Green cards'. A first word that may be a verb or a noun ('Work permits')
+    is read as a verb first, as a noun when that gives no claim the table knows."""
     content = clean[start:end].strip()
     if not content:
         return None
-    first = content.split()[0]
-    lowered = first.lower().strip(",.;")
-    if not (first.isupper() and len(first) > 1):
-        content = content[0].lower() + content[1:]
-    verbal = lowered in verb_words and not lowered.endswith("ing")
-    if verbal:
-        content = _third_person(content, lowered, verb_words)
-    prefix = f"{name} " if verbal else f"{name} {frame} "
     end = start + len(content)
-    return Implicit(prefix + content, len(prefix), start, end, (start, end))
+    nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
+                       (start, end))
+    verb = content.split()[0].lower().strip(",.;")
+    if verb not in verb_words or verb.endswith("ing"):
+        return nominal
+    verbal = _third_person(verb + content[len(verb):], verb, verb_words)
+    return Implicit(f"{name} {verbal}", len(name) + 1, start, end, (start, end),
+                    fallback=nominal)
 
 
 def _third_person(content: str, verb: str, verb_words) -> str:
@@ -207,8 +221,6 @@ def _continued(opening: str, clean: str, start: int, end: int, plain: Implicit) 
     """'HSI handles cases involving:' + 'Human trafficking' -> 'HSI handles cases involving
     human trafficking'; the plain reading is the fallback."""
     content = clean[start:end].strip()
-    if not (content.split()[0].isupper() and len(content.split()[0]) > 1):
-        content = content[0].lower() + content[1:]
     prefix = f"{opening} "
     return Implicit(prefix + content, len(prefix), start, start + len(content), plain.anchor,
                     fallback=plain)

@@ -81,12 +81,13 @@ LIST_MARKER = re.compile(r"(?:[•\-*–—·▪◦‣+●○■□➢►→]|\(
 
 
 def _is_list_break(match: re.Match) -> bool:
-    """A line break before a list item, after one, or after a lead line ending in a colon."""
+    """A line break before a list item or a table row, after one, or after a lead line ending
+    in a colon."""
     text = match.string
-    if LIST_MARKER.match(text, match.end()):
+    if LIST_MARKER.match(text, match.end()) or text.startswith("|", match.end()):
         return True
     line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
-    return line.endswith(":") or bool(LIST_MARKER.match(line + " "))
+    return line.endswith(":") or line.startswith("|") or bool(LIST_MARKER.match(line + " "))
 
 
 def _line_is_a_sentence(match: re.Match) -> bool:
