@@ -165,9 +165,9 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                                                    negated=is_negated(be, self.lex))]
                 elif clause.dep_ == "amod" and clause.lower_ in self.lex.responsible_adjectives:
                     # 'The agency responsible for green cards is USCIS'
-                    frames += [replace(f, exclusive=f.exclusive or exclusive)
-                               for f in self._responsible(mention, clause,
-                                                          is_negated(be, self.lex))]
+                    sub = self._records_at("adjective", mention, clause,
+                                           is_negated(be, self.lex)) or []
+                    frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
         return frames
 
     def _cleft(self, mention: Span, be: Token) -> list[Frame]:
