@@ -25,7 +25,7 @@ class ClauseRules:
                 frames += self._attribute(mention, child, be, negated)
             elif child.dep_ == "acomp":  # 'X is responsible for ...' (records at the adjective)
                 frames += self._records_at("adjective", mention, child, negated) or []
-            elif child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions - {"of"}:
+            elif child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions - self.lex.unit_prepositions:
                 target = self._mention_in(child)
                 if target is not None and target != mention:
                     frames.append(self._part_of(mention, be, target, negated))
@@ -40,8 +40,8 @@ class ClauseRules:
                 c.dep_ == "poss" for c in attr.children):
             return frames
         exclusive = any(c.lower_ in self.lex.exclusives for c in attr.children)
-        if attr.lower_ == "one":  # 'one of the offices of USCIS'
-            attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
+        if attr.lower_ in self.lex.partitive_words:  # 'one of the offices of USCIS'
+            attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ in self.lex.unit_prepositions
                          for p in c.children if p.dep_ == "pobj"), attr)
         if attr.lemma_.lower() in self.lex.personnel and not any(
                 c.dep_ == "relcl" for c in attr.children):
@@ -62,7 +62,7 @@ class ClauseRules:
                 # 'X is the agency responsible for green cards'
                 sub = self._records_at("adjective", mention, child, negated) or []
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
-            elif child.dep_ == "prep" and child.lower_ in {"behind", "for"}:
+            elif child.dep_ == "prep" and child.lower_ in self.lex.attribute_prepositions:
                 frames.append(self._generic(mention, be, child.subtree, negated))
         if not frames and attr.lemma_.lower() in self.lex.units:
             frames.append(self._generic(mention, be, self._noun_args(attr), negated))
@@ -109,7 +109,7 @@ class ClauseRules:
                 and own not in c.subtree and not self._other_subject(c)]
         frames: list[Frame] = []
         for content in side:
-            if content.lower_ in {"that", "this"} and content.dep_ == "nsubj":
+            if content.lower_ in self.lex.demonstratives and content.dep_ == "nsubj":
                 # 'ICE does not patrol the border; that is the Border Patrol's job': 'that' is
                 # the clause before, whose own subject and negation are not this statement's
                 clause = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}
@@ -149,7 +149,7 @@ class ClauseRules:
         if mention.end + 1 >= self.sentence_of(mention.start).end or doc[mention.end].text != ",":
             return None
         head = doc[mention.end + 1]
-        if head.lower_ in {"whose", "which", "who", "that"}:
+        if head.lower_ in self.lex.relative_words:
             return None
         while head.dep_ in {"det", "amod", "compound", "poss", "case"} and head.head.i > head.i:
             head = head.head

@@ -105,7 +105,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
             return root.head
         if root.dep_ == "poss" and root.head.lemma_.lower() in self.lex.acting_units:
             return root.head  # "by ERO's Removal division": the division acts for ERO
-        if (root.dep_ == "pobj" and root.head.lower_ in {"of", "from", "at", "with"}
+        if (root.dep_ == "pobj" and root.head.lower_ in self.lex.personnel_prepositions
                 and root.head.head.lemma_.lower() in self.lex.personnel):
             return root.head.head  # 'asylum officers of USCIS' act as 'USCIS asylum officers'
 
@@ -172,12 +172,13 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
 
     def _cleft(self, mention: Span, be: Token) -> list[Frame]:
         """'It is USCIS that issues green cards': 'it' as subject, the clause beside the agency."""
-        if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        if not any(c.dep_ == "nsubj" and c.lower_ in self.lex.cleft_subjects
+                   for c in be.children):
             return []
         frames: list[Frame] = []
         for clause in be.children:
             if clause.dep_ in {"ccomp", "relcl"} and clause.i > mention.end and any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "who", "which"}
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.lex.cleft_relatives
                     for c in clause.children):
                 passive = any(c.dep_ == "nsubjpass" for c in clause.children)
                 frames += self._verb(mention, clause, passive=passive,
@@ -192,7 +193,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
             frames += self._apposition(mention, loose)
         # 'It is not ICE that issues green cards': the cleft's 'not' denies the clause
         cleft_denied = (anchor.dep_ == "attr" and anchor.head.lemma_ == "be"
-                        and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                        and any(c.dep_ == "nsubj" and c.lower_ in self.lex.cleft_subjects
                                 for c in anchor.head.children)
                         and is_negated(anchor.head, self.lex))
         for child in anchor.children:
@@ -200,7 +201,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 if passive:
                     # 'SEVP, which is run by USCIS': the mention is acted on; the agent acts
-                    if child.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
+                    if child.lemma_.lower() in self.lex.running_verbs:
                         frames += self._run_by(mention, child)
                     continue
                 frames += self._verb(mention, child, relative=True, negated=cleft_denied)
