@@ -114,6 +114,8 @@ class ConstructionMatcher:
 
         self.constructions = {c.id: c for c in constructions}
         self._matcher = DependencyMatcher(vocab, validate=True)
+        # chains run only on docs where a record that has them matched: most docs have none
+        self._chained = DependencyMatcher(vocab, validate=True)
         self._order: dict[int, list[str]] = {}
         self._ids: dict[int, str] = {}
         self._chain: dict[int, tuple[str, str]] = {}  # chain key -> (record id, what it does)
@@ -124,7 +126,7 @@ class ConstructionMatcher:
             self._ids[key] = c.id
             for k, (kind, chain) in enumerate(_chains(c)):
                 name = f"{c.id}#{kind}{k}"  # '#' is no id character: never a record's id
-                self._matcher.add(name, [compiled_pattern(c, word_class, chain)])
+                self._chained.add(name, [compiled_pattern(c, word_class, chain)])
                 self._chain[vocab.strings.add(name)] = (c.id, kind)
 
     def __bool__(self) -> bool:
@@ -134,14 +136,13 @@ class ConstructionMatcher:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
         if not self.constructions or not len(doc):
             return []
-        found, main = set(), []
+        found = set()
+        main = [(key, tuple(tokens)) for key, tokens in self._matcher(doc)]
         chained = {"unless": set(), "denied_if": set()}  # (record id, pattern tokens)
-        for key, tokens in self._matcher(doc):
-            if key in self._chain:
+        if any(_chains(self.constructions[self._ids[key]]) for key, _ in main):
+            for key, tokens in self._chained(doc):
                 cid, kind = self._chain[key]
                 chained[kind].add((cid, tuple(tokens[: len(self.constructions[cid].pattern)])))
-            else:
-                main.append((key, tuple(tokens)))
         for key, tokens in main:
             record = self.constructions[self._ids[key]]
             if (record.id, tokens) in chained["unless"]:
