@@ -23,14 +23,14 @@ class ClauseRules:
                     child.dep_ == "nsubj" and child.i > mention.end
                     and child.lemma_.lower() in self.lex.units):
                 frames += self._attribute(mention, child, be, negated)
-            elif child.dep_ == "acomp":
-                frames += self._responsible(mention, child, negated)
-            elif child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions - {"of"}:
+            elif child.dep_ == "acomp":  # 'X is responsible for ...' (records at the adjective)
+                frames += self._records_at("adjective", mention, child, negated) or []
+            elif child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions - self.lex.unit_prepositions:
                 target = self._mention_in(child)
                 if target is not None and target != mention:
                     frames.append(self._part_of(mention, be, target, negated))
-                elif child.lower_ == "in" and any(t.lower_ == "charge" for t in child.subtree):
-                    frames += self._in_charge(mention, be, child, negated)
+                else:  # 'X is in charge of ...' (records at the phrase)
+                    frames += self._records_at("copula", mention, child, negated) or []
         return frames
 
     def _attribute(self, mention: Span, attr: Token, be: Token, negated: bool) -> list[Frame]:
@@ -40,8 +40,8 @@ class ClauseRules:
                 c.dep_ == "poss" for c in attr.children):
             return frames
         exclusive = any(c.lower_ in self.lex.exclusives for c in attr.children)
-        if attr.lower_ == "one":  # 'one of the offices of USCIS'
-            attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
+        if attr.lower_ in self.lex.partitive_words:  # 'one of the offices of USCIS'
+            attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ in self.lex.unit_prepositions
                          for p in c.children if p.dep_ == "pobj"), attr)
         if attr.lemma_.lower() in self.lex.personnel and not any(
                 c.dep_ == "relcl" for c in attr.children):
@@ -60,9 +60,9 @@ class ClauseRules:
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
             elif child.dep_ == "amod" and child.lower_ in self.lex.responsible_adjectives:
                 # 'X is the agency responsible for green cards'
-                sub = self._responsible(mention, child, negated)
+                sub = self._records_at("adjective", mention, child, negated) or []
                 frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
-            elif child.dep_ == "prep" and child.lower_ in {"behind", "for"}:
+            elif child.dep_ == "prep" and child.lower_ in self.lex.attribute_prepositions:
                 frames.append(self._generic(mention, be, child.subtree, negated))
         if not frames and attr.lemma_.lower() in self.lex.units:
             frames.append(self._generic(mention, be, self._noun_args(attr), negated))
@@ -87,32 +87,6 @@ class ClauseRules:
                 return self.mention_tokens[child.i]
         return None
 
-    def _in_charge(self, mention: Span, be: Token, prep: Token, negated: bool) -> list[Frame]:
-        """'X is in charge of issuing passports' (the verb's frame) or '... of green cards'.
-
-        With a future copula ('will be in charge of ...') the whole phrase stays one role, so
-        the plan is read as a plan.
-        """
-        if any(c.dep_ == "aux" and (c.lower_,) in self.lex.future_words for c in be.children):
-            return [self._generic(mention, be, prep.subtree, negated)]
-        for token in prep.subtree:
-            if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.pos_ == "VERB":
-                return self._verb(mention, token, negated=negated)
-        return [self._generic(mention, be, prep.subtree, negated)]
-
-    def _responsible(self, mention: Span, acomp: Token, negated: bool) -> list[Frame]:
-        """'X is responsible for issuing visas' / '... for visas' / 'X is able to issue visas'."""
-        for child in acomp.children:
-            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                return self._verb(mention, child, negated=negated)
-        for prep in acomp.children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
-                for obj in prep.children:
-                    if obj.dep_ == "pcomp" or obj.tag_ == "VBG":
-                        return self._verb(mention, obj, negated=negated)
-                return [self._generic(mention, acomp, prep.subtree, negated)]
-        return []
-
     def _role_noun(self, mention: Span, noun: Token) -> list[Frame]:
         """'Deciding who gets deported is ICE's job'; "ICE's job is to deport people"."""
         be = noun
@@ -135,7 +109,7 @@ class ClauseRules:
                 and own not in c.subtree and not self._other_subject(c)]
         frames: list[Frame] = []
         for content in side:
-            if content.lower_ in {"that", "this"} and content.dep_ == "nsubj":
+            if content.lower_ in self.lex.demonstratives and content.dep_ == "nsubj":
                 # 'ICE does not patrol the border; that is the Border Patrol's job': 'that' is
                 # the clause before, whose own subject and negation are not this statement's
                 clause = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}
@@ -175,7 +149,7 @@ class ClauseRules:
         if mention.end + 1 >= self.sentence_of(mention.start).end or doc[mention.end].text != ",":
             return None
         head = doc[mention.end + 1]
-        if head.lower_ in {"whose", "which", "who", "that"}:
+        if head.lower_ in self.lex.relative_words:
             return None
         while head.dep_ in {"det", "amod", "compound", "poss", "case"} and head.head.i > head.i:
             head = head.head

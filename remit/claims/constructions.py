@@ -15,8 +15,15 @@ Slots (node ``RIGHT_ID``\\ s with a fixed meaning; other node names only shape t
 - ``target``: another agency: the whole that ``agency`` is part of.
 
 Effects: ``role`` (the agency does ``content``), ``acts`` (the agency does ``predicate``, a
-verb), ``part_of`` (``agency`` is part of ``target``); ``negates: true`` makes the match a
-denial ('X is a separate entity from Y': not part of Y).
+verb), ``part_of`` (``agency`` is part of ``target``), ``does`` (the agency does ``content``,
+read as the frame builder reads a verb, or as a role over the content's words);
+``negates: true`` makes the match a denial ('X is a separate entity from Y': not part of Y).
+
+A record *anchored* at a word the builder reaches (``anchor: verb``, ``adjective``,
+``copula``) binds no agency: its first node is that word, and the builder asks for the
+matches there (:func:`by_anchor`). ``unless`` chains drop a match,
+``denied_if`` chains deny it: each is compiled as the pattern plus the chain, and a match of
+it with the same pattern tokens acts on the match.
 """
 
 from __future__ import annotations
@@ -40,26 +47,38 @@ class Binding:
     construction: Construction
     slots: dict[str, int]
     negators: tuple[int, ...] = ()
+    # an anchored record's first node, its ``head`` node, and whether a denied_if chain matched
+    anchor: int | None = None
+    head: int | None = None
+    denied: bool = False
 
 
-def compiled_pattern(record: Construction, word_class) -> list[dict]:
-    """The record's pattern as DependencyMatcher takes it, ``@class`` names resolved.
+def compiled_pattern(record: Construction, word_class, chain=()) -> list[dict]:
+    """The record's pattern (and a chain of nodes after it) as DependencyMatcher takes it,
+    ``@class`` names resolved.
 
     Raises ``KeyError`` (an unknown class) or ``ValueError`` (a class a token cannot match).
     """
     out = []
-    for node in record.pattern:
+    for node in (*record.pattern, *chain):
         raw = node.model_dump(exclude_none=True)
         raw["RIGHT_ATTRS"] = resolve_classes(raw.get("RIGHT_ATTRS", {}), word_class)
         out.append(raw)
     return out
 
 
+def _chains(record: Construction) -> list[tuple[str, list]]:
+    """The record's chains, each with what its match does ('unless' or 'denied_if')."""
+    return ([("unless", c) for c in record.unless]
+            + [("denied_if", c) for c in record.denied_if])
+
+
 def resolve_classes(value: Any, word_class, exclude: bool = False) -> Any:
     """Replace every ``"@name"`` in an attribute value with the class's words.
 
     ``word_class(name)`` returns the class's entries or raises ``KeyError``. A class a token
-    must be in holds single words only (a token is one word: a phrase could never match);
+    must be in holds single words only (a token is one word: a phrase could never match),
+    or phrases whose last word is an entry of its own ('special agent' beside 'agent');
     under ``NOT_IN`` (``exclude``) its phrases are simply not tokens to exclude.
     """
     if isinstance(value, dict):
@@ -79,7 +98,8 @@ def _class_words(value: Any, word_class, exclude: bool) -> list[str] | None:
     if not (isinstance(value, str) and value.startswith("@")):
         return None
     words = word_class(value[1:])
-    phrases = sorted(w for w in words if " " in w)
+    # a phrase whose head word is an entry too matches through it ('special agent': 'agent')
+    phrases = sorted(w for w in words if " " in w and w.split()[-1] not in words)
     if phrases and not exclude:
         raise ValueError(f"word class '{value[1:]}' has multi-word entries ({phrases[0]!r}, "
                          "...): a token pattern can match one word only")
@@ -94,13 +114,20 @@ class ConstructionMatcher:
 
         self.constructions = {c.id: c for c in constructions}
         self._matcher = DependencyMatcher(vocab, validate=True)
+        # chains run only on docs where a record that has them matched: most docs have none
+        self._chained = DependencyMatcher(vocab, validate=True)
         self._order: dict[int, list[str]] = {}
         self._ids: dict[int, str] = {}
+        self._chain: dict[int, tuple[str, str]] = {}  # chain key -> (record id, what it does)
         for c in constructions:
             self._matcher.add(c.id, [compiled_pattern(c, word_class)])
             key = vocab.strings.add(c.id)
             self._order[key] = [node.RIGHT_ID for node in c.pattern]
             self._ids[key] = c.id
+            for k, (kind, chain) in enumerate(_chains(c)):
+                name = f"{c.id}#{kind}{k}"  # '#' is no id character: never a record's id
+                self._chained.add(name, [compiled_pattern(c, word_class, chain)])
+                self._chain[vocab.strings.add(name)] = (c.id, kind)
 
     def __bool__(self) -> bool:
         return bool(self.constructions)
@@ -110,14 +137,39 @@ class ConstructionMatcher:
         if not self.constructions or not len(doc):
             return []
         found = set()
-        for key, tokens in self._matcher(doc):
+        main = [(key, tuple(tokens)) for key, tokens in self._matcher(doc)]
+        chained = {"unless": set(), "denied_if": set()}  # (record id, pattern tokens)
+        if any(_chains(self.constructions[self._ids[key]]) for key, _ in main):
+            for key, tokens in self._chained(doc):
+                cid, kind = self._chain[key]
+                chained[kind].add((cid, tuple(tokens[: len(self.constructions[cid].pattern)])))
+        for key, tokens in main:
             record = self.constructions[self._ids[key]]
+            if (record.id, tokens) in chained["unless"]:
+                continue
             bound = dict(zip(self._order[key], tokens, strict=True))
             slots = tuple(sorted((n, t) for n, t in bound.items() if n in SLOTS))
             negators = tuple(bound[n] for n in record.negation if n in bound)
-            found.add((record.id, slots, negators))
-        return [Binding(self.constructions[cid], dict(slots), negators)
-                for cid, slots, negators in sorted(found)]
+            anchor = tokens[0] if record.anchor != "agency" else None
+            found.add((record.id, slots, negators, anchor, bound.get(record.head),
+                       (record.id, tokens) in chained["denied_if"]))
+        return [Binding(self.constructions[cid], dict(slots), *rest)
+                for cid, slots, *rest in sorted(found, key=_sort_key)]
+
+
+
+def by_anchor(bindings: Iterable[Binding]) -> dict[tuple[str, int], list[Binding]]:
+    """The anchored bindings by (anchor kind, anchor token), for the frame builder to ask."""
+    out: dict[tuple[str, int], list[Binding]] = {}
+    for b in bindings:
+        if b.anchor is not None:
+            out.setdefault((b.construction.anchor, b.anchor), []).append(b)
+    return out
+
+
+def _sort_key(row: tuple) -> tuple:
+    cid, slots, negators, anchor, head, denied = row
+    return cid, slots, negators, -1 if anchor is None else anchor, -1 if head is None else head
 
 
 def for_mention(bindings: Iterable[Binding], mention: Span, anchor: Token) -> list[Binding]:
@@ -125,7 +177,7 @@ def for_mention(bindings: Iterable[Binding], mention: Span, anchor: Token) -> li
     a word it is coordinated with ('ICE, CBP and USCIS are ...': the first conjunct binds)."""
     own = set(range(mention.start, mention.end)) | {anchor.i}
     conjoined = {t.i for t in anchor.conjuncts}
-    return [b for b in bindings if b.slots["agency"] in own | conjoined]
+    return [b for b in bindings if b.anchor is None and b.slots["agency"] in own | conjoined]
 
 
 def load_constructions(located: Iterable, vocab: Vocab, word_class) -> ConstructionMatcher:
@@ -157,7 +209,8 @@ def construction_errors(located: Iterable, word_class, vocab=None) -> list[str]:
 def _compile_problem(record: Construction, word_class, vocab) -> str | None:
     try:
         if vocab is None:
-            compiled_pattern(record, word_class)
+            for _, chain in [("", ()), *_chains(record)]:
+                compiled_pattern(record, word_class, chain)
         else:
             ConstructionMatcher(vocab, [record], word_class)
     except KeyError as exc:

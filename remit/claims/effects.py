@@ -17,20 +17,51 @@ from remit.claims.predicates import Frame, is_negated
 
 def construction_frames(builder, mention: Span, bindings: list[Binding]) -> list[Frame]:
     """The frames of every binding whose agency is ``mention``, tagged with its record id."""
-    frames: list[Frame] = []
     doc = mention.doc
+    frames: list[Frame] = []
     for binding in bindings:
-        record, slots = binding.construction, binding.slots
-        head = doc[slots.get("predicate", slots.get("content", slots["agency"]))]
-        negated = any(is_negated(doc[i], builder.lex) for i in binding.negators) != record.negates
-        if record.effect == "role":
-            read = _role(builder, mention, doc, slots, head, negated,
-                         as_noun=record.content_as == "noun")
-        else:
-            read = _EFFECTS[record.effect](builder, mention, doc, slots, head, negated)
-        frames += [replace(f, construction=record.id, exclusive=f.exclusive or record.exclusive,
-                           role_like=f.role_like and record.unlisted) for f in read]
+        negated = any(is_negated(doc[i], builder.lex) for i in binding.negators)
+        frames += _read(builder, mention, binding, negated)
     return frames
+
+
+def anchored_frames(builder, mention: Span, bindings: list[Binding], negated: bool) -> list[Frame]:
+    """The frames of anchored bindings for ``mention``, which the builder reached with the
+    negation ``negated``; other negation nodes of a record count on top of it."""
+    doc = mention.doc
+    frames: list[Frame] = []
+    for binding in bindings:
+        own = any(is_negated(doc[i], builder.lex) for i in binding.negators
+                  if i != binding.anchor)
+        frames += _read(builder, mention, binding, negated != own)
+    return frames
+
+
+def _read(builder, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
+    record, slots, doc = binding.construction, binding.slots, mention.doc
+    negated = (negated != record.negates) != binding.denied
+    head = doc[slots.get("predicate", slots.get("content", slots.get("agency", 0)))]
+    if record.effect == "role":
+        read = _role(builder, mention, doc, slots, head, negated,
+                     as_noun=record.content_as == "noun")
+    elif record.effect == "does":
+        read = _does(builder, mention, binding, negated)
+    else:
+        read = _EFFECTS[record.effect](builder, mention, doc, slots, head, negated)
+    return [replace(f, construction=record.id, exclusive=f.exclusive or record.exclusive,
+                    role_like=f.role_like and record.unlisted) for f in read]
+
+
+def _does(builder, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
+    """The agency does the content: a verb read as any verb the agency does (its frame's
+    role-likeness its own), or a role over the content's whole subtree."""
+    doc = mention.doc
+    content = doc[binding.slots["content"]]
+    how = binding.construction.content_as
+    if how == "verb" or (how == "any" and content.pos_ == "VERB"):
+        return builder._verb(mention, content, negated=negated)
+    head = doc[binding.head] if binding.head is not None else content
+    return [replace(builder._generic(mention, head, content.subtree, negated), role_like=True)]
 
 
 def _role(builder, mention: Span, doc, slots, head: Token, negated: bool,

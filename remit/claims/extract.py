@@ -116,7 +116,8 @@ class Extractor:
                 sent.start <= i < sent.end for i in anaphors) else []
             own = sorted(own + found, key=lambda m: m.start)
             cues = self.cues.state(sent)
-            here = [b for b in bindings if sent.start <= b.slots["agency"] < sent.end]
+            here = [b for b in bindings if sent.start <= (
+                b.anchor if b.anchor is not None else b.slots["agency"]) < sent.end]
             for frame in sentence_frames(sent, own, self.lex, self.verb_words,
                                          self.aliases.transparent, here):
                 out.extend(self._frame_claims(frame, sent, cues))

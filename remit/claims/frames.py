@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from remit.claims.clauses import ClauseRules
-from remit.claims.constructions import Binding, for_mention
-from remit.claims.effects import construction_frames
+from remit.claims.constructions import Binding, by_anchor, for_mention
+from remit.claims.effects import anchored_frames, construction_frames
 from remit.claims.lexicon import Lexicon
 from remit.claims.linear import LinearRules
 from remit.claims.predicates import (
@@ -50,6 +50,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
     bindings: list[Binding] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.anchored = by_anchor(self.bindings)
         self.mention_tokens = {i: m for m in self.mentions for i in range(m.start, m.end)}
         # Courts, programs and personnel ('immigration court', 'SEVP') can be what is done;
         # the names of agencies ('Citizenship and Immigration Services') cannot.
@@ -104,7 +105,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
             return root.head
         if root.dep_ == "poss" and root.head.lemma_.lower() in self.lex.acting_units:
             return root.head  # "by ERO's Removal division": the division acts for ERO
-        if (root.dep_ == "pobj" and root.head.lower_ in {"of", "from", "at", "with"}
+        if (root.dep_ == "pobj" and root.head.lower_ in self.lex.personnel_prepositions
                 and root.head.head.lemma_.lower() in self.lex.personnel):
             return root.head.head  # 'asylum officers of USCIS' act as 'USCIS asylum officers'
 
@@ -164,19 +165,20 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                                                    negated=is_negated(be, self.lex))]
                 elif clause.dep_ == "amod" and clause.lower_ in self.lex.responsible_adjectives:
                     # 'The agency responsible for green cards is USCIS'
-                    frames += [replace(f, exclusive=f.exclusive or exclusive)
-                               for f in self._responsible(mention, clause,
-                                                          is_negated(be, self.lex))]
+                    sub = self._records_at("adjective", mention, clause,
+                                           is_negated(be, self.lex)) or []
+                    frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
         return frames
 
     def _cleft(self, mention: Span, be: Token) -> list[Frame]:
         """'It is USCIS that issues green cards': 'it' as subject, the clause beside the agency."""
-        if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        if not any(c.dep_ == "nsubj" and c.lower_ in self.lex.cleft_subjects
+                   for c in be.children):
             return []
         frames: list[Frame] = []
         for clause in be.children:
             if clause.dep_ in {"ccomp", "relcl"} and clause.i > mention.end and any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"that", "who", "which"}
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.lex.cleft_relatives
                     for c in clause.children):
                 passive = any(c.dep_ == "nsubjpass" for c in clause.children)
                 frames += self._verb(mention, clause, passive=passive,
@@ -191,7 +193,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
             frames += self._apposition(mention, loose)
         # 'It is not ICE that issues green cards': the cleft's 'not' denies the clause
         cleft_denied = (anchor.dep_ == "attr" and anchor.head.lemma_ == "be"
-                        and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                        and any(c.dep_ == "nsubj" and c.lower_ in self.lex.cleft_subjects
                                 for c in anchor.head.children)
                         and is_negated(anchor.head, self.lex))
         for child in anchor.children:
@@ -199,7 +201,7 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 passive = any(c.dep_ == "nsubjpass" for c in child.children)
                 if passive:
                     # 'SEVP, which is run by USCIS': the mention is acted on; the agent acts
-                    if child.lemma_.lower() in {"run", "operate", "oversee", "manage"}:
+                    if child.lemma_.lower() in self.lex.running_verbs:
                         frames += self._run_by(mention, child)
                     continue
                 frames += self._verb(mention, child, relative=True, negated=cleft_denied)
@@ -222,7 +224,9 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
             neg = (base_negated and not after_but) or (
                 conj.i != verb.i and is_negated(conj, self.lex))
             neg = neg or (target.i != conj.i and is_negated(target, self.lex))
-            inner = self._through(mention, target, neg)
+            # 'has special agents who arrest', 'plays no part in issuing', 'has no power to
+            # arrest': the role said through another word (records anchored at the verb)
+            inner = self._records_at("verb", mention, target, neg)
             if inner is not None:
                 frames += inner
                 continue
@@ -232,30 +236,6 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
                 continue  # 'X falls under Y' says nothing about what X does
             frames += self._plain_verb(mention, target, passive, relative, neg)
         return frames
-
-    def _through(self, mention: Span, target: Token, neg: bool) -> list[Frame] | None:
-        """Frames of a predicate that says the role through another word, else ``None``.
-
-        'has special agents who arrest', 'plays no part in issuing', 'has no power to arrest'.
-        """
-        staff = self._staff_clause(target)
-        if staff is not None:
-            # 'USCIS now has special agents who can arrest people': what they do, it does
-            return self._verb(mention, staff, negated=neg)
-        role = self._role_in(target)
-        if role is not None:
-            # 'plays no part in issuing visas': the activity, denied by 'no'
-            inner, none = role
-            if inner.pos_ == "VERB":
-                return self._verb(mention, inner, negated=neg != none)
-            return [replace(self._generic(mention, inner, inner.subtree, neg != none),
-                            role_like=True)]
-        ability = self._ability(target)
-        if ability is not None:
-            # 'USCIS has no power to arrest anyone': the complement, negated by 'no'
-            verb2, none = ability
-            return self._verb(mention, verb2, negated=neg != none)
-        return None
 
     def _plain_verb(self, mention: Span, target: Token, passive: bool, relative: bool,
                     neg: bool) -> list[Frame]:
@@ -282,52 +262,12 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         ))
         return frames
 
-    def _staff_clause(self, verb: Token) -> Token | None:
-        """The clause of 'has / employs officers who ...', if the verb says that."""
-        if verb.lemma_.lower() not in {"have", "employ"}:
-            return None
-        for obj in verb.children:
-            if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.personnel:
-                for clause in obj.children:
-                    if clause.dep_ == "relcl" and clause.pos_ in {"VERB", "AUX"}:
-                        return clause
-        return None
-
-    def _role_in(self, verb: Token) -> tuple[Token, bool] | None:
-        """'plays (no) role in X', 'has nothing to do with X': X, and whether it is denied."""
-        if verb.lemma_.lower() not in {"play", "have"}:
-            return None
-        for obj in verb.children:
-            if obj.dep_ == "dobj" and obj.lower_ in {"nothing", "something", "everything"}:
-                # 'has nothing to do with green cards'
-                for do in obj.children:
-                    if do.dep_ in {"relcl", "acl"} and do.lemma_ == "do":
-                        inner = next((g for p in do.children if p.dep_ == "prep"
-                                      and p.lower_ == "with" for g in p.children
-                                      if g.dep_ in {"pcomp", "pobj"}), None)
-                        if inner is not None and inner.pos_ != "PRON":  # not '... with them'
-                            return inner, obj.lower_ == "nothing"
-            if obj.dep_ != "dobj" or obj.lemma_.lower() not in {"role", "part", "hand"}:
-                continue
-            for prep in (*obj.children, *verb.children):
-                if prep.dep_ == "prep" and prep.lower_ == "in":
-                    inner = next((c for c in prep.children if c.dep_ in {"pcomp", "pobj"}), None)
-                    if inner is not None:
-                        return inner, any(c.lower_ == "no" for c in obj.children)
-        return None
-
-    def _ability(self, verb: Token) -> tuple[Token, bool] | None:
-        """'has (no) power to X', 'lacks the authority to X': the verb X; True if denied."""
-        lemma = verb.lemma_.lower()
-        if lemma not in {"have", "lack"}:
-            return None
-        for obj in verb.children:
-            if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.ability_nouns:
-                for clause in obj.children:
-                    if clause.dep_ in {"acl", "relcl", "xcomp"} and clause.pos_ == "VERB":
-                        none = lemma == "lack" or any(c.lower_ == "no" for c in obj.children)
-                        return clause, none
-        return None
+    def _records_at(self, kind: str, mention: Span, token: Token,
+                    negated: bool) -> list[Frame] | None:
+        """The frames of the records anchored at ``token`` (``anchor: kind``), read for
+        ``mention`` with the negation the builder reached it with; ``None`` if none matched."""
+        found = self.anchored.get((kind, token.i))
+        return None if found is None else anchored_frames(self, mention, found, negated)
 
     def _role_object(self, verb: Token) -> bool:
         """'has responsibility for X', 'shares responsibility for X', 'plays a role in X'."""

@@ -83,6 +83,15 @@ class Lexicon:
     definite_articles: frozenset[str] = frozenset()
     denial_quantifiers: frozenset[str] = frozenset()
     denial_conditions: frozenset[str] = frozenset()
+    personnel_prepositions: frozenset[str] = frozenset()
+    cleft_subjects: frozenset[str] = frozenset()
+    cleft_relatives: frozenset[str] = frozenset()
+    running_verbs: frozenset[str] = frozenset()
+    owner_verbs: frozenset[str] = frozenset()
+    unit_prepositions: frozenset[str] = frozenset()
+    partitive_words: frozenset[str] = frozenset()
+    attribute_prepositions: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
     # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
 

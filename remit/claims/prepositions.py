@@ -34,7 +34,7 @@ class PrepositionRules:
             # 'USCIS is expected to process ...', 'agents are posted at consulates to vet ...':
             # the subject does what the complement says.
             return self._verb(mention, purpose[0])
-        if verb.lemma_.lower() in {"employ", "run", "operate", "oversee", "manage"}:
+        if verb.lemma_.lower() in self.lex.owner_verbs:
             return self._run_by(mention, verb)
         # 'SEVP is housed within ICE', 'X is placed under Y'
         return self._part_of_verb(mention, verb, is_negated(verb, self.lex))

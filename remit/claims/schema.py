@@ -65,8 +65,12 @@ class WordClass(_Record):
 
 
 SLOTS = ("agency", "predicate", "content", "target")
-Effect = Literal["role", "acts", "part_of"]
-_NEEDS = {"role": ("content",), "acts": ("predicate",), "part_of": ("target",)}
+Effect = Literal["role", "acts", "part_of", "does"]
+_NEEDS = {"role": ("content",), "acts": ("predicate",), "part_of": ("target",),
+          "does": ("content",)}
+# Where the frame builder consults a record: at the agency itself, or at a word it has reached
+# from the agency (see ``Construction.anchor``).
+Anchor = Literal["agency", "verb", "adjective", "copula"]
 # "TEXT => AGENCY KEY POLARITY": a pass example and the claim it must give.
 _EXPECT = re.compile(r"^(?P<text>.+?)\s*=>\s*(?P<agency>\S+)\s+(?P<key>\S+)\s+"
                      r"(?P<polarity>affirmed|negated)\s*$")
@@ -127,10 +131,35 @@ class Construction(BaseModel):
     unlisted: bool = Field(True, description=(
         "when no function of the table matches, still report the claim (as unknown, the "
         "predicate quoted); false for shapes too loose to be a claim without a function"))
-    content_as: Literal["any", "noun"] = Field("any", description=(
-        "'noun': read the content as a noun phrase even when tagged a verb ('E-Verify')"))
+    content_as: Literal["any", "noun", "verb", "subtree"] = Field("any", description=(
+        "'noun': read the content as a noun phrase even when tagged a verb ('E-Verify'); "
+        "'verb': as a verb frame whatever its tag; 'subtree': as a role over the content's "
+        "whole subtree. With effect 'does', 'any' reads a VERB as a verb frame, else the "
+        "subtree"))
     negation: list[str] = Field(["predicate"], description=(
-        "nodes whose own negation ('not', 'never') denies the match"))
+        "nodes whose own negation ('not', 'never') denies the match; for an anchored record, "
+        "the anchor's negation is the frame builder's reading and is not counted again"))
+    anchor: Anchor = Field("agency", description=(
+        "where the frame builder consults the record. 'agency': the pattern binds the agency "
+        "mention itself. Otherwise the pattern has no agency node; its first node is a word "
+        "the builder has reached from an agency, so coordination, complement chains and "
+        "relative clauses ('ICE arrests people and has the power to deport', 'the agency that "
+        "is responsible for') are read as for any verb, and the negation is the builder's. "
+        "'verb': a verb the agency does; a match replaces the verb's own reading. "
+        "'adjective': an adjective said of the agency ('is responsible for', 'the agency "
+        "responsible for'). 'copula': a preposition after the agency's copula that names no "
+        "agency ('is in charge of')"))
+    unless: list[list[PatternNode]] = Field(default_factory=list, description=(
+        "chains of nodes that extend the pattern (a chain's first node hangs on a pattern "
+        "node): a match is dropped when any chain matches with it. The order of rules that "
+        "once were code: 'responsible for visas' is a role over the phrase unless 'for' takes "
+        "a gerund"))
+    denied_if: list[list[PatternNode]] = Field(default_factory=list, description=(
+        "chains like ``unless`` whose match denies the match instead of dropping it: "
+        "'has *no* power to arrest'"))
+    head: str | None = Field(None, description=(
+        "effect 'does': the node a non-verb content's frame hangs on (its tense, assertion and "
+        "nesting are read from it); by default the content itself"))
     examples: Examples
 
     @model_validator(mode="after")
@@ -146,11 +175,17 @@ class Construction(BaseModel):
             if linked and node.LEFT_ID not in names[:k]:
                 raise ValueError(f"node '{node.RIGHT_ID}': LEFT_ID '{node.LEFT_ID}' names no "
                                  "node before it")
-        if "agency" not in names:
+        if self.anchor == "agency" and "agency" not in names:
             raise ValueError("the pattern has no 'agency' node")
+        if self.anchor != "agency" and "agency" in names:
+            raise ValueError(f"anchor '{self.anchor}': the builder gives the agency; the "
+                             "pattern has no 'agency' node")
         for slot in _NEEDS[self.effect]:
             if slot not in names:
                 raise ValueError(f"effect '{self.effect}' needs a '{slot}' node")
+        _check_chains(names, [*self.unless, *self.denied_if])
+        if self.head is not None and self.head not in names:
+            raise ValueError(f"head '{self.head}' names no node of the pattern")
         unknown = [n for n in self.negation if n not in names and n != "predicate"]
         if unknown:
             raise ValueError(f"negation names no node of the pattern: {', '.join(unknown)}")
@@ -163,6 +198,19 @@ class Construction(BaseModel):
             m = _EXPECT.match(value)
             out.append((m["text"], m["agency"], m["key"], m["polarity"]))
         return out
+
+
+def _check_chains(names: list[str], chains: list[list[PatternNode]]) -> None:
+    """Each chain hangs on the pattern and on its own earlier nodes, with new node names."""
+    for chain in chains:
+        known = list(names)
+        for node in chain:
+            if node.LEFT_ID is None or node.REL_OP is None or node.LEFT_ID not in known:
+                raise ValueError(f"node '{node.RIGHT_ID}' of an unless/denied_if chain needs "
+                                 "LEFT_ID (a node before it) and REL_OP")
+            if node.RIGHT_ID in known:
+                raise ValueError(f"node '{node.RIGHT_ID}' of a chain repeats a node name")
+            known.append(node.RIGHT_ID)
 
 
 # -- cues (ConText-style modifiers, applied by :mod:`remit.claims.modifiers`) ------------------

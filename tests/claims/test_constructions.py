@@ -194,3 +194,59 @@ def test_a_user_record_overrides_a_shipped_one_by_id(tmp_path):
 
 def test_the_matcher_is_empty_without_records():
     assert not ConstructionMatcher(Vocab(), [], load_lexicon().word_class)
+
+
+ANCHORED = """\
+constructions:
+  - id: x
+    description: test record
+    anchor: verb
+    effect: does
+    content_as: verb
+    pattern:
+      - {RIGHT_ID: predicate, RIGHT_ATTRS: {LEMMA: have}}
+      - {LEFT_ID: predicate, REL_OP: ">", RIGHT_ID: power, RIGHT_ATTRS: {DEP: dobj}}
+      - {LEFT_ID: power, REL_OP: ">", RIGHT_ID: content, RIGHT_ATTRS: {DEP: acl}}
+    unless:
+      - [{LEFT_ID: power, REL_OP: ">", RIGHT_ID: "some", RIGHT_ATTRS: {ORTH: some}}]
+    denied_if:
+      - [{LEFT_ID: power, REL_OP: ">", RIGHT_ID: "no", RIGHT_ATTRS: {ORTH: "no"}}]
+    examples:
+      pass: ["ICE has the power to arrest people. => ICE arrest affirmed"]
+      fail: ["ICE has power."]
+"""
+
+
+def _anchored_bindings(det: str):
+    from remit.claims.grammar import parse_grammar_file
+
+    records, errors = parse_grammar_file(ANCHORED, "u.yaml")
+    assert errors == []
+    vocab = Vocab()
+    matcher = load_constructions(records, vocab, load_lexicon().word_class)
+    doc = Doc(vocab, words=["ICE", "has", det, "power", "to", "arrest"],
+              heads=[1, 1, 3, 1, 5, 3], deps=["nsubj", "ROOT", "det", "dobj", "aux", "acl"],
+              lemmas=["ICE", "have", det, "power", "to", "arrest"])
+    return matcher(doc)
+
+
+@pytest.mark.parametrize(("det", "found"), [("the", [(1, False)]), ("no", [(1, True)]),
+                                            ("some", [])])
+def test_an_anchored_record_binds_its_first_node_and_reads_its_chains(det, found):
+    got = _anchored_bindings(det)
+    assert [(b.anchor, b.denied) for b in got] == found
+    assert all("agency" not in b.slots and b.slots["content"] == 5 for b in got)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("RIGHT_ID: content, RIGHT_ATTRS: {DEP: acl}}", "RIGHT_ID: content, RIGHT_ATTRS: {DEP: acl}}"
+      "\n      - {LEFT_ID: predicate, REL_OP: \">\", RIGHT_ID: agency, RIGHT_ATTRS: {DEP: nsubj}}"),
+     "the builder gives the agency"),
+    (("LEFT_ID: power, REL_OP: \">\", RIGHT_ID: \"some\"", "LEFT_ID: nope, REL_OP: \">\", "
+      "RIGHT_ID: \"some\""), "of an unless/denied_if chain needs LEFT_ID"),
+    (("RIGHT_ID: \"no\"", "RIGHT_ID: power"), "of a chain repeats a node name"),
+    (("content_as: verb", "content_as: verb\n    head: nowhere"), "head 'nowhere' names no node"),
+])
+def test_anchored_record_errors(tmp_path, change, message):
+    errors = _errors(tmp_path, ANCHORED.replace(*change))
+    assert any(message in e for e in errors), errors

@@ -209,8 +209,10 @@ ALLOWED = {
     "constructions", "construction",  # the construction section and its kind of record
     "cues", "cue",  # the cue section and its kind of record
     "agency", "predicate", "content", "target",  # a construction's slot names
-    "role", "acts", "part_of",  # a construction's effects
-    "any", "noun",  # values of a construction's content_as
+    "role", "acts", "part_of", "does",  # a construction's effects
+    "any", "noun", "verb", "subtree",  # values of a construction's content_as
+    "adjective", "copula",  # a construction's anchors (with 'agency' and 'verb')
+    "unless",  # a construction's chains that drop a match (with 'denied_if')
     "supported", "contradicted", "unknown",  # verdicts (records.Verdict)
     "contrast", "mention",  # how a claim's agency was read (Claim.via)
     *get_args(AgencyKind),  # the table's kinds of agency (its vocabulary, not grammar words)
