@@ -16,6 +16,14 @@ NEVER_CONTRADICTED = [
     "ICE cannot deport you while your appeal is pending at the BIA.",
     "Border Patrol agents work between ports of entry, not at airports.",
     "ICE used to be part of the INS.",
+    # the cue stands on the construction's predicate, not on the verb it reads
+    "Frankly, I think CBP should be the one doing asylum interviews.",
+    # where an agency once was is history, not a present structure
+    "Back in the 1980s the Border Patrol was part of the INS.",
+    "The Border Patrol fell under the INS until 2003.",
+    # a heading's agency does not reach items under a lead that denies or reports
+    "USCIS\nThings it does not do:\n- Issue visas\n",
+    "Myths about ICE:\n- Issues green cards\n",
     "USCIS does not deport people; ICE does.",
     "CBP doesn't issue visas, the State Department does.",
     "ICE does not detain U.S. citizens, at least not legally.",

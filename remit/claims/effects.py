@@ -48,8 +48,11 @@ def _read(builder, mention: Span, binding: Binding, negated: bool) -> list[Frame
         read = _does(builder, mention, binding, negated)
     else:
         read = _EFFECTS[record.effect](builder, mention, doc, slots, head, negated)
+    outer = doc[slots["predicate"]] if "predicate" in slots else None
     return [replace(f, construction=record.id, exclusive=f.exclusive or record.exclusive,
-                    role_like=f.role_like and record.unlisted) for f in read]
+                    role_like=f.role_like and record.unlisted,
+                    outer=outer if outer is not None and outer.i != f.head.i else None)
+            for f in read]
 
 
 def _does(builder, mention: Span, binding: Binding, negated: bool) -> list[Frame]:

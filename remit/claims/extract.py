@@ -148,6 +148,22 @@ class Extractor:
                 out.append(i)
         return out
 
+    def _assertion(self, frame: Frame, cues: SentenceCues) -> str:
+        """The claim's assertion, from its head and, for a construction, its predicate."""
+        assertion = self.cues.assertion(frame.head, cues)
+        if assertion == "asserted" and frame.outer is not None:
+            assertion = self.cues.assertion(frame.outer, cues)
+        return assertion
+
+    def _past_or_future(self, frame: Frame, cues: SentenceCues) -> bool:
+        """A plan; what an abolished agency did ('the INS handled ...'); or where an agency
+        was ('the Border Patrol was part of the INS'): not a current role."""
+        heads = [frame.head] if frame.outer is None else [frame.head, frame.outer]
+        past = any(h.tag_ in {"VBD", "VBN"} for h in heads)
+        return (any(self.cues.future(h, cues) for h in heads)
+                or (frame.mention.label_ in self.aliases.former and past)
+                or (frame.target is not None and any(_past(h) for h in heads)))
+
     def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues) -> list[Claim]:
         mention = frame.mention
         base = dict(
@@ -155,11 +171,9 @@ class Extractor:
             polarity="negated" if frame.negated else "affirmed",
             start=mention.start_char, end=mention.end_char,
             sent_start=sent.start_char, sent_end=sent.end_char,
-            assertion=self.cues.assertion(frame.head, cues),
+            assertion=self._assertion(frame, cues),
             exclusive=frame.exclusive,
-            # a plan, or what an abolished agency did ('the INS handled ...'): not current
-            future=self.cues.future(frame.head, cues) or (
-                mention.label_ in self.aliases.former and frame.head.tag_ in {"VBD", "VBN"}),
+            future=self._past_or_future(frame, cues),
             via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
             construction=frame.construction,
         )
@@ -230,6 +244,11 @@ class Extractor:
                  and token.i not in frame.labels and not forms & self.lex.scope_fillers
                  and not forms & own]
         return " ".join(dict.fromkeys(words)) or None
+
+
+def _past(token: Token) -> bool:
+    """A past-tense form: tagged so, and not spelt as its lemma ('run' may be either)."""
+    return token.tag_ == "VBD" and token.lower_ != token.lemma_.lower()
 
 
 def _negated_below(matched: Sequence[Token], head: Token) -> bool:
