@@ -113,14 +113,24 @@ class ConstructionMatcher:
         from spacy.matcher import DependencyMatcher
 
         self.constructions = {c.id: c for c in constructions}
-        self._matcher = DependencyMatcher(vocab, validate=True)
+        # A record that names its words runs (in a matcher of its own) only on docs that hold
+        # them; the others run always, together.
+        self._always = DependencyMatcher(vocab, validate=True)
+        self._gated: list[tuple[list[frozenset[int]], object]] = []
         # chains run only on docs where a record that has them matched: most docs have none
         self._chained = DependencyMatcher(vocab, validate=True)
         self._order: dict[int, list[str]] = {}
         self._ids: dict[int, str] = {}
         self._chain: dict[int, tuple[str, str]] = {}  # chain key -> (record id, what it does)
+        # Per record, the word sets (as string hashes) of which a doc must hold one each for the
+        # record to match at all (see _gates).
         for c in constructions:
-            self._matcher.add(c.id, [compiled_pattern(c, word_class)])
+            pattern = compiled_pattern(c, word_class)
+            gates = _gates(pattern, vocab)
+            matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
+            matcher.add(c.id, [pattern])
+            if gates:
+                self._gated.append((gates, matcher))
             key = vocab.strings.add(c.id)
             self._order[key] = [node.RIGHT_ID for node in c.pattern]
             self._ids[key] = c.id
@@ -136,8 +146,14 @@ class ConstructionMatcher:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
         if not self.constructions or not len(doc):
             return []
+        from spacy.attrs import LEMMA, LOWER
+
+        words = set(doc.to_array([LOWER, LEMMA]).ravel().tolist())
+        matchers = [m for gates, m in self._gated if all(gate & words for gate in gates)]
+        if len(self._always):
+            matchers.append(self._always)
+        main = [(key, tuple(tokens)) for m in matchers for key, tokens in m(doc)]
         found = set()
-        main = [(key, tuple(tokens)) for key, tokens in self._matcher(doc)]
         chained = {"unless": set(), "denied_if": set()}  # (record id, pattern tokens)
         if any(_chains(self.constructions[self._ids[key]]) for key, _ in main):
             for key, tokens in self._chained(doc):
@@ -156,6 +172,24 @@ class ConstructionMatcher:
         return [Binding(self.constructions[cid], dict(slots), *rest)
                 for cid, slots, *rest in sorted(found, key=_sort_key)]
 
+
+
+# Token attributes whose values a gate reads off the doc's LOWER and LEMMA columns.
+_GATED = ("LOWER", "LEMMA")
+
+
+def _gates(pattern: list[dict], vocab) -> list[frozenset[int]]:
+    """The word sets a doc must meet for ``pattern`` to match: one per node that names its
+    words (LOWER or LEMMA, one value or ``IN``)."""
+    out = []
+    for node in pattern:
+        for attr in _GATED:
+            value = node.get("RIGHT_ATTRS", {}).get(attr)
+            words = [value] if isinstance(value, str) else (
+                value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None)
+            if words:
+                out.append(frozenset(vocab.strings.add(w) for w in words))
+    return out
 
 
 def by_anchor(bindings: Iterable[Binding]) -> dict[tuple[str, int], list[Binding]]:

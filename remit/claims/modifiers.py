@@ -207,6 +207,9 @@ class SentenceCues:
     def __init__(self, sent: Span, cues: CueSet):
         self.sent = sent
         self.cues = cues
+        # the answers for each predicate already asked about (several frames share one)
+        self.assertions: dict[int, str] = {}
+        self.futures: dict[int, bool] = {}
 
     def holds(self, head: Token) -> bool:
         """Whether ``head`` lies in this sentence (so the answers here are its answers)."""
@@ -310,6 +313,14 @@ class CueSet:
 
     def assertion(self, head: Token, state: SentenceCues) -> str:
         """'asserted', or the effect of the first cue that matches (module docstring order)."""
+        if not state.holds(head):
+            return self._assertion(head, state)
+        known = state.assertions.get(head.i)
+        if known is None:
+            known = state.assertions[head.i] = self._assertion(head, state)
+        return known
+
+    def _assertion(self, head: Token, state: SentenceCues) -> str:
         if state.whole is not None:
             return state.whole
         for cue in self.steps[2]:
@@ -326,6 +337,14 @@ class CueSet:
 
     def future(self, head: Token, state: SentenceCues) -> bool:
         """Whether a future cue holds for ``head``: a plan, a prediction, a past habit."""
+        if not state.holds(head):
+            return self._future(head, state)
+        known = state.futures.get(head.i)
+        if known is None:
+            known = state.futures[head.i] = self._future(head, state)
+        return known
+
+    def _future(self, head: Token, state: SentenceCues) -> bool:
         local = self.future_local
         if _walk_hit([c for c in local if c.step == 3], head) is not None:
             return True
