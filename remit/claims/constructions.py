@@ -146,9 +146,9 @@ class ConstructionMatcher:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
         if not self.constructions or not len(doc):
             return []
-        from spacy.attrs import LEMMA, LOWER
+        from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
-        words = set(doc.to_array([LOWER, LEMMA]).ravel().tolist())
+        words = set(doc.to_array([LOWER, LEMMA, DEP, TAG]).ravel().tolist())
         matchers = [m for gates, m in self._gated if all(gate & words for gate in gates)]
         if len(self._always):
             matchers.append(self._always)
@@ -174,13 +174,13 @@ class ConstructionMatcher:
 
 
 
-# Token attributes whose values a gate reads off the doc's LOWER and LEMMA columns.
-_GATED = ("LOWER", "LEMMA")
+# Token attributes whose values a gate reads off the doc's columns (string hashes all).
+_GATED = ("LOWER", "LEMMA", "DEP", "TAG")
 
 
 def _gates(pattern: list[dict], vocab) -> list[frozenset[int]]:
-    """The word sets a doc must meet for ``pattern`` to match: one per node that names its
-    words (LOWER or LEMMA, one value or ``IN``)."""
+    """The value sets a doc must meet for ``pattern`` to match: one per attribute a node
+    names its values of (words, dependency labels, tags: one value or ``IN``)."""
     out = []
     for node in pattern:
         for attr in _GATED:
