@@ -44,6 +44,8 @@ class Claim:
     paired: bool = False
     # The id of the construction record the claim was read by, if one was.
     construction: str | None = None
+    # The agency is said to take part in the role ('plays a role in'), not to perform it.
+    partial: bool = False
 
     @property
     def asserted(self) -> bool:

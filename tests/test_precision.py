@@ -18,6 +18,9 @@ NEVER_CONTRADICTED = [
     "ICE used to be part of the INS.",
     # the cue stands on the construction's predicate, not on the verb it reads
     "Frankly, I think CBP should be the one doing asylum interviews.",
+    # taking part in a role is not performing it
+    "The State Department plays a role in the green card process.",
+    "CBP plays a part in issuing visas to some travelers.",
     # where an agency once was is history, not a present structure
     "Back in the 1980s the Border Patrol was part of the INS.",
     "The Border Patrol fell under the INS until 2003.",

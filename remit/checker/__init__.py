@@ -118,6 +118,11 @@ def _judge(claim: Claim, table: Table) -> Finding:
                        f"{name} does {label}, according to the table; this denial is about a "
                        f"narrower case ('{claim.scope}'), which the table does not settle.",
                        finding.evidence, reason=f"a denial narrowed by '{claim.scope}'")
+    if finding.verdict == "contradicted" and claim.partial:
+        # 'The State Department plays a role in the green card process': taking part is not
+        # doing it, so an exclusive owner elsewhere does not contradict it.
+        return Finding(claim, "unknown", finding.message + " (Said to take part only.)",
+                       finding.evidence, reason="the agency is said to take part, not to do it")
     if finding.verdict == "contradicted" and claim.via == "contrast":
         # 'the Border Patrol catches people between the ports, not ICE': the contrast may be
         # about only part of what is said (the place), so it never raises an alarm alone.

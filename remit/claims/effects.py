@@ -51,6 +51,7 @@ def _read(builder, mention: Span, binding: Binding, negated: bool) -> list[Frame
     outer = doc[slots["predicate"]] if "predicate" in slots else None
     return [replace(f, construction=record.id, exclusive=f.exclusive or record.exclusive,
                     role_like=f.role_like and record.unlisted,
+                    partial=record.partial and not f.negated,
                     outer=outer if outer is not None and outer.i != f.head.i else None)
             for f in read]
 

@@ -176,6 +176,7 @@ class Extractor:
             future=self._past_or_future(frame, cues),
             via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
             construction=frame.construction,
+            partial=frame.partial,
         )
         if frame.target is not None:
             if frame.target.label_ == mention.label_:

@@ -40,6 +40,8 @@ class Frame:
     # The construction's predicate, when it is not ``head`` ('should be the one doing it'):
     # its modality, tense and the cues above it count too.
     outer: Token | None = field(default=None, compare=False)
+    # Says the agency takes part in the role ('plays a role in'), not that it performs it.
+    partial: bool = False
 
 
 def lemma_of(token: Token) -> str:

@@ -127,6 +127,10 @@ class Construction(BaseModel):
         "DependencyMatcher nodes; '@class' in an attribute value names a lexicon word class"))
     effect: Effect
     negates: bool = Field(False, description="the match denies the effect")
+    partial: bool = Field(False, description=(
+        "an affirmed match says the agency takes part ('plays a role in'), not that it does "
+        "the whole: such a claim is never contradicted, only supported or unknown; its denial "
+        "('plays no role in') is whole"))
     exclusive: bool = Field(False, description="the match says only this agency does it")
     unlisted: bool = Field(True, description=(
         "when no function of the table matches, still report the claim (as unknown, the "
