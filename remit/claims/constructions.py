@@ -106,6 +106,12 @@ def _class_words(value: Any, word_class, exclude: bool) -> list[str] | None:
     return sorted(w for w in words if " " not in w)
 
 
+# Longer sentences (runs of coordination, pasted tables without stops) are left to the
+# Python rules: spaCy's matcher grows faster than linearly on them, and the small model's
+# parse of them is seldom one a pattern should trust.
+MAX_TOKENS = 150
+
+
 class ConstructionMatcher:
     """The compiled constructions of a grammar, run over parsed docs."""
 
@@ -144,7 +150,7 @@ class ConstructionMatcher:
 
     def __call__(self, doc: Doc) -> list[Binding]:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
-        if not self.constructions or not len(doc):
+        if not self.constructions or not len(doc) or len(doc) > MAX_TOKENS:
             return []
         from spacy.attrs import DEP, LEMMA, LOWER, TAG
 

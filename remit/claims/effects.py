@@ -39,6 +39,8 @@ def anchored_frames(builder, mention: Span, bindings: list[Binding], negated: bo
 
 def _read(builder, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
     record, slots, doc = binding.construction, binding.slots, mention.doc
+    if negated and _additive(builder, doc, binding.negators):
+        negated = False  # 'is not just the gatekeeper for green cards': it is, and more
     negated = (negated != record.negates) != binding.denied
     head = doc[slots.get("predicate", slots.get("content", slots.get("agency", 0)))]
     if record.effect == "role":
@@ -66,6 +68,13 @@ def _does(builder, mention: Span, binding: Binding, negated: bool) -> list[Frame
         return builder._verb(mention, content, negated=negated)
     head = doc[binding.head] if binding.head is not None else content
     return [replace(builder._generic(mention, head, content.subtree, negated), role_like=True)]
+
+
+def _additive(builder, doc, negators) -> bool:
+    """'not just', 'not merely': a negation followed by an additive adverb."""
+    additive = builder.lex.word_class("additive_adverbs")
+    return any(c.dep_ == "neg" and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in additive
+               for i in negators for c in doc[i].children)
 
 
 def _role(builder, mention: Span, doc, slots, head: Token, negated: bool,

@@ -156,13 +156,15 @@ class Extractor:
         return assertion
 
     def _past_or_future(self, frame: Frame, cues: SentenceCues) -> bool:
-        """A plan; what an abolished agency did ('the INS handled ...'); or where an agency
-        was ('the Border Patrol was part of the INS'): not a current role."""
+        """A plan; what an abolished agency did ('the INS handled ...'); where an agency was
+        ('the Border Patrol was part of the INS') or what a construction says it was ('was
+        once charged with'): not a current role."""
         heads = [frame.head] if frame.outer is None else [frame.head, frame.outer]
         past = any(h.tag_ in {"VBD", "VBN"} for h in heads)
         return (any(self.cues.future(h, cues) for h in heads)
                 or (frame.mention.label_ in self.aliases.former and past)
-                or (frame.target is not None and any(_past(h) for h in heads)))
+                or ((frame.target is not None or frame.outer is not None)
+                    and any(_past(h) for h in heads)))
 
     def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues) -> list[Claim]:
         mention = frame.mention
@@ -248,8 +250,10 @@ class Extractor:
 
 
 def _past(token: Token) -> bool:
-    """A past-tense form: tagged so, and not spelt as its lemma ('run' may be either)."""
-    return token.tag_ == "VBD" and token.lower_ != token.lemma_.lower()
+    """A past-tense form, or one with a past auxiliary ('was tasked'): tagged so, and not
+    spelt as its lemma ('run' may be either)."""
+    return any(t.tag_ == "VBD" and t.lower_ != t.lemma_.lower() for t in (
+        token, *(c for c in token.children if c.dep_ in {"aux", "auxpass"})))
 
 
 def _negated_below(matched: Sequence[Token], head: Token) -> bool:

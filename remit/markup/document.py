@@ -63,7 +63,7 @@ def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileR
     doc = extract_document(source, fmt)
     findings: list[Finding] = []
     if doc.blocks:
-        joined = join_blocks(doc.blocks)
+        joined = join_blocks(doc.blocks, source)
         (found,) = engine.check_many([joined.text], **pipe)
         findings.extend(map_finding(f, joined) for f in found)
     findings.sort(key=lambda f: (f.claim.start, f.claim.end))
@@ -71,15 +71,18 @@ def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileR
     return FileResult(path=path, text=source, findings=tuple(findings), notices=tuple(notices))
 
 
-# Between blocks: a blank line, which always ends a sentence. Before a list item: a marker,
-# so the runtime knows it for one (remit.runtime.structure).
+# Between blocks: a blank line, which always ends a sentence; between the cells of a table
+# row: a cell mark, so a row stays one unit. Before a list item or a heading: its mark, so the
+# runtime knows it for one (remit.runtime.structure).
 _BREAK = "\n\n"
-_MARKER = "• "
+_CELL = " | "
+_MARKS = {"list_item": "• ", "heading": "# "}
 
 
-def join_blocks(blocks: list[Block]) -> Block:
-    """The blocks as one text, a blank line between them, list items marked, with one offset
-    map: a heading's agency reaches the items below it, and 'it' the paragraph before.
+def join_blocks(blocks: list[Block], source: str = "") -> Block:
+    """The blocks as one text, a blank line between them, list items and headings marked,
+    with one offset map: a heading's agency reaches the items below it, and 'it' the
+    paragraph before.
 
     The added characters map to the start of the block they precede (or the end of the one
     they follow), so no claim is ever placed on them.
@@ -89,17 +92,24 @@ def join_blocks(blocks: list[Block]) -> Block:
     ends: list[int] = []
     for k, block in enumerate(blocks):
         if k:
-            parts.append(_BREAK)
-            starts += [blocks[k - 1].end] * len(_BREAK)
-            ends += [blocks[k - 1].end] * len(_BREAK)
-        if block.kind == "list_item":
-            parts.append(_MARKER)
-            starts += [block.source_offset(0)] * len(_MARKER)
-            ends += [block.source_offset(0)] * len(_MARKER)
+            glue = _CELL if _same_row(blocks[k - 1], block, source) else _BREAK
+            parts.append(glue)
+            starts += [blocks[k - 1].end] * len(glue)
+            ends += [blocks[k - 1].end] * len(glue)
+        mark = _MARKS.get(block.kind, "")
+        parts.append(mark)
+        starts += [block.source_offset(0)] * len(mark)
+        ends += [block.source_offset(0)] * len(mark)
         parts.append(block.text)
         starts += block.starts
         ends += block.ends
     return Block("".join(parts), tuple(starts), tuple(ends), start=blocks[0].start)
+
+
+def _same_row(before: Block, block: Block, source: str) -> bool:
+    """Two table cells of one row: no line break between them in the source."""
+    return (before.kind == block.kind == "table_cell" and before.end <= block.start
+            and "\n" not in source[before.end:block.start])
 
 
 def map_finding(finding: Finding, block: Block) -> Finding:

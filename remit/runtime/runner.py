@@ -96,7 +96,8 @@ class SentenceRunner:
                      for m in spans] for s, spans in zip(sentences, found, strict=True)]
         extractor = self.component.extractor
         return implicit_units(clean, [(s.start_char, s.end_char) for s in sentences],
-                              mentions, extractor.verb_words, extractor.lex)
+                              mentions, extractor.verb_words, extractor.lex,
+                              former=extractor.aliases.former)
 
     def claims_many(self, texts: Iterable[str], batch_size: int = 64,
                     n_process: int = 1) -> Iterator[list[Claim]]:
@@ -155,13 +156,14 @@ class SentenceRunner:
 
 def _placed(claim: Claim, unit, sentence: Sentence, prepared: Prepared | None) -> Claim:
     """A claim of an implicit unit, placed on the item it was read from."""
-    from remit.runtime.structure import shift
+    from remit.runtime.structure import shift, weakened
 
     def where(value: int) -> int:
         return prepared.to_input(value) if prepared is not None else value
 
     return dataclasses.replace(
-        claim, start=where(shift(claim.start, unit)), end=where(shift(claim.end, unit, True)),
+        weakened(claim, unit), start=where(shift(claim.start, unit)),
+        end=where(shift(claim.end, unit, True)),
         sent_start=where(sentence.start_char), sent_end=where(sentence.end_char),
         via="structure")
 

@@ -59,7 +59,16 @@ class Implicit:
     end: int
     anchor: tuple[int, int]
     fallback: Implicit | None = None
+    # A noun read as a role ('Green cards', 'Visa documents'): a topic more than a statement,
+    # so its claims are partial (never contradicted; see Claim.partial)
+    weak: bool = False
 
+
+_WORD = re.compile(r"[\w'’]+")
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+# A Markdown heading's marks (plain text copied from Markdown, or a heading block: see
+# remit.markup.document.join_blocks)
+_HEADING_MARK = re.compile(r"#{1,6}\s+")
 
 # A lead whose items belong to no one agency.
 _NOBODY = ("", "")
@@ -77,55 +86,102 @@ class _State:
 
 def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
                    mentions: Sequence[Sequence[Mention]], verb_words: frozenset[str],
-                   lex) -> dict[int, Implicit]:
+                   lex, former: frozenset[str] = frozenset()) -> dict[int, Implicit]:
     """The units (by index into ``spans``, their ``(start, end)`` in ``clean``) to parse with
-    an agency the layout gives them."""
-    frame = sorted(lex.word_class("implicit_role"))[0]
-    blocked = (lex.negations | lex.word_class("reporting_verbs")
-               | lex.word_class("reporting_phrases"))
-    openers = lex.word_class("prepositions")
+    an agency the layout gives them. An agency in ``former`` (abolished) gives none."""
+    words = _Words(frame=sorted(lex.word_class("implicit_role"))[0], verbs=verb_words,
+                   stop=_stop_words(lex), pronouns=lex.pronouns,
+                   openers=lex.word_class("prepositions"))
     state = _State()
     out: dict[int, Implicit] = {}
     for i, (start, end) in enumerate(spans):
-        own = mentions[i]
-        marker = LIST_MARKER.match(clean[start:end] + " ")
-        body = start + (marker.end() if marker else 0)
-        text = clean[body:end].rstrip()
-        whole_line = (start == 0 or clean[start - 1] == "\n") and clean[end:end + 1] in ("", "\n")
-        label = _label_line(clean, body, end, own, frame, verb_words) if own else None
-        if label is None and not marker and whole_line and _is_heading(clean, body, end, own):
-            state = _State(section=_name(clean, own[0], own), in_run=True)
-            continue
-        if text.endswith(":"):
-            state.lead = _lead(clean, own, text, blocked, state)
-            last = text[:-1].split()[-1:] or [""]
-            state.opening = (text[:-1] if own and state.lead not in (None, _NOBODY) and (
-                last[0].lower() in openers or last[0].endswith("ing")) else None)
-            state.in_run = True
-            continue
-        item = marker is not None or (state.in_run and whole_line and text[-1:] not in ".!?"
-                                      and len(text.split()) <= _ITEM_WORDS)
-        implicit = label
-        if not own and item and state.in_run:
-            agency = state.section if state.lead is None else state.lead
-            content = _content_start(clean, body, end)
-            if agency is not _NOBODY and agency is not None:
-                implicit = _reading(agency[1], clean, content, end, frame, verb_words)
-            if implicit is not None and state.opening is not None:
-                implicit = _continued(state.opening, clean, content, end, implicit)
+        own = [m for m in mentions[i] if m.label not in former]
+        implicit, state = _unit(clean, start, end, own, words, state,
+                                former=len(own) != len(mentions[i]))
         if implicit is not None:
             out[i] = implicit
-        if not item:
-            state.in_run, state.lead = False, None
-        state.last = _name(clean, own[0], own) if own else None
     return out
 
 
+@dataclass(frozen=True)
+class _Words:
+    frame: str  # 'is responsible for'
+    verbs: frozenset[str]  # inflected trigger verbs
+    stop: frozenset[str]  # words after which a heading, lead or item gives no agency
+    pronouns: frozenset[str]
+    openers: frozenset[str]  # a lead ending in one is completed by its items
+
+
+def _stop_words(lex) -> frozenset[str]:
+    single = lambda name: {w for w in lex.word_class(name) if " " not in w}  # noqa: E731
+    return frozenset(lex.negations | single("reporting_verbs") | single("reporting_phrases")
+                     | single("future_words") | lex.word_class("structure_stop_words"))
+
+
+def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
+          state: _State, former: bool) -> tuple[Implicit | None, _State]:
+    """One unit's implicit reading, and the state the next unit starts from."""
+    marker = LIST_MARKER.match(clean[start:end] + " ")
+    body = start + (marker.end() if marker else 0)
+    heading = _HEADING_MARK.match(clean, body, end)
+    body = heading.end() if heading else body
+    text = clean[body:end].rstrip()
+    bare = _without_names(clean, body, end, own)  # 'State' of 'State Department' is a name
+    whole_line = (start == 0 or clean[start - 1] == "\n") and clean[end:end + 1] in ("", "\n")
+    label = _label_line(clean, body, end, own, words) if own else None
+    if label is None and not marker and whole_line and (heading or own):
+        if _is_heading(clean, body, end, own) and not _blocked(bare, words.stop) and not former:
+            return None, _State(section=_name(clean, own[0], own), in_run=True)
+        if heading:
+            return None, _State()  # a heading of another topic ends the section
+    if text.endswith(":"):
+        state.lead = _lead(clean, own, text, bare, words, state, former)
+        last = text[:-1].split()[-1:] or [""]
+        state.opening = (text[:-1] if own and state.lead not in (None, _NOBODY) and (
+            last[0].lower() in words.openers or last[0].endswith("ing")) else None)
+        state.in_run = True
+        return None, state
+    item = marker is not None or (state.in_run and whole_line and text[-1:] not in ".!?"
+                                  and len(text.split()) <= _ITEM_WORDS)
+    implicit = label
+    if not own and item and state.in_run:
+        agency = state.section if state.lead is None else state.lead
+        content = _content_start(clean, body, end)
+        if agency is not _NOBODY and agency is not None:
+            implicit = _reading(agency[1], clean, content, end, words)
+        if implicit is not None and state.opening is not None:
+            implicit = _continued(state.opening, clean, content, end, implicit)
+    if not item:
+        state.in_run, state.lead = False, None
+    state.last = _name(clean, own[0], own) if own else None
+    return implicit, state
+
+
+def _without_names(clean: str, start: int, end: int, own: Sequence[Mention]) -> str:
+    """The unit's text with its agencies' names blanked out."""
+    chars = list(clean[start:end])
+    for m in own:
+        chars[max(m.start - start, 0):max(m.end - start, 0)] = " " * (m.end - max(m.start, start))
+    return "".join(chars)
+
+
+def _blocked(text: str, stop: frozenset[str]) -> bool:
+    """A heading or lead that denies, reports, asks, plans or tells of the past ('What ICE
+    doesn't do', 'Myths about ICE', 'Questions for USCIS', 'What ICE did in 2019')."""
+    found = _WORD.findall(text.lower())
+    forms = set(found) | {w[:-1] for w in found if w.endswith("s")}
+    return (bool(forms & stop) or any(w.endswith(("n't", "n’t")) for w in found)
+            or "?" in text or bool(_YEAR.search(text)))
+
+
 def _is_heading(clean: str, start: int, end: int, own: Sequence[Mention]) -> bool:
+    """One agency's name, or a few words about it ('What USCIS does'), as a line of its own."""
     text = clean[start:end].rstrip()
-    if not own or len({m.label for m in own}) != 1 or text[-1:] in ".!?:;,":
+    if not own or len({m.label for m in own}) != 1 or text[-1:] in ".!?:;,|" or ":" in text:
         return False
-    return len(text.split()) <= _HEADING_WORDS
+    named = sum(len(clean[m.start:m.end].replace(" ", "")) for m in own)
+    size = len(text.split())
+    return size <= _HEADING_WORDS and (2 * named >= len(text.replace(" ", "")) or size <= 6)
 
 
 def _name(clean: str, mention: Mention, own: Sequence[Mention] = ()) -> tuple[str, str]:
@@ -135,17 +191,18 @@ def _name(clean: str, mention: Mention, own: Sequence[Mention] = ()) -> tuple[st
     return mention.label, min(names or [clean[mention.start:mention.end]], key=len)
 
 
-def _lead(clean: str, own: Sequence[Mention], text: str, blocked, state: _State):
-    """The agency a lead line gives its items: its one agency, else the heading's; nobody's
-    when it names two, or denies or reports ('Things ICE does not do:', 'Myths about ICE:')."""
-    words = set(text.lower().replace(":", " ").split())
-    if (words | {w[:-1] for w in words if w.endswith("s")}) & blocked:
+def _lead(clean: str, own: Sequence[Mention], text: str, bare: str, words: _Words,
+          state: _State, former: bool):
+    """The agency a lead line gives its items: its one agency; a pronoun's ('They:') the one
+    just named; a bare lead's ('Focus:') the heading's right above it. Nobody's when it names
+    two, denies, reports, asks or plans ('Things ICE does not do:', 'Myths about ICE:')."""
+    if _blocked(bare, words.stop) or len({m.label for m in own}) > 1 or former:
         return _NOBODY
-    labels = {m.label for m in own}
-    if len(labels) > 1:
-        return _NOBODY
-    # 'ICE is the interior enforcement agency. They:' - the agency just named
-    return _name(clean, own[0], own) if own else (state.last or state.section)
+    if own:
+        return _name(clean, own[0], own)
+    if set(_WORD.findall(text.lower())) & words.pronouns:
+        return state.last or state.section or _NOBODY
+    return state.section if state.in_run and state.section else _NOBODY
 
 
 def _content_start(clean: str, body: int, end: int) -> int:
@@ -153,8 +210,8 @@ def _content_start(clean: str, body: int, end: int) -> int:
     return label.end() if label else body
 
 
-def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], frame: str,
-                verb_words) -> Implicit | None:
+def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
+                words: _Words) -> Implicit | None:
     """'USCIS: green cards', 'ERO → deportation', 'CBP = front line': the line opens with one
     agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
     first = own[0]
@@ -168,10 +225,11 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], frame: 
     if mark is None or end - mark.end() < 2:
         return None
     content = mark.end()
-    end = len(clean[:end].rstrip(" |"))
+    while end > content and clean[end - 1] in " |":
+        end -= 1
     if any(m.start >= content for m in own) or _title_case(clean[content:end]):
         return None
-    unit = _reading(clean[first.start:first.end], clean, content, end, frame, verb_words)
+    unit = _reading(clean[first.start:first.end], clean, content, end, words)
     return _anchored(unit, (first.start, first.end))
 
 
@@ -189,18 +247,18 @@ def _title_case(text: str) -> bool:
     return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
-def _reading(name: str, clean: str, start: int, end: int, frame: str,
-             verb_words) -> Implicit | None:
+def _reading(name: str, clean: str, start: int, end: int, words: _Words) -> Implicit | None:
     """'USCIS' + 'Grants asylum' -> 'USCIS grants asylum'; + 'Green cards' -> 'USCIS is
     responsible for Green cards'. A first word that may be a verb or a noun ('Work permits')
     is read as a verb first, as a noun when that gives no claim the table knows."""
     content = clean[start:end].strip()
-    if not content:
-        return None
+    if not content or content.split()[0].lower() in words.stop:
+        return None  # 'USCIS: not deportation', 'ICE: maybe visas'
     end = start + len(content)
-    nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
-                       (start, end))
+    frame, verb_words = words.frame, words.verbs
     verb = content.split()[0].lower().strip(",.;")
+    nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
+                       (start, end), weak=not verb.endswith("ing"))
     if verb not in verb_words or verb.endswith("ing"):
         return nominal
     verbal = _third_person(verb + content[len(verb):], verb, verb_words)
@@ -224,6 +282,11 @@ def _continued(opening: str, clean: str, start: int, end: int, plain: Implicit) 
     prefix = f"{opening} "
     return Implicit(prefix + content, len(prefix), start, start + len(content), plain.anchor,
                     fallback=plain)
+
+
+def weakened(claim: Claim, unit: Implicit) -> Claim:
+    """A claim of a weak (nominal) reading is partial: never contradicted."""
+    return replace(claim, partial=True) if unit.weak else claim
 
 
 def keep(claim: Claim) -> bool:

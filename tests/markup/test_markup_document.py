@@ -28,9 +28,9 @@ def test_one_engine_call_per_document(fake_engine):
     engine = fake_engine
     check_document(engine, "doc.md", MD, "markdown")
     assert engine.calls == 1
-    # the blocks as one text, a blank line between them (these are not list items: no
-    # marker), so a heading's agency reaches what stands under it
-    assert engine.texts == ["Notes & ICE\n\na\n\nb\n\nCafé: ICE issues green cards."]
+    # the blocks as one text, a blank line between them, headings marked and the cells of a
+    # table row on one line, so a heading's agency reaches what stands under it
+    assert engine.texts == ["# Notes & ICE\n\na | b\n\nCafé: ICE issues green cards."]
 
 
 def test_empty_document_has_no_findings_and_no_engine_call(fake_engine):

@@ -99,3 +99,29 @@ def test_each_item_is_its_own_sentence(engine):
 def test_a_claim_of_an_item_points_at_the_item(engine):
     result = check_document(engine, "doc", HEADING_LIST, "text")
     assert [(r["line"], r["column"]) for r in result.records()] == [(2, 3), (3, 3)]
+
+
+@pytest.mark.parametrize(("text", "fmt"), [
+    ("## What ICE does not do\n\n- Issue visas\n", "markdown"),
+    ("## Questions about USCIS\n\n- Issues visas\n", "markdown"),
+    ("ICE doesn't:\n- issue visas\n", "text"),
+    ("In the future, ICE will:\n- issue visas\n", "text"),
+    ("What ICE did in 2019:\n- Issued green cards to farmworkers\n", "text"),
+    ("Call ICE only if you must. Our lawyers:\n- issue green cards\n", "text"),
+    ("# USCIS\n\n## Tips for renters\n\n- Deports tenants\n", "markdown"),
+    ("| Task | USCIS | ICE |\n| --- | --- | --- |\n| Green cards | yes | no |\n", "markdown"),
+    ("USCIS: not deportation\n", "text"),
+    ("ICE: maybe visas\n", "text"),
+    ("## Former INS\n\n- Deports people\n", "markdown"),
+    ("# CBP\n\n- Home\n- Visas\n- Green cards\n", "markdown"),  # a menu: nouns are topics
+])
+def test_layouts_that_must_not_raise_an_alarm(engine, text, fmt):
+    assert "contradicted" not in [v for *_, v in _verdicts(engine, text, fmt)]
+
+
+@pytest.mark.parametrize("text", [
+    "USCIS is not just the gatekeeper for naturalization.",
+    "In 1995, CBP was tasked with issuing visas.",
+])
+def test_construction_readings_that_must_not_raise_an_alarm(engine, text):
+    assert "contradicted" not in [v for *_, v in _verdicts(engine, text)]
