@@ -165,7 +165,8 @@ def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon,
 def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
     """Multi-word names with one misspelt long word: 'Boarder Patrol', 'immigation judges'."""
     out = []
-    words = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    words = [strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token objects built
     positions: dict[str, list[int]] = {}
     for i, word in enumerate(words):
         positions.setdefault(word, []).append(i)

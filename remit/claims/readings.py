@@ -23,6 +23,8 @@ _NOT_READINGS = (None, "part_of")
 def choose_readings(claims: Iterable[Claim], verdict_of: VerdictOf) -> list[Claim]:
     """Mark the readings that may pair one to one, then drop those the others make redundant."""
     claims = list(claims)
+    if len(claims) < 2:
+        return claims  # one claim is one reading: nothing to pair or to choose between
     verdicts = [verdict_of(c) for c in claims]
     claims = mark_paired(claims, verdicts)
     verdicts = ["unknown" if c.paired and v == "contradicted" else v
