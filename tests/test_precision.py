@@ -18,6 +18,11 @@ NEVER_CONTRADICTED = [
     "ICE used to be part of the INS.",
     # the cue stands on the construction's predicate, not on the verb it reads
     "Frankly, I think CBP should be the one doing asylum interviews.",
+    # an agency named as a unit is not its own whole ("X's arm is AMO")
+    "Its air and sea arm is CBP's Air and Marine Operations.",
+    "CBP's air and sea arm is Air and Marine Operations.",
+    # the unit owned by DHS is the subject, not DHS
+    "TSA and FEMA are separate DHS components, not parts of CBP or ICE.",
     # taking part in a role is not performing it
     "The State Department plays a role in the green card process.",
     "CBP plays a part in issuing visas to some travelers.",

@@ -76,8 +76,10 @@ class ClauseRules:
         if any(c.dep_ in {"amod", "compound"} and c.lower_ in self.lex.peer_words
                for c in unit.children):
             return None
+        own = self.mention_tokens.get(unit.i)  # an agency named as a unit is not its own whole
         for child in unit.children:
-            if child.dep_ in {"compound", "poss", "nmod"} and child.i in self.mention_tokens:
+            if (child.dep_ in {"compound", "poss", "nmod"} and child.i in self.mention_tokens
+                    and self.mention_tokens[child.i] is not own):
                 return self.mention_tokens[child.i]
             if child.dep_ == "prep" and child.lower_ in self.lex.copula_prepositions:
                 target = self._mention_in(child)

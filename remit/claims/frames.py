@@ -94,6 +94,12 @@ class FrameBuilder(ClauseRules, LinearRules, PrepositionRules):
         if contrast:
             frames = [replace(f, negated=not f.negated, extra={**f.extra, "contrast": True})
                       for f in frames if f.target is None]
+        if (anchor.i != mention.root.i and anchor.dep_ == "attr" and anchor.head.lemma_ == "be"
+                and anchor.lemma_.lower() in self.lex.units):
+            # 'X and Y are DHS components, not parts of CBP': the unit is X and Y, not DHS; what
+            # it does, DHS does ('the ICE division that carries out removals'), but where the
+            # unit sits is not where DHS sits
+            frames = [f for f in frames if f.target is None]
         exclusive = self._is_exclusive(mention)
         return [replace(f, exclusive=f.exclusive or exclusive, labels=self.labels)
                 for f in frames]
