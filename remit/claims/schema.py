@@ -97,6 +97,22 @@ class PatternNode(BaseModel):
     LEFT_ID: str | None = None
     REL_OP: RelOp | None = None
 
+    @field_validator("RIGHT_ATTRS")
+    @classmethod
+    def _set_tests_take_lists(cls, attrs: dict) -> dict:
+        """'IN', 'NOT_IN' and the set tests take a list (or one '@class'), as spaCy requires."""
+        for attr, test in attrs.items():
+            if not isinstance(test, dict):
+                continue
+            for key, value in test.items():
+                if key in _SET_TESTS and not isinstance(value, list) and not (
+                        isinstance(value, str) and value.startswith("@")):
+                    raise ValueError(f"{attr} {key} takes a list, not {value!r}")
+        return attrs
+
+
+_SET_TESTS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS"})
+
 
 class Examples(BaseModel):
     """Sentences the construction must read (``pass``) and must leave alone (``fail``)."""

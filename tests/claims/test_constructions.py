@@ -104,6 +104,8 @@ def test_a_valid_record_compiles_and_matches_a_hand_built_doc():
      "user.yaml:2: construction 'bad': unknown word class '@no_such_class'"),
     (RECORD.format(id="bad", attrs="{LEMMA: '@part_of_verbs'}"),
      "user.yaml:2: construction 'bad': word class 'part_of_verbs' has multi-word entries"),
+    (RECORD.format(id="bad", attrs="{LEMMA: {IN: run}}"),
+     "user.yaml:2: construction 'bad': pattern.0.RIGHT_ATTRS: Value error, LEMMA IN takes a list"),
     (RECORD.format(id="bad", attrs="{LEMMA: run, NOT_AN_ATTR: 1}"),
      "user.yaml:2: construction 'bad': "),
     (RECORD.format(id="Bad Id", attrs="{LEMMA: run}"),
@@ -130,7 +132,7 @@ def test_errors_name_file_line_and_record(tmp_path, text, message):
 def test_a_pattern_spacy_refuses_is_an_error_at_load():
     from remit.claims.grammar import parse_grammar_file
 
-    bad = RECORD.format(id="bad", attrs="{LEMMA: {IN: run}}")  # IN needs a list
+    bad = RECORD.format(id="bad", attrs="{LENGTH: long}")  # spaCy: LENGTH takes a number
     records, errors = parse_grammar_file(bad, "u.yaml")
     assert errors == []
     with pytest.raises(GrammarError) as err:
