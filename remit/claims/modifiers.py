@@ -147,9 +147,11 @@ def _word_of(cue: CompiledCue, token: Token) -> bool:
 
 
 def _applies(cue: CompiledCue, head: Token) -> bool:
-    """The cue's tests of the predicate itself."""
-    return _passes(head, cue.predicate) and not any(
-        c.dep_ in cue.record.predicate_without for c in head.children)
+    """The cue's tests of the predicate itself (most cues have none: answered at once)."""
+    if cue.predicate and not _passes(head, cue.predicate):
+        return False
+    without = cue.record.predicate_without
+    return not without or not any(c.dep_ in without for c in head.children)
 
 
 def _child_hit(cue: CompiledCue, child: Token, head: Token) -> bool:
