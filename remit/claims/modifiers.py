@@ -315,12 +315,7 @@ class CueSet:
 
     def assertion(self, head: Token, state: SentenceCues) -> str:
         """'asserted', or the effect of the first cue that matches (module docstring order)."""
-        if not state.holds(head):
-            return self._assertion(head, state)
-        known = state.assertions.get(head.i)
-        if known is None:
-            known = state.assertions[head.i] = self._assertion(head, state)
-        return known
+        return _remembered(state.assertions, head, state, self._assertion)
 
     def _assertion(self, head: Token, state: SentenceCues) -> str:
         if state.whole is not None:
@@ -339,12 +334,7 @@ class CueSet:
 
     def future(self, head: Token, state: SentenceCues) -> bool:
         """Whether a future cue holds for ``head``: a plan, a prediction, a past habit."""
-        if not state.holds(head):
-            return self._future(head, state)
-        known = state.futures.get(head.i)
-        if known is None:
-            known = state.futures[head.i] = self._future(head, state)
-        return known
+        return _remembered(state.futures, head, state, self._future)
 
     def _future(self, head: Token, state: SentenceCues) -> bool:
         local = self.future_local
@@ -360,6 +350,15 @@ class CueSet:
         if not state.holds(head):
             state = self.state(head.sent)
         return state.future_anywhere
+
+
+def _remembered(memo: dict, head: Token, state: SentenceCues, answer):
+    """``answer(head, state)``, remembered per predicate of ``state``'s sentence."""
+    if not state.holds(head):
+        return answer(head, state)
+    if head.i not in memo:
+        memo[head.i] = answer(head, state)
+    return memo[head.i]
 
 
 def _child_hit_any(cue: CompiledCue, head: Token) -> bool:
