@@ -7,19 +7,27 @@ stays fast and never loads spaCy.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+import traceback
 
 import click
 
 from remit import __version__
+from remit.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPT,
+    EXIT_OK,
+)
 from remit.model.matrix import one_blas_thread_by_default
 
 # Before anything imports numpy: one BLAS thread per process (more cores: --n-process).
 one_blas_thread_by_default()
 
-# Exit codes, as in sqlfluff: 0 clean, 1 findings at or above --fail-on, 2 usage/input/table.
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
+__all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_INTERRUPT", "EXIT_OK", "main"]
 
 SUBCOMMANDS = {
     "check": ("remit.commands.check", "check", "Check files or stdin for agency-role claims."),
@@ -43,6 +51,25 @@ class LazyGroup(click.Group):
         module, attr, _ = SUBCOMMANDS[name]
         return getattr(importlib.import_module(module), attr)
 
+    def invoke(self, ctx: click.Context):
+        """Run the subcommand; map an interrupt, a closed pipe and a crash to their exit codes."""
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()
+        except KeyboardInterrupt:
+            click.echo("remit: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPT) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
+        except Exception as exc:  # noqa: BLE001 - the last resort: a bug, reported as one
+            if isinstance(exc, click.ClickException | click.exceptions.Exit | click.Abort):
+                raise
+            _internal_error(exc, debug=bool(ctx.params.get("debug")))
+            raise click.exceptions.Exit(EXIT_INTERNAL) from None
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List the subcommands with their one-line help, without importing them."""
         rows = [(name, SUBCOMMANDS[name][2]) for name in self.list_commands(ctx)]
@@ -53,8 +80,30 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="remit")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback.")
+def main(debug: bool) -> None:
     """Check who-does-what claims about US immigration agencies against a sourced table."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (a test runner's buffer)
+        pass
+
+
+def _internal_error(exc: Exception, debug: bool) -> None:
+    """Say that remit failed, not the input: one line, and the traceback under ``--debug``."""
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    hint = "" if debug else "; run with 'remit --debug ...' for the traceback"
+    from remit.formats.base import terminal_safe
+
+    message = terminal_safe(f"{type(exc).__name__}: {exc}")
+    click.echo(f"remit: internal error: {message} (a bug in remit: please report it with the "
+               f"command and the input{hint})", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

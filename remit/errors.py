@@ -9,6 +9,15 @@ raise them re-export them (``remit.rules.loader.TableError`` and so on).
 
 from __future__ import annotations
 
+# Exit codes of the command line, as in sqlfluff and ruff (0, 1, 2) plus the shell's conventions
+# for an interrupt (128 + SIGINT) and a reader that went away (128 + SIGPIPE).
+EXIT_OK = 0  # nothing at or above --fail-on
+EXIT_FINDINGS = 1  # findings at or above --fail-on
+EXIT_ERROR = 2  # usage, input, configuration or table error
+EXIT_INTERNAL = 3  # a bug in remit: the message asks for a report
+EXIT_INTERRUPT = 130  # Ctrl-C
+EXIT_BROKEN_PIPE = 141  # the reader of standard output closed it (``remit check | head``)
+
 
 class RemitError(Exception):
     """Base of remit's errors; ``code`` is the stable code of the subclass."""

@@ -60,11 +60,15 @@ def load_spec(patterns: Iterable[str], ignore_path: str | None) -> GitIgnoreSpec
 
 
 def _expand(arg: str, spec: GitIgnoreSpec, root: str, extensions: tuple[str, ...]) -> list[str]:
-    """Return the files one argument names."""
-    if os.path.isfile(arg):
-        return [arg]
+    """Return the files one argument names.
+
+    A path named explicitly is read whatever it is: a file, a pipe (``<(cmd)``, a FIFO) or a
+    device such as ``/dev/null``; only a directory walk restricts itself to regular files.
+    """
     if os.path.isdir(arg):
         return _walk(arg, spec, root, extensions)
+    if os.path.exists(arg):
+        return [arg]
     if _GLOB_CHARS & set(arg):
         matches = sorted(glob.glob(arg, recursive=True))
         if not matches:
@@ -89,10 +93,12 @@ def _walk(top: str, spec: GitIgnoreSpec, root: str, extensions: tuple[str, ...])
             for d in dirs
             if not d.startswith(".") and not _excluded(spec, os.path.join(folder, d), root, True)
         )
+        # Only regular files: a FIFO or socket in a checked folder would block the walk's read.
         files.extend(
-            os.path.join(folder, name)
-            for name in sorted(names)
-            if name.lower().endswith(extensions)
+            path
+            for path in (os.path.join(folder, name) for name in sorted(names)
+                         if name.lower().endswith(extensions))
+            if os.path.isfile(path)
         )
     return files
 

@@ -2,31 +2,59 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 
 from remit.inputs import STDIO, InputError, display_name
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Byte-order marks and the codec each announces; UTF-32's little-endian mark begins with
+# UTF-16's, so the longer marks are tried first.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the text of a file, or of stdin for ``-``, decoded as strict UTF-8.
 
-    A leading byte-order mark is dropped. Raises :class:`InputError` for binary data (a NUL
-    byte), invalid UTF-8, an input larger than ``max_bytes``, or a file that cannot be read.
+    A leading byte-order mark is dropped; one of UTF-16 or UTF-32 selects that encoding. Raises
+    :class:`InputError` for binary data (a NUL byte), text that its encoding cannot decode, an
+    input larger than ``max_bytes``, or a file that cannot be read.
     """
     data = _read_bytes(path, max_bytes)
     name = display_name(path)
-    nul = data.find(b"\0")
-    if nul >= 0:
-        raise InputError(f"{name}: binary input (NUL byte at byte {nul}, {_where(data, nul)})")
+    encoding = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        nul = data.find(b"\0")
+        if nul >= 0:
+            raise InputError(f"{name}: binary input (NUL byte at byte {nul}, "
+                             f"{_where(data, nul)}){_utf16_hint(data)}")
+        encoding = "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        label = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
         raise InputError(
-            f"{name}: invalid UTF-8 at byte {exc.start} ({_where(data, exc.start)})"
+            f"{name}: invalid {label} at byte {exc.start} ({_where(data, exc.start)})"
         ) from None
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise InputError(f"{name}: binary input (NUL character on line {line})")
+    return text
+
+
+def _utf16_hint(data: bytes) -> str:
+    """Say so when NUL bytes fall at every other byte: UTF-16 without its byte-order mark."""
+    head = data[:256]
+    if len(head) >= 4 and (head[1::2].count(0) > len(head) * 0.4
+                           or head[0::2].count(0) > len(head) * 0.4):
+        return "; it looks like UTF-16 without a byte-order mark: save it as UTF-8"
+    return ""
 
 
 def require_text(path: str, text: str) -> str:
