@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -25,11 +26,27 @@ from remit.inputs import STDIO, InputError
 
 @contextlib.contextmanager
 def atomic_file(target: str) -> Iterator[BinaryIO]:
-    """Yield a binary temp file next to ``target``; rename it onto ``target`` on success."""
-    folder = os.path.dirname(os.path.abspath(target))
+    """Yield a binary stream for ``target``, which is replaced only when the writing succeeds.
+
+    The path is followed as the user gave it: a symbolic link is written through (its target
+    changes, the link stays) and an existing file keeps its mode. The data goes to a temporary
+    file next to the real target, renamed onto it at the end; a device or a FIFO (``-o
+    /dev/null``) is written directly. Temporary files that an earlier, killed run left behind
+    (their process is gone) are removed first.
+    """
+    real = os.path.realpath(target)
+    if os.path.exists(real) and not os.path.isfile(real):
+        with _opened(target, real) as handle:
+            yield handle
+        return
+    folder, base = os.path.split(real)
+    remove_stale_parts(folder, base)
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.",
-                                    suffix=".part")
+        mode = stat.S_IMODE(os.stat(real).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{base}.{os.getpid()}.", suffix=PART)
     except OSError as exc:
         raise InputError(f"{target}: cannot write: {exc.strerror}") from None
     try:
@@ -37,13 +54,51 @@ def atomic_file(target: str) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, target)
+        os.chmod(temp, mode)  # mkstemp made it private (0600)
+        os.replace(temp, real)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+PART = ".part"
+
+
+def remove_stale_parts(folder: str, base: str) -> list[str]:
+    """Remove ``.BASE.PID.*.part`` files in ``folder`` whose process no longer runs."""
+    removed = []
+    prefix = f".{base}."
+    with contextlib.suppress(OSError):
+        for name in os.listdir(folder):
+            pid = name[len(prefix):].split(".", 1)[0] if name.startswith(prefix) else ""
+            if name.endswith(PART) and pid.isdigit() and not _running(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(folder, name))
+                    removed.append(name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it runs
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _opened(target: str, real: str) -> Iterator[BinaryIO]:
+    try:
+        handle = open(real, "wb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write: {exc.strerror}") from None
+    with handle:
+        yield handle
 
 
 def _umask() -> int:

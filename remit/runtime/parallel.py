@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -105,9 +106,36 @@ def _start_worker(engine: Engine) -> None:
 
     global _engine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     one_blas_thread_by_default()
     limit_blas_threads(1)
     _engine = engine
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent() -> bool:
+    """Ask Linux to end this process when its parent dies (a killed ``remit batch``).
+
+    Without it, a worker of a parent killed by SIGKILL runs on, holding memory and a core.
+    Returns whether the request was made; other systems have no such call, and their workers end
+    when the pool's pipe to the dead parent breaks.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    parent = multiprocessing.parent_process()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+            return False
+    except (OSError, AttributeError):
+        return False
+    if parent is not None and os.getppid() != parent.pid:  # it died before the request
+        os._exit(1)
+    return True
 
 
 def _check_chunk(texts: list[str], batch_size: int) -> list[list[Finding]]:
