@@ -65,6 +65,8 @@ class Document:
 
     blocks: list[Block] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    # Warnings about the source itself, as "LINE: message" (like suppression notices).
+    notices: list[str] = field(default_factory=list)
 
 
 class BlockBuilder:

@@ -68,7 +68,8 @@ def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileR
         findings.extend(map_finding(f, joined) for f in found)
     findings.sort(key=lambda f: (f.claim.start, f.claim.end))
     findings, notices = apply_suppressions(findings, doc.blocks, doc.directives, source)
-    return FileResult(path=path, text=source, findings=tuple(findings), notices=tuple(notices))
+    return FileResult(path=path, text=source, findings=tuple(findings),
+                      notices=(*doc.notices, *notices))
 
 
 # Between blocks: a blank line, which always ends a sentence; between the cells of a table

@@ -32,15 +32,21 @@ _KIND = {
     "list_item_open": "list_item",
     "blockquote_open": "blockquote",
 }
+# Block tokens that hold blocks: at the nesting limit, markdown-it drops what they hold.
+_CONTAINERS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
 _SPAN_MARKUP = {"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"}
 
 Span = tuple[int, int]
+# The deepest nesting of block quotes and lists that is read (markdown-it's ``maxNesting``;
+# its CommonMark preset stops at 20). Text nested deeper is not parsed; a notice says where.
+MAX_MARKDOWN_DEPTH = 50
 
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     """Return a CommonMark parser with GFM tables and strikethrough, entities as own tokens."""
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_MARKDOWN_DEPTH})
+    md.enable(["table", "strikethrough"])
     # text_join merges entity and escape tokens into plain text, losing their source length.
     md.disable("text_join")
     return md
@@ -83,7 +89,9 @@ def extract_markdown(source: str) -> Document:
     doc = Document()
     kinds: list[str] = []
     row_cursor = 0
-    for token in _parser().parse(text):
+    tokens = _parser().parse(text)
+    _note_too_deep(doc, tokens)
+    for token in tokens:
         if token.type in _KIND:
             kinds.append(_KIND[token.type])
         elif token.type.replace("_close", "_open") in _KIND and token.nesting == -1:
@@ -100,6 +108,17 @@ def extract_markdown(source: str) -> Document:
                 cmap = _content_map(token.content, lines, token.map[0])
             _add_inline(doc, token, cmap, kind)
     return doc
+
+
+def _note_too_deep(doc: Document, tokens: list[Token]) -> None:
+    """Add a notice where markdown-it stopped at the nesting limit and dropped the text inside."""
+    deepest = next((t for t in tokens if t.level >= MAX_MARKDOWN_DEPTH - 1
+                    and t.type in _CONTAINERS), None)
+    if deepest is not None:
+        line = next((t.map[0] + 1 for t in reversed(tokens[: tokens.index(deepest) + 1])
+                     if t.map), 1)
+        doc.notices.append(f"{line}: Markdown nested more than {MAX_MARKDOWN_DEPTH - 1} levels "
+                           "deep; the text inside is not checked")
 
 
 def _add_html(doc: Document, lines: _Lines, token: Token) -> None:

@@ -27,6 +27,12 @@ from remit.claims.mentions import alias_matches
 
 # Tokens that end a sentence when a word follows (spaCy's sentencizer uses the same idea).
 _END_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+# The longest sentence parsed whole, in tokens. Written sentences stay far below it (the
+# longest of the reference sources has about 120); a longer run (a page that lost its full
+# stops, a generated list) is cut at clause punctuation, or at the limit where there is none,
+# so the cost of reading it stays linear in its length.
+MAX_SENTENCE_TOKENS = 250
+_CLAUSE_PUNCT = frozenset({";", ":", ",", "—", "–", "|", "•"})
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,26 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
         last = i
     if start >= 0:
         out.append(_sentence(tokens, start, last + 1))
+    if any(s.end - s.start > MAX_SENTENCE_TOKENS for s in out):
+        out = [piece for s in out for piece in _cut_long(tokens, s)]
     return out
+
+
+def _cut_long(tokens: TokenTable, sentence: Sentence,
+              limit: int = MAX_SENTENCE_TOKENS) -> list[Sentence]:
+    """Cut a sentence longer than ``limit`` tokens after the last clause punctuation in reach."""
+    if sentence.end - sentence.start <= limit:
+        return [sentence]
+    pieces = []
+    start = sentence.start
+    while sentence.end - start > limit:
+        words = tokens.words(start + limit // 2, start + limit)
+        cut = next((start + limit // 2 + k + 1 for k in range(len(words) - 1, -1, -1)
+                    if words[k] in _CLAUSE_PUNCT), start + limit)
+        pieces.append(_sentence(tokens, start, cut))
+        start = cut
+    pieces.append(_sentence(tokens, start, sentence.end))
+    return pieces
 
 
 # What split_sentences needs to know of a word, as bit flags computed once per distinct word.
