@@ -31,8 +31,8 @@ def validate(paths, no_shipped) -> None:
         errors = list(exc.errors)
     try:
         errors += grammar_errors(paths, shipped=not no_shipped, table=table)
-    except TableError as exc:  # a file that cannot be read
-        errors += exc.errors
+    except TableError as exc:  # a file that cannot be read: the table loader said so already
+        errors += [line for line in exc.errors if line not in errors]
     if errors:
         for line in errors:
             click.echo(terminal_safe(line), err=True)

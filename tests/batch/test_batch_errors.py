@@ -136,3 +136,27 @@ def test_jsonl_text_that_is_not_a_string_is_a_row_error(tmp_path, cli, fake_engi
                            "TypeError: column 'text' holds a number, not a string")
     assert len(warnings) == 4
     assert "4 errors" in result.stderr
+
+
+def test_error_after_multiline_cells_names_the_line_an_editor_shows(tmp_path, cli, fake_engine):
+    # Record 4 starts on line 6: record 3's quoted cell spans three lines.
+    (tmp_path / "in.csv").write_text('id,text\n1,ok\n2,"one\ntwo\nthree"\n3,a,b\n')
+    line = error_line(cli("batch", tmp_path / "in.csv", "--column", "text"))
+    assert "line 6 (record 4): expected 2 fields, saw 3" in line
+
+
+def test_error_on_stdin_names_the_line_too(tmp_path, cli, fake_engine):
+    result = cli("batch", "-", "--input-format", "csv", "--column", "text",
+                 input='id,text\n1,"one\ntwo"\n2,a,b\n')
+    assert "line 4 (record 3): expected 2 fields, saw 3" in error_line(result)
+
+
+def test_an_input_that_cannot_be_read_again_names_the_record():
+    import pandas as pd
+
+    from remit.batch.io import _csv_place
+
+    exc = pd.errors.ParserError("Error tokenizing data. C error: Expected 2 fields in line 7, saw 3")
+    assert _csv_place(exc, lambda record: None) == "record 7: expected 2 fields, saw 3"
+    assert _csv_place(exc, lambda record: 9) == "line 9 (record 7): expected 2 fields, saw 3"
+    assert _csv_place(exc, lambda record: 7) == "line 7: expected 2 fields, saw 3"

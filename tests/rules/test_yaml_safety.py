@@ -67,3 +67,4 @@ def test_non_utf8_table_file_names_the_line(tmp_path):
     result = CliRunner().invoke(main, ["rules", "validate", str(tmp_path / "latin1.yaml")])
     assert result.exit_code == 2
     assert f"{tmp_path / 'latin1.yaml'}:2: not UTF-8 text (byte 15)" in result.stderr
+    assert result.stderr.count("not UTF-8 text") == 1 and "1 error(s)" in result.stderr
