@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from remit import __version__
+from remit import HOMEPAGE, __version__, git
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from remit.commands.options import die, error, fail_on_option, fails, model_option, rules_option
 from remit.formats import FORMATS
@@ -26,11 +26,14 @@ from remit.formats import FORMATS
 @click.option("--no-fail", is_flag=True, default=False, help="Always exit 0 on findings.")
 @click.option("--show-unasserted/--hide-unasserted", default=True,
               help="List questions and reported speech (never counted) in text output.")
+@click.option("--base-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder SARIF paths are relative to [default: the git root, else the "
+                   "current folder].")
 @fail_on_option
 @rules_option
 @model_option
-def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, fail_on, rules,
-          model):
+def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, base_dir, fail_on,
+          rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
@@ -66,7 +69,8 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
         sys.exit(EXIT_ERROR)
     options = eff.render_options(color=output is None and sys.stdout.isatty(),
                                  include_unasserted=show_unasserted, tool_version=__version__,
-                                 **table_labels(table))
+                                 base_dir=git.base_dir(base_dir, Path.cwd()),
+                                 information_uri=HOMEPAGE, **table_labels(table))
     report = render(eff.format.value, results, options)
     if output:
         try:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from remit.formats.rules_catalogue import FunctionInfo, function_infos
 from remit.records import VERDICTS, FileResult, Finding, line_col
 
 Level = Literal["error", "warning", "note", "none"]
@@ -36,7 +37,9 @@ class RenderOptions:
     ``function_labels`` maps function ids to infinitive phrases (``green_card`` → ``issue green
     cards``); missing entries fall back to the ids. ``include_unasserted`` keeps questions,
     reported speech and hypotheticals in the human and annotation formats (they are never
-    counted). ``include_supported`` keeps supported claims in SARIF.
+    counted). ``include_supported`` keeps supported claims in SARIF. ``functions`` lists the
+    table's functions for SARIF's stable rule list; ``base_dir`` is the folder SARIF URIs are
+    relative to (``None``: paths as given) and ``information_uri`` the tool's home page.
     """
 
     color: bool = False
@@ -47,6 +50,9 @@ class RenderOptions:
     function_labels: Mapping[str, str] = field(default_factory=dict)
     tool_version: str = ""
     date_published: str | None = None
+    functions: tuple[FunctionInfo, ...] = ()
+    base_dir: str | None = None
+    information_uri: str = ""
 
     def __post_init__(self) -> None:
         # Read-only views keep the record truly immutable although it holds mappings.
@@ -59,8 +65,8 @@ class RenderOptions:
         object.__setattr__(self, "function_labels", _frozen(self.function_labels))
 
 
-def table_labels(table) -> dict[str, dict[str, str]]:
-    """Return ``agency_names`` and ``function_labels`` for :class:`RenderOptions` from a table.
+def table_labels(table) -> dict:
+    """Return ``agency_names``, ``function_labels`` and ``functions`` for :class:`RenderOptions`.
 
     Takes a :class:`remit.rules.table.Table` (duck-typed, so this module never imports the
     rules package). A part shows its parent: ``ERO (ICE)``.
@@ -72,7 +78,8 @@ def table_labels(table) -> dict[str, dict[str, str]]:
         parent = getattr(agency, "parent", None)
         names[aid] = f"{short} ({parent})" if parent else short
     labels = {fid: fn.label for fid, fn in table.functions.items()}
-    return {"agency_names": names, "function_labels": labels}
+    return {"agency_names": names, "function_labels": labels,
+            "functions": function_infos(table, names)}
 
 
 def level(finding: Finding, options: RenderOptions) -> str:

@@ -1,0 +1,48 @@
+"""`remit check` options for CI: SARIF base folder, and the rest of issue 13 as it lands."""
+
+from __future__ import annotations
+
+import json
+
+from remit.git import base_dir, git_root
+
+
+def test_git_root_and_base_dir(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    deep = tmp_path / "docs" / "a"
+    deep.mkdir(parents=True)
+    assert git_root(deep) == tmp_path.resolve()
+    assert base_dir(None, deep) == str(tmp_path.resolve())
+    assert base_dir(str(deep), tmp_path) == str(deep.resolve())
+    outside = tmp_path.parent / (tmp_path.name + "-nogit")
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    if git_root(outside) is None:
+        assert base_dir(None, outside) == str(outside.resolve())
+
+
+def test_sarif_paths_are_relative_to_the_git_root(run, tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("ICE issues green cards.\n")
+    monkeypatch.chdir(tmp_path / "docs")
+    result = run("check", "--format", "sarif", "a.md")
+    run_ = json.loads(result.output)["runs"][0]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    loc = run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert loc == {"uri": "docs/a.md", "uriBaseId": "%SRCROOT%"}
+    driver = run_["tool"]["driver"]
+    assert driver["semanticVersion"] and driver["informationUri"].startswith("https://")
+    other = run("check", "--format", "sarif", "--base-dir", str(tmp_path / "docs"), "a.md")
+    loc = json.loads(other.output)["runs"][0]["results"][0]["locations"][0]
+    assert loc["physicalLocation"]["artifactLocation"]["uri"] == "a.md"
+
+
+def test_homepage_matches_pyproject():
+    import tomllib
+    from pathlib import Path
+
+    from remit import HOMEPAGE
+
+    meta = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert meta["project"]["urls"]["Homepage"] == HOMEPAGE
