@@ -46,3 +46,35 @@ def test_homepage_matches_pyproject():
 
     meta = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     assert meta["project"]["urls"]["Homepage"] == HOMEPAGE
+
+
+def test_show_threshold_on_the_command_line(run):
+    text = "ICE issues green cards. ERO detains noncitizens. Does CBP run immigration courts?"
+    default = run("check", "-", input=text).output
+    assert "contradicted  ICE" in default and "ERO" not in default and "CBP" not in default
+    assert default.splitlines()[-1].startswith("1 contradicted, 1 supported")
+    everything = run("check", "-", "--show", "all", input=text).output
+    assert "ERO (ICE) →" in everything and "not counted" in everything
+    line = run("check", "-", "--format", "line", "--show", "contradicted", input=text).output
+    assert line.count("\n") == 1
+    assert len(json.loads(run("check", "-", "--format", "json", input=text).output)[0]
+               ["claims"]) >= 2
+
+
+def test_readme_example_output_is_true(run):
+    # The README's first console example: its output lines, an elided tail ("…") aside.
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    block = re.search(r"```console\n\$ echo \"(.*?)\" \| remit check -\n(.*?)\$ echo \$\?\n(\d)",
+                      readme, re.S)
+    text, shown, code = block.groups()
+    result = run("check", "-", input=text)
+    assert result.exit_code == int(code)
+    got = result.output.splitlines()
+    want = shown.splitlines()
+    assert len(got) == len(want), result.output
+    for g, w in zip(got, want, strict=True):
+        for part in w.split("…"):
+            assert part.strip() in g, (w, g)

@@ -12,6 +12,7 @@ from remit import HOMEPAGE, __version__, git
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from remit.commands.options import die, error, fail_on_option, fails, model_option, rules_option
 from remit.formats import FORMATS
+from remit.formats.base import SHOW
 
 
 @click.command("check")
@@ -24,15 +25,16 @@ from remit.formats import FORMATS
               help="Read every input as this format instead of guessing by extension.")
 @click.option("--exclude", multiple=True, help="gitignore-style pattern of paths to skip.")
 @click.option("--no-fail", is_flag=True, default=False, help="Always exit 0 on findings.")
-@click.option("--show-unasserted/--hide-unasserted", default=True,
-              help="List questions and reported speech (never counted) in text output.")
+@click.option("--show", type=click.Choice(SHOW), default="unknown", show_default=True,
+              help="Lowest verdict listed by text, line, github and sarif output; 'all' adds "
+                   "supported claims, questions and reported speech. Others list everything.")
 @click.option("--base-dir", type=click.Path(file_okay=False), default=None,
               help="Folder SARIF paths are relative to [default: the git root, else the "
                    "current folder].")
 @fail_on_option
 @rules_option
 @model_option
-def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, base_dir, fail_on,
+def check(paths, fmt, output, input_format, exclude, no_fail, show, base_dir, fail_on,
           rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
@@ -68,7 +70,7 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, b
     if not results:  # every input failed, and each has said why
         sys.exit(EXIT_ERROR)
     options = eff.render_options(color=output is None and sys.stdout.isatty(),
-                                 include_unasserted=show_unasserted, tool_version=__version__,
+                                 show=show, tool_version=__version__,
                                  base_dir=git.base_dir(base_dir, Path.cwd()),
                                  information_uri=HOMEPAGE, **table_labels(table))
     report = render(eff.format.value, results, options)

@@ -130,7 +130,8 @@ def _card(result: FileResult, finding: Finding, cid: str, options: RenderOptions
 
 
 def _section(result: FileResult, n: int, options: RenderOptions) -> str:
-    shown = [f for f in result.findings if f.claim.asserted or options.include_unasserted]
+    # A report for reviewers keeps every claim, whatever `--show` says.
+    shown = list(result.findings)
     fid = f"f{n}"
     cards = "".join(_card(result, f, f"{fid}-{i}", options) for i, f in enumerate(shown))
     notices = "".join(f'<li class="notice">{escape(x)}</li>' for x in result.notices)

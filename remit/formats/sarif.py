@@ -22,6 +22,7 @@ from remit.formats.base import (
     claim_label,
     evidence_line,
     position,
+    shown,
     split_notice,
 )
 from remit.formats.rules_catalogue import RULE_VERDICTS, UNLISTED, catalogue, rule, rule_id
@@ -144,12 +145,6 @@ def _notice_result(result: FileResult, notice: str, index: int, base_dir: str | 
     }
 
 
-def _shown(finding: Finding, options: RenderOptions) -> bool:
-    if not finding.claim.asserted and not options.include_unasserted:
-        return False
-    return finding.verdict != "supported" or options.include_supported
-
-
 def rules(options: RenderOptions) -> list[dict]:
     """Return the run's rules: every (verdict, function) pair of the table, then the notice."""
     out = []
@@ -177,7 +172,7 @@ def render(results: list[FileResult], options: RenderOptions) -> str:
     sarif_results = []
     for result in results:
         for finding, fingerprint in zip(result.findings, _fingerprints(result), strict=True):
-            if _shown(finding, options):
+            if shown(finding, options):
                 sarif_results.append(_result(result, finding, fingerprint, index, options))
         sarif_results.extend(_notice_result(result, n, index[NOTICE_RULE], options.base_dir)
                              for n in result.notices)

@@ -158,7 +158,7 @@ def test_unknown_is_open_and_supported_can_be_omitted(results):
                                                       assertion="asserted"))
     res = [FileResult("a.md", TEXT, (sample_findings()[1], finding))]
     for unknown_level in ("note", "warning"):
-        opts = RenderOptions(severity={"unknown": unknown_level}, include_supported=False)
+        opts = RenderOptions(severity={"unknown": unknown_level})
         log = json.loads(render("sarif", res, opts))
         _validate(log)
         assert [(r["ruleId"], r["kind"], r["level"]) for r in log["runs"][0]["results"]] == [
