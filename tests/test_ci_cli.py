@@ -78,3 +78,49 @@ def test_readme_example_output_is_true(run):
     for g, w in zip(got, want, strict=True):
         for part in w.split("…"):
             assert part.strip() in g, (w, g)
+
+
+def test_stdin_filename_gives_format_config_and_name(run, tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / ".remit.toml").write_text('format = "line"\n')
+    monkeypatch.chdir(tmp_path)
+    page = "<nav>ICE issues green cards.</nav><p>Border Patrol is part of ICE.</p>"
+    result = run("check", "--stdin-filename", "docs/page.html", input=page)
+    lines = result.output.splitlines()
+    assert len(lines) == 1, result.output  # the <nav> is not prose, the format is `line`
+    assert lines[0].startswith("docs/page.html:1:38:error:USBP.part_of.ICE:")
+    plain = run("check", "-", input=page)
+    assert "<nav>" not in plain.output and "-:1:6: contradicted" in plain.output
+
+
+class _Stream:
+    def __init__(self, tty):
+        self.tty = tty
+
+    def isatty(self):
+        return self.tty
+
+
+def test_colour_only_on_a_terminal_and_never_under_no_color():
+    from remit.commands.check import wants_color
+
+    assert wants_color(None, _Stream(True), {})
+    assert not wants_color(None, _Stream(False), {}), "piped"
+    assert not wants_color(None, _Stream(True), {"NO_COLOR": "1"})
+    assert wants_color(None, _Stream(True), {"NO_COLOR": ""}), "an empty NO_COLOR is unset"
+    assert not wants_color("out.txt", _Stream(True), {})
+
+
+def test_colour_reaches_a_terminal(run, monkeypatch):
+    import remit.commands.check as check_module
+
+    monkeypatch.setattr(check_module, "wants_color", lambda output: True)
+    from click.testing import CliRunner
+
+    import remit.engine  # noqa: F401  (the run fixture has patched the model in)
+    from remit.cli import main
+
+    result = CliRunner().invoke(main, ["check", "-"], input="ICE issues green cards.",
+                                color=True)
+    assert "\x1b[31m" in result.output
+    assert "\x1b[" not in run("check", "-", input="ICE issues green cards.").output
