@@ -225,14 +225,16 @@ def _key_line(text: str, section: str, key: str, sub: list[str] | tuple = ()) ->
     return next((lines[c] for c in candidates if c in lines), None)
 
 
-def resolve(cli_values: dict[str, Any], start: Path | str) -> Effective:
+def resolve(cli_values: dict[str, Any], start: Path | str,
+            config_file: Path | str | None = None) -> Effective:
     """Return the effective configuration for an input at (or folder) ``start``.
 
     ``cli_values`` holds command-line values by key (``fail_on``, ``rules``, ...); ``None``,
     an empty sequence and ``False`` mean "not given", so a click default never hides the
-    configuration. A given ``severity`` map is merged over the configured one.
+    configuration. A given ``severity`` map is merged over the configured one. ``config_file``
+    (``--config``) is read instead of the nearest configuration.
     """
-    path = find_config(Path(start))
+    path = Path(config_file) if config_file else find_config(Path(start))
     config = load_config(path) if path else None
     settings = {}
     for key, default in DEFAULTS.items():

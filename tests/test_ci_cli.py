@@ -124,3 +124,82 @@ def test_colour_reaches_a_terminal(run, monkeypatch):
                                 color=True)
     assert "\x1b[31m" in result.output
     assert "\x1b[" not in run("check", "-", input="ICE issues green cards.").output
+
+
+def test_parse_diff_new_side_lines():
+    from remit.git import parse_diff
+
+    diff = ("diff --git a/a.md b/a.md\n--- a/a.md\n+++ b/a.md\n@@ -3 +3,2 @@\n-x\n+y\n+z\n"
+            "@@ -9,2 +10,0 @@\n-gone\n-gone\n@@ -20 +20 @@\n-a\n+b\n"
+            "diff --git a/old.md b/old.md\n--- a/old.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n")
+    assert parse_diff(diff) == {"a.md": {3, 4, 20}}
+
+
+def test_only_changed_keeps_claims_and_notices_on_changed_lines(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "formats"))
+    from format_samples import TEXT, sample_findings
+
+    from remit.git import only_changed
+    from remit.records import FileResult
+
+    path = str(tmp_path / "docs" / "a.md")
+    res = [FileResult(path, TEXT, sample_findings(), notices=("5:1: unused", "2: odd")),
+           FileResult(str(tmp_path / "new.md"), TEXT, sample_findings())]
+    kept = only_changed(res, {"docs/a.md": {2}, "new.md": None}, str(tmp_path))
+    assert [f.claim.agency for f in kept[0].findings] == ["ICE", "ERO"]
+    assert kept[0].notices == ("2: odd",)
+    assert kept[1] == res[1], "a file git does not track is new: every line changed"
+    assert only_changed(res, {}, str(tmp_path))[0].findings == ()
+
+
+def _repo(tmp_path):
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (tmp_path / "a.md").write_text("ICE issues green cards.\n")
+    git("add", "a.md")
+    git("commit", "-qm", "one")
+    (tmp_path / "a.md").write_text("ICE issues green cards.\n\nBorder Patrol is part of ICE.\n")
+    return git
+
+
+def test_diff_reports_only_changed_lines(run, tmp_path, monkeypatch):
+    _repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--diff", "HEAD", "--format", "line", "a.md")
+    assert result.output.startswith("a.md:3:1:error:USBP.part_of.ICE:"), result.output
+    assert result.output.count("\n") == 1
+    assert run("check", "--diff", "HEAD", "a.md").output.splitlines()[-1].startswith(
+        "1 contradicted, 0 supported")
+    bad = run("check", "--diff", "no-such-ref", "a.md")
+    assert bad.exit_code == 2 and "unknown git ref 'no-such-ref'" in bad.output
+
+
+def test_diff_outside_a_repository_is_a_usage_error(run, tmp_path, monkeypatch):
+    from remit.git import git_root
+
+    (tmp_path / "a.md").write_text("ICE issues green cards.\n")
+    monkeypatch.chdir(tmp_path)
+    if git_root(tmp_path) is None:
+        result = run("check", "--diff", "HEAD", "a.md")
+        assert result.exit_code == 2 and "not inside a git repository" in result.output
+
+
+def test_config_option_and_sarif_file(run, tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("ICE issues green cards.\n")
+    (tmp_path / "ci.toml").write_text('format = "line"\nno_fail = true\n')
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--config", "ci.toml", "--sarif-file", "out.sarif", "a.md")
+    assert result.exit_code == 0 and result.output.startswith("a.md:1:1:error:"), result.output
+    sarif = json.loads((tmp_path / "out.sarif").read_text())
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "contradicted/green_card"
+    missing = run("check", "--config", "nope.toml", "a.md")
+    assert missing.exit_code == 2 and "nope.toml" in missing.output

@@ -29,16 +29,23 @@ from remit.formats.base import SHOW
 @click.option("--exclude", multiple=True, help="gitignore-style pattern of paths to skip.")
 @click.option("--no-fail", is_flag=True, default=False, help="Always exit 0 on findings.")
 @click.option("--show", type=click.Choice(SHOW), default="unknown", show_default=True,
-              help="Lowest verdict listed by text, line, github and sarif output; 'all' adds "
+              help="Lowest verdict listed by text, line, github, rdjson and sarif output; 'all' adds "
                    "supported claims, questions and reported speech. Others list everything.")
 @click.option("--base-dir", type=click.Path(file_okay=False), default=None,
               help="Folder SARIF paths are relative to [default: the git root, else the "
                    "current folder].")
+@click.option("--diff", "diff_ref", default=None, metavar="REF",
+              help="Report only claims on lines changed since the git ref REF (a branch, a tag, "
+                   "a commit); files git does not track yet count as changed.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Read this .remit.toml or pyproject.toml instead of the nearest one.")
+@click.option("--sarif-file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write a SARIF log of the same run to this file (one model load).")
 @fail_on_option
 @rules_option
 @model_option
 def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, show, base_dir,
-          fail_on, rules, model):
+          diff_ref, config_file, sarif_file, fail_on, rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
@@ -50,11 +57,15 @@ def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, sh
     paths = paths or (STDIO,)
     eff, table, results, errors = _run(paths, stdin_filename, input_format, model, {
         "fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
-        "no_fail": no_fail or None})
+        "no_fail": no_fail or None}, config_file)
+    if diff_ref is not None:
+        results = _changed_only(results, diff_ref)
     options = eff.render_options(color=wants_color(output), show=show, tool_version=__version__,
                                  base_dir=git.base_dir(base_dir, Path.cwd()),
                                  information_uri=HOMEPAGE, **table_labels(table))
     _write(render(eff.format.value, results, options), output)
+    if sarif_file:
+        _write(render("sarif", results, options), sarif_file)
     verdicts = [f.verdict for r in results for f in r.findings
                 if f.claim.asserted and f.suppressed is None]
     failed = fails(verdicts, eff.fail_on.value) and not eff.no_fail.value
@@ -70,7 +81,18 @@ def wants_color(output: str | None, stream=None, environ=None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _run(paths, stdin_filename, input_format, model, cli: dict):
+def _changed_only(results: list, ref: str) -> list:
+    """Keep the claims on lines changed since ``ref``; exit 2 outside a repository."""
+    root = git.git_root(Path.cwd())
+    if root is None:
+        die("--diff: not inside a git repository")
+    try:
+        return git.only_changed(results, git.changed_lines(ref, str(root)), str(root))
+    except git.GitError as exc:
+        die(f"--diff {ref}: {exc}")
+
+
+def _run(paths, stdin_filename, input_format, model, cli: dict, config_file=None):
     """Resolve the configuration, load the engine and check every input; exit 2 on errors."""
     from remit.config import ConfigError, resolve
     from remit.engine import Engine, ModelError
@@ -84,7 +106,7 @@ def _run(paths, stdin_filename, input_format, model, cli: dict):
              if p != STDIO or stdin_filename]
     start = Path(os.path.commonpath(named)) if named else Path.cwd()
     try:
-        eff = resolve(cli, start)
+        eff = resolve(cli, start, config_file)
         files = collect_paths(paths, exclude=eff.exclude.value or ())
         if not files:
             raise PathError(f"{', '.join(paths)}: no Markdown, HTML or text files to check")

@@ -81,8 +81,13 @@ def _help_text(info: FunctionInfo, verdict: str) -> tuple[str, str]:
     if info.sources:
         text.append("Sources: " + "; ".join(t for t, _ in info.sources) + ".")
         markdown += ["", "**Sources:**", ""]
-        markdown += [f"- [{t}]({u})" if u else f"- {t}" for t, u in info.sources]
+        markdown += [f"- [{_md(t)}]({u})" if u else f"- {_md(t)}" for t, u in info.sources]
     return " ".join(x for x in text if x), "\n".join(markdown).replace("\n\n\n", "\n\n")
+
+
+def _md(text: str) -> str:
+    # A bracket in a source title would end the link text early.
+    return text.replace("[", "\\[").replace("]", "\\]")
 
 
 def rule(info: FunctionInfo, verdict: str, level: str, information_uri: str) -> dict:

@@ -190,3 +190,23 @@ def test_other_formats_keep_everything(fmt, results):
 def test_bad_show_is_refused():
     with pytest.raises(ValueError, match="show"):
         RenderOptions(show="some")
+
+
+def test_rdjson_for_reviewdog(results, options):
+    from format_samples import TEXT, sample_findings
+
+    payload = json.loads(render("rdjson", results, options))
+    assert payload["source"]["name"] == "remit"
+    diags = payload["diagnostics"]
+    assert [d["severity"] for d in diags] == ["ERROR", "WARNING"], "level none and suppressed out"
+    first = diags[0]
+    assert first["location"] == {"path": "docs/roles.md", "range": {
+        "start": {"line": 2, "column": 1}, "end": {"line": 2, "column": 23}}}
+    assert first["code"] == {"value": "contradicted/green_card",
+                             "url": "https://example.org/ice-vs-uscis"}
+    assert diags[1]["code"]["value"] == "remit-notice"
+    # Columns count UTF-8 bytes: "é" before the claim takes two.
+    text = "é " + TEXT.replace("# Roles\n", "")
+    res = [FileResult("a.md", text, sample_findings(text)[:1])]
+    start = json.loads(render("rdjson", res, options))["diagnostics"][0]["location"]["range"]
+    assert start["start"] == {"line": 1, "column": 4}
