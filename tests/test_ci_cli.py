@@ -203,3 +203,25 @@ def test_config_option_and_sarif_file(run, tmp_path, monkeypatch):
     assert sarif["runs"][0]["results"][0]["ruleId"] == "contradicted/green_card"
     missing = run("check", "--config", "nope.toml", "a.md")
     assert missing.exit_code == 2 and "nope.toml" in missing.output
+
+
+def test_claimreview_settings_from_config_and_command_line(run, tmp_path, monkeypatch):
+    import datetime
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text("ICE issues green cards.\n")
+    (tmp_path / ".remit.toml").write_text(
+        '[claimreview]\nauthor = "Desk"\npublisher = "Paper"\n'
+        'url_base = "https://example.org/"\n')
+    monkeypatch.chdir(tmp_path)
+    review = json.loads(run("check", "-f", "claimreview", "posts/a.md").output)[0]
+    assert review["url"] == "https://example.org/posts/a.md"
+    assert (review["author"]["name"], review["publisher"]["name"]) == ("Desk", "Paper")
+    assert review["datePublished"] == datetime.date.today().isoformat()
+    other = json.loads(run("check", "-f", "claimreview", "--url-base", "https://x.example/b",
+                           "posts/a.md").output)[0]
+    assert other["url"] == "https://x.example/b/posts/a.md" and other["author"]["name"] == "Desk"
+    (tmp_path / ".remit.toml").write_text('[claimreview]\ndate_published = "yesterday"\n')
+    bad = run("check", "-f", "claimreview", "posts/a.md")
+    assert bad.exit_code == 2 and "claimreview.date_published" in bad.output

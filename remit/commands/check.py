@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -41,11 +42,14 @@ from remit.formats.base import SHOW
               help="Read this .remit.toml or pyproject.toml instead of the nearest one.")
 @click.option("--sarif-file", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write a SARIF log of the same run to this file (one model load).")
+@click.option("--url-base", default=None, metavar="URL",
+              help="URL the checked files are published under (ClaimReview url), joined with "
+                   "each file's path from --base-dir.")
 @fail_on_option
 @rules_option
 @model_option
 def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, show, base_dir,
-          diff_ref, config_file, sarif_file, fail_on, rules, model):
+          diff_ref, config_file, sarif_file, url_base, fail_on, rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
@@ -57,11 +61,13 @@ def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, sh
     paths = paths or (STDIO,)
     eff, table, results, errors = _run(paths, stdin_filename, input_format, model, {
         "fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
-        "no_fail": no_fail or None}, config_file)
+        "no_fail": no_fail or None, "claimreview": {"url_base": url_base} if url_base else None},
+        config_file)
     if diff_ref is not None:
         results = _changed_only(results, diff_ref)
     options = eff.render_options(color=wants_color(output), show=show, tool_version=__version__,
                                  base_dir=git.base_dir(base_dir, Path.cwd()),
+                                 date_published=datetime.date.today().isoformat(),
                                  information_uri=HOMEPAGE, **table_labels(table))
     _write(render(eff.format.value, results, options), output)
     if sarif_file:

@@ -44,6 +44,7 @@ class RenderOptions:
     other formats list everything. ``functions`` lists the
     table's functions for SARIF's stable rule list; ``base_dir`` is the folder SARIF URIs are
     relative to (``None``: paths as given) and ``information_uri`` the tool's home page.
+    ``url_base``, ``author``, ``publisher`` and ``date_published`` go into ClaimReview.
     """
 
     color: bool = False
@@ -56,6 +57,9 @@ class RenderOptions:
     functions: tuple[FunctionInfo, ...] = ()
     base_dir: str | None = None
     information_uri: str = ""
+    url_base: str | None = None
+    author: str = "remit"
+    publisher: str | None = None
 
     def __post_init__(self) -> None:
         # Read-only views keep the record truly immutable although it holds mappings.

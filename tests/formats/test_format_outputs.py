@@ -210,3 +210,21 @@ def test_rdjson_for_reviewdog(results, options):
     res = [FileResult("a.md", text, sample_findings(text)[:1])]
     start = json.loads(render("rdjson", res, options))["diagnostics"][0]["location"]["range"]
     assert start["start"] == {"line": 1, "column": 4}
+
+
+def test_claimreview_url_author_publisher_and_appearance(results, tmp_path):
+    opts = RenderOptions(url_base="https://example.org/news/", base_dir=str(tmp_path),
+                         author="Example Fact Check", publisher="Example News",
+                         date_published="2026-01-31")
+    res = [replace(results[0], path=str(tmp_path / "docs" / "my roles.md"))]
+    reviews = json.loads(render("claimreview", res, opts))
+    assert reviews
+    for review in reviews:
+        assert review["url"] == "https://example.org/news/docs/my%20roles.md"
+        assert review["itemReviewed"]["appearance"] == {"@type": "CreativeWork",
+                                                        "url": review["url"]}
+        assert review["author"] == {"@type": "Organization", "name": "Example Fact Check"}
+        assert review["publisher"] == {"@type": "Organization", "name": "Example News"}
+        assert review["datePublished"] == "2026-01-31"
+    plain = json.loads(render("claimreview", results, RenderOptions()))[0]
+    assert "url" not in plain and "publisher" not in plain, "no URL is made up"
