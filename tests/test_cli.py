@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
 
 

@@ -30,8 +30,8 @@ from remit.formats.base import SHOW
 @click.option("--exclude", multiple=True, help="gitignore-style pattern of paths to skip.")
 @click.option("--no-fail", is_flag=True, default=False, help="Always exit 0 on findings.")
 @click.option("--show", type=click.Choice(SHOW), default="unknown", show_default=True,
-              help="Lowest verdict listed by text, line, github, rdjson and sarif output; 'all' adds "
-                   "supported claims, questions and reported speech. Others list everything.")
+              help="Lowest verdict listed by text, line, github, rdjson and sarif output; 'all' "
+                   "adds supported claims, questions and reported speech. Others list all.")
 @click.option("--base-dir", type=click.Path(file_okay=False), default=None,
               help="Folder SARIF paths are relative to [default: the git root, else the "
                    "current folder].")

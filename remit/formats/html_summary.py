@@ -1,6 +1,7 @@
-"""The top of the HTML report: counts by verdict and by agency (a small bar chart), verdict
-filters and a table of contents by file.
+"""The top of the HTML report: counts, a chart by agency, filters and a table of contents.
 
+Counts by verdict and by agency (a small bar chart), verdict filters, and a table of contents
+by file.
 The filters need no script: each is a checkbox standing before ``<main>``, and the stylesheet
 hides the cards and highlights of an unticked verdict (``#show-x:not(:checked) ~ main .v-x``),
 so the page keeps its Content-Security-Policy without ``script-src``.

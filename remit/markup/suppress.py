@@ -176,7 +176,7 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 
 
 def _prose(block: Block, keep, first: bool) -> int | None:
-    """Return the first (or last) source offset of a non-space char of ``block`` kept by ``keep``."""
+    """Return the first (or last) offset of a non-space char of ``block`` that ``keep`` takes."""
     found = None
     for char, start in zip(block.text, block.starts, strict=True):
         if not char.isspace() and keep(start):
