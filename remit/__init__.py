@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+# The project's home page, as in pyproject.toml's [project.urls]: SARIF's informationUri.
+HOMEPAGE = "https://github.com/OWNER/remit"
 
 if TYPE_CHECKING:
     from remit.records import Finding
@@ -29,4 +31,4 @@ def check_frame(df, column: str, **options):
     return _check_frame(df, column=column, **options)
 
 
-__all__ = ["check_text", "check_frame", "__version__"]
+__all__ = ["check_text", "check_frame", "__version__", "HOMEPAGE"]

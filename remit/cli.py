@@ -35,6 +35,8 @@ SUBCOMMANDS = {
     "rules": ("remit.commands.rules", "rules", "Validate or list the responsibilities table."),
     "config": ("remit.commands.config", "config", "Show the configuration in effect."),
 }
+# Modules an optional extra brings: a subcommand that needs one says how to install it.
+EXTRAS = {"pandas": "batch", "pyarrow": "batch"}
 
 
 class LazyGroup(click.Group):
@@ -49,7 +51,13 @@ class LazyGroup(click.Group):
         if name not in SUBCOMMANDS:
             return None
         module, attr, _ = SUBCOMMANDS[name]
-        return getattr(importlib.import_module(module), attr)
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except ModuleNotFoundError as exc:
+            top = (exc.name or "").split(".")[0]
+            if top not in EXTRAS:
+                raise
+            return _needs_extra(name, top, EXTRAS[top])
 
     def invoke(self, ctx: click.Context):
         """Run the subcommand; map an interrupt, a closed pipe and a crash to their exit codes."""
@@ -76,6 +84,19 @@ class LazyGroup(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def _needs_extra(name: str, module: str, extra: str) -> click.Command:
+    """Return a stand-in command that says which extra to install, and exits 2."""
+
+    @click.command(name, context_settings={"ignore_unknown_options": True,
+                                           "allow_extra_args": True, "help_option_names": []})
+    def missing() -> None:
+        click.echo(f"remit: error: 'remit {name}' needs {module}, which is not installed: "
+                   f"pip install 'remit[{extra}]'", err=True)
+        raise SystemExit(EXIT_ERROR)
+
+    return missing
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

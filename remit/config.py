@@ -33,7 +33,10 @@ DEFAULTS: dict[str, Any] = {
     "severity": dict(DEFAULT_SEVERITY),
     "format": "text",
     "no_fail": False,
+    "claimreview": {},
 }
+# Keys whose command-line value is merged over the configured table, not put in its place.
+MERGED = ("severity", "claimreview")
 COMMAND_LINE = "command line"
 _SECTION_RE = re.compile(r"^\s*\[\s*tool\s*\.\s*remit\s*[\].]|^\s*tool\s*\.\s*remit\s*[.=]", re.M)
 DEFAULT = "default"
@@ -48,6 +51,17 @@ class Severity(BaseModel):
     supported: LevelName | None = None
 
 
+class ClaimReviewConfig(BaseModel):
+    """``[tool.remit.claimreview]``: what ``--format claimreview`` says about the publisher."""
+
+    model_config = ConfigDict(extra="forbid")
+    url_base: str | None = Field(None, description="URL the checked files are published under")
+    author: str | None = Field(None, description="organisation that wrote the reviews")
+    publisher: str | None = Field(None, description="organisation that publishes them")
+    date_published: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD; default: today")
+
+
 class ConfigModel(BaseModel):
     """The keys of ``[tool.remit]`` / ``.remit.toml``; ``-`` and ``_`` are interchangeable."""
 
@@ -58,6 +72,7 @@ class ConfigModel(BaseModel):
     severity: Severity | None = Field(None, description="level per verdict")
     format: FormatName | None = Field(None, description="output format")
     no_fail: bool | None = Field(None, description="always exit 0 on findings (rollout)")
+    claimreview: ClaimReviewConfig | None = Field(None, description="ClaimReview publisher")
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,7 @@ class Effective:
     severity: Setting
     format: Setting
     no_fail: Setting
+    claimreview: Setting
     config_path: Path | None = None
 
     def items(self) -> list[tuple[str, Setting]]:
@@ -98,8 +114,16 @@ class Effective:
         return {k: {"value": s.value, "origin": s.origin} for k, s in self.items()}
 
     def render_options(self, **kw: Any) -> RenderOptions:
-        """Return renderer options with this severity map (``kw`` sets the other fields)."""
-        return RenderOptions(severity=self.severity.value, **kw)
+        """Return renderer options with this severity map and ClaimReview publisher settings.
+
+        ``kw`` sets the other fields.
+        """
+        review = self.claimreview.value
+        return RenderOptions(severity=self.severity.value, url_base=review.get("url_base"),
+                             author=review.get("author") or "remit",
+                             publisher=review.get("publisher"),
+                             date_published=review.get("date_published")
+                             or kw.pop("date_published", None), **kw)
 
 
 def find_config(start: Path) -> Path | None:
@@ -225,14 +249,16 @@ def _key_line(text: str, section: str, key: str, sub: list[str] | tuple = ()) ->
     return next((lines[c] for c in candidates if c in lines), None)
 
 
-def resolve(cli_values: dict[str, Any], start: Path | str) -> Effective:
+def resolve(cli_values: dict[str, Any], start: Path | str,
+            config_file: Path | str | None = None) -> Effective:
     """Return the effective configuration for an input at (or folder) ``start``.
 
     ``cli_values`` holds command-line values by key (``fail_on``, ``rules``, ...); ``None``,
     an empty sequence and ``False`` mean "not given", so a click default never hides the
-    configuration. A given ``severity`` map is merged over the configured one.
+    configuration. A given ``severity`` map is merged over the configured one. ``config_file``
+    (``--config``) is read instead of the nearest configuration.
     """
-    path = find_config(Path(start))
+    path = Path(config_file) if config_file else find_config(Path(start))
     config = load_config(path) if path else None
     settings = {}
     for key, default in DEFAULTS.items():
@@ -241,7 +267,7 @@ def resolve(cli_values: dict[str, Any], start: Path | str) -> Effective:
             setting = Setting(config.values[key], config.origin)
         given = cli_values.get(key)
         if _given(given):
-            if key == "severity":
+            if key in MERGED:
                 given = {**setting.value, **dict(given)}
             elif isinstance(given, tuple):
                 given = list(given)

@@ -18,3 +18,20 @@ def engine():
 @pytest.fixture(scope="session")
 def table(engine):
     return engine.table
+
+
+@pytest.fixture()
+def run(engine, monkeypatch):
+    """Invoke the CLI in-process, reusing the session's loaded engine."""
+    from click.testing import CliRunner
+
+    import remit.engine
+    from remit.cli import main
+
+    nlp = engine.nlp
+    monkeypatch.setattr(remit.engine.Engine, "nlp", property(lambda self: nlp))
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, list(args), input=input)
+
+    return invoke

@@ -12,20 +12,6 @@ from click.testing import CliRunner
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
 
 
-@pytest.fixture()
-def run(engine, monkeypatch):
-    """Invoke the CLI in-process, reusing the session's loaded engine."""
-    import remit.engine
-
-    nlp = engine.nlp
-    monkeypatch.setattr(remit.engine.Engine, "nlp", property(lambda self: nlp))
-
-    def invoke(*args, input=None):
-        return CliRunner().invoke(main, list(args), input=input)
-
-    return invoke
-
-
 def test_contradiction_exits_1(run):
     result = run("check", "-", input="ICE issues green cards.")
     assert result.exit_code == EXIT_FINDINGS, result.output

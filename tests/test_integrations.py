@@ -21,10 +21,27 @@ def test_pre_commit_hook():
 def test_action_inputs_and_steps():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
     assert action["runs"]["using"] == "composite"
-    assert {"paths", "fail-on", "format", "rules", "version"} <= set(action["inputs"])
+    inputs = action["inputs"]
+    assert {"paths", "fail-on", "rules", "version", "reporter", "filter_mode", "flags",
+            "config", "upload-sarif"} <= set(inputs)
+    assert inputs["reporter"]["default"] == "annotations"
+    assert inputs["filter_mode"]["default"] == "added"
+    assert inputs["upload-sarif"]["default"] == "false", "SARIF upload fails on forks"
     steps = action["runs"]["steps"]
     scripts = "\n".join(s.get("run", "") for s in steps)
-    assert "--format sarif -o" in scripts and '--format "$FORMAT"' in scripts
     assert '"$GITHUB_ACTION_PATH"' in scripts
     assert "${{" not in scripts, "inputs must reach scripts through env, not be pasted in"
+    assert "--format github" in scripts and "--format rdjson" in scripts
+    assert "--sarif-file" in scripts and "--format sarif" not in scripts, "one model load"
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif@") for s in steps)
+    assert any(s.get("uses", "").startswith("actions/cache@") for s in steps), "pip cache"
+
+
+def test_action_pins_actions_to_commit_shas():
+    import re
+
+    uses = [s["uses"] for s in yaml.safe_load((ROOT / "action.yml").read_text())["runs"]["steps"]
+            if "uses" in s]
+    assert uses
+    for use in uses:
+        assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", use), use

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
 
 import click
 
-from remit import __version__
+from remit import HOMEPAGE, __version__, git
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from remit.commands.options import die, error, fail_on_option, fails, model_option, rules_option
 from remit.formats import FORMATS
+from remit.formats.base import SHOW
 
 
 @click.command("check")
@@ -22,41 +24,101 @@ from remit.formats import FORMATS
               help="Write the report to this file instead of stdout.")
 @click.option("--input-format", type=click.Choice(["markdown", "html", "text"]), default=None,
               help="Read every input as this format instead of guessing by extension.")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="Name of the file read on stdin: its format and configuration come from "
+                   "NAME, and the output names it.")
 @click.option("--exclude", multiple=True, help="gitignore-style pattern of paths to skip.")
 @click.option("--no-fail", is_flag=True, default=False, help="Always exit 0 on findings.")
-@click.option("--show-unasserted/--hide-unasserted", default=True,
-              help="List questions and reported speech (never counted) in text output.")
+@click.option("--show", type=click.Choice(SHOW), default="unknown", show_default=True,
+              help="Lowest verdict listed by text, line, github, rdjson and sarif output; 'all' "
+                   "adds supported claims, questions and reported speech. Others list all.")
+@click.option("--base-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder SARIF paths are relative to [default: the git root, else the "
+                   "current folder].")
+@click.option("--diff", "diff_ref", default=None, metavar="REF",
+              help="Report only claims on lines changed since the git ref REF (a branch, a tag, "
+                   "a commit); files git does not track yet count as changed.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Read this .remit.toml or pyproject.toml instead of the nearest one.")
+@click.option("--sarif-file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write a SARIF log of the same run to this file (one model load).")
+@click.option("--url-base", default=None, metavar="URL",
+              help="URL the checked files are published under (ClaimReview url), joined with "
+                   "each file's path from --base-dir.")
 @fail_on_option
 @rules_option
 @model_option
-def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, fail_on, rules,
-          model):
+def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, show, base_dir,
+          diff_ref, config_file, sarif_file, url_base, fail_on, rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
     An unreadable, binary or empty file is an input error; the other files are still checked.
     """
+    from remit.formats import render, table_labels
+    from remit.inputs import STDIO
+
+    paths = paths or (STDIO,)
+    eff, table, results, errors = _run(paths, stdin_filename, input_format, model, {
+        "fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
+        "no_fail": no_fail or None, "claimreview": {"url_base": url_base} if url_base else None},
+        config_file)
+    if diff_ref is not None:
+        results = _changed_only(results, diff_ref)
+    options = eff.render_options(color=wants_color(output), show=show, tool_version=__version__,
+                                 base_dir=git.base_dir(base_dir, Path.cwd()),
+                                 date_published=datetime.date.today().isoformat(),
+                                 information_uri=HOMEPAGE, **table_labels(table))
+    _write(render(eff.format.value, results, options), output)
+    if sarif_file:
+        _write(render("sarif", results, options), sarif_file)
+    verdicts = [f.verdict for r in results for f in r.findings
+                if f.claim.asserted and f.suppressed is None]
+    failed = fails(verdicts, eff.fail_on.value) and not eff.no_fail.value
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def wants_color(output: str | None, stream=None, environ=None) -> bool:
+    """Colour only a terminal, and never under ``NO_COLOR`` (https://no-color.org)."""
+    stream = sys.stdout if stream is None else stream
+    environ = os.environ if environ is None else environ
+    if output is not None or environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _changed_only(results: list, ref: str) -> list:
+    """Keep the claims on lines changed since ``ref``; exit 2 outside a repository."""
+    root = git.git_root(Path.cwd())
+    if root is None:
+        die("--diff: not inside a git repository")
+    try:
+        return git.only_changed(results, git.changed_lines(ref, str(root)), str(root))
+    except git.GitError as exc:
+        die(f"--diff {ref}: {exc}")
+
+
+def _run(paths, stdin_filename, input_format, model, cli: dict, config_file=None):
+    """Resolve the configuration, load the engine and check every input; exit 2 on errors."""
     from remit.config import ConfigError, resolve
     from remit.engine import Engine, ModelError
-    from remit.formats import render, table_labels
     from remit.inputs import STDIO, InputError
     from remit.paths import PathError, collect_paths
     from remit.rules.loader import TableError
 
-    paths = paths or (STDIO,)
     # One configuration for the run, found from the folder all inputs share, so the result
-    # never depends on the order of the arguments.
-    named = [os.path.abspath(p) for p in paths if p != STDIO]
+    # never depends on the order of the arguments; stdin counts as --stdin-filename.
+    named = [os.path.abspath(stdin_filename if p == STDIO else p) for p in paths
+             if p != STDIO or stdin_filename]
     start = Path(os.path.commonpath(named)) if named else Path.cwd()
     try:
-        eff = resolve({"fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
-                       "no_fail": no_fail or None}, start)
+        eff = resolve(cli, start, config_file)
         files = collect_paths(paths, exclude=eff.exclude.value or ())
         if not files:
             raise PathError(f"{', '.join(paths)}: no Markdown, HTML or text files to check")
         engine = Engine(model=model, rules=tuple(eff.rules.value or ()))
         table = engine.table
-        results, errors = _check_files(engine, files, input_format)
+        results, errors = _check_files(engine, files, input_format, stdin_filename)
     except (ConfigError, PathError, InputError, ModelError) as exc:
         die(str(exc))
     except TableError as exc:
@@ -64,10 +126,10 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
             + (f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""))
     if not results:  # every input failed, and each has said why
         sys.exit(EXIT_ERROR)
-    options = eff.render_options(color=output is None and sys.stdout.isatty(),
-                                 include_unasserted=show_unasserted, tool_version=__version__,
-                                 **table_labels(table))
-    report = render(eff.format.value, results, options)
+    return eff, table, results, errors
+
+
+def _write(report: str, output: str | None) -> None:
     if output:
         try:
             Path(output).write_text(report, encoding="utf-8")
@@ -75,19 +137,16 @@ def check(paths, fmt, output, input_format, exclude, no_fail, show_unasserted, f
             die(f"{output}: cannot write the report: {exc.strerror}")
     else:
         click.echo(report, nl=not report.endswith("\n"))
-    verdicts = [f.verdict for r in results for f in r.findings
-                if f.claim.asserted and f.suppressed is None]
-    failed = fails(verdicts, eff.fail_on.value) and not eff.no_fail.value
-    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _check_files(engine, files: list[str], input_format: str | None) -> tuple[list, list[str]]:
+def _check_files(engine, files: list[str], input_format: str | None,
+                 stdin_filename: str | None = None) -> tuple[list, list[str]]:
     """Check each file; return the results and the input errors, each printed as it happens.
 
     A file that cannot be checked (unreadable, binary, not UTF-8, too large, empty) does not
     stop the others: its error is printed and returned, and the run exits 2 at the end.
     """
-    from remit.inputs import InputError
+    from remit.inputs import STDIO, InputError
     from remit.markup import check_document, detect_format, read_source, require_text
 
     results, errors = [], []
@@ -98,5 +157,6 @@ def _check_files(engine, files: list[str], input_format: str | None) -> tuple[li
             error(str(exc))
             errors.append(str(exc))
             continue
-        results.append(check_document(engine, path, source, detect_format(path, input_format)))
+        name = stdin_filename if path == STDIO and stdin_filename else path
+        results.append(check_document(engine, name, source, detect_format(name, input_format)))
     return results, errors

@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "remit.formats.jsonl",
     "sarif": "remit.formats.sarif",
     "github": "remit.formats.github",
+    "rdjson": "remit.formats.rdjson",
     "html": "remit.formats.html",
     "claimreview": "remit.formats.claimreview",
 }

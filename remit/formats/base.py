@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from remit.records import VERDICTS, FileResult, Finding, line_col
+from remit.formats.rules_catalogue import FunctionInfo, function_infos
+from remit.records import SEVERITY, VERDICTS, FileResult, Finding, line_col
 
 Level = Literal["error", "warning", "note", "none"]
 LEVELS: tuple[str, ...] = ("error", "warning", "note", "none")
@@ -21,6 +22,9 @@ LEVELS: tuple[str, ...] = ("error", "warning", "note", "none")
 DEFAULT_SEVERITY: Mapping[str, str] = MappingProxyType(
     {"contradicted": "error", "unknown": "warning", "supported": "none"}
 )
+
+# `--show` thresholds, lowest last: a linter lists what needs attention, `all` the rest too.
+SHOW: tuple[str, ...] = ("contradicted", "unknown", "all")
 
 
 def _frozen(mapping: Mapping | None) -> Mapping:
@@ -34,19 +38,28 @@ class RenderOptions:
     ``severity`` maps a verdict to a level (``error``, ``warning``, ``note`` or ``none``).
     ``agency_names`` maps agency ids to display names (``ERO`` → ``ERO (ICE)``) and
     ``function_labels`` maps function ids to infinitive phrases (``green_card`` → ``issue green
-    cards``); missing entries fall back to the ids. ``include_unasserted`` keeps questions,
-    reported speech and hypotheticals in the human and annotation formats (they are never
-    counted). ``include_supported`` keeps supported claims in SARIF.
+    cards``); missing entries fall back to the ids. ``show`` is the lowest verdict the linter
+    formats (text, line, github, sarif) list: ``contradicted``, ``unknown`` or ``all`` (which
+    adds supported claims, questions, reported speech and, in text, suppressed claims); the
+    other formats list everything. ``functions`` lists the
+    table's functions for SARIF's stable rule list; ``base_dir`` is the folder SARIF URIs are
+    relative to (``None``: paths as given) and ``information_uri`` the tool's home page.
+    ``url_base``, ``author``, ``publisher`` and ``date_published`` go into ClaimReview.
     """
 
     color: bool = False
     severity: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
-    include_unasserted: bool = True
-    include_supported: bool = True
+    show: str = "unknown"
     agency_names: Mapping[str, str] = field(default_factory=dict)
     function_labels: Mapping[str, str] = field(default_factory=dict)
     tool_version: str = ""
     date_published: str | None = None
+    functions: tuple[FunctionInfo, ...] = ()
+    base_dir: str | None = None
+    information_uri: str = ""
+    url_base: str | None = None
+    author: str = "remit"
+    publisher: str | None = None
 
     def __post_init__(self) -> None:
         # Read-only views keep the record truly immutable although it holds mappings.
@@ -54,13 +67,15 @@ class RenderOptions:
         bad = {v: lvl for v, lvl in severity.items() if v not in VERDICTS or lvl not in LEVELS}
         if bad:
             raise ValueError(f"severity: bad entries {bad} (verdicts {VERDICTS}, levels {LEVELS})")
+        if self.show not in SHOW:
+            raise ValueError(f"show: '{self.show}' (known: {', '.join(SHOW)})")
         object.__setattr__(self, "severity", _frozen(severity))
         object.__setattr__(self, "agency_names", _frozen(self.agency_names))
         object.__setattr__(self, "function_labels", _frozen(self.function_labels))
 
 
-def table_labels(table) -> dict[str, dict[str, str]]:
-    """Return ``agency_names`` and ``function_labels`` for :class:`RenderOptions` from a table.
+def table_labels(table) -> dict:
+    """Return ``agency_names``, ``function_labels`` and ``functions`` for :class:`RenderOptions`.
 
     Takes a :class:`remit.rules.table.Table` (duck-typed, so this module never imports the
     rules package). A part shows its parent: ``ERO (ICE)``.
@@ -72,7 +87,8 @@ def table_labels(table) -> dict[str, dict[str, str]]:
         parent = getattr(agency, "parent", None)
         names[aid] = f"{short} ({parent})" if parent else short
     labels = {fid: fn.label for fid, fn in table.functions.items()}
-    return {"agency_names": names, "function_labels": labels}
+    return {"agency_names": names, "function_labels": labels,
+            "functions": function_infos(table, names)}
 
 
 def level(finding: Finding, options: RenderOptions) -> str:
@@ -80,6 +96,13 @@ def level(finding: Finding, options: RenderOptions) -> str:
     if not finding.claim.asserted:
         return "none"
     return options.severity[finding.verdict]
+
+
+def shown(finding: Finding, options: RenderOptions) -> bool:
+    """Whether a linter format lists a finding: at or above ``options.show``, and asserted."""
+    if options.show == "all":
+        return True
+    return finding.claim.asserted and SEVERITY[finding.verdict] >= SEVERITY[options.show]
 
 
 def agency_name(agency: str, options: RenderOptions) -> str:

@@ -10,6 +10,9 @@ markup guidance recommends a textual rating. ``<``, ``>`` and ``&`` are written 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import PurePath
+from urllib.parse import quote
 
 from remit.formats.base import RenderOptions, claim_label, sentence
 from remit.records import FileResult, Finding
@@ -21,10 +24,22 @@ RATINGS = {"contradicted": (1, "False"), "supported": (5, "True")}
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def _appearance(path: str) -> dict:
-    work: dict = {"@type": "CreativeWork"}
+def page_url(path: str, options: RenderOptions) -> str | None:
+    """Return the published URL of a checked file: ``url_base`` + its path from ``base_dir``."""
     if path.startswith(("http://", "https://")):
-        work["url"] = path
+        return path
+    if not options.url_base or path == "-":
+        return None
+    rel = path
+    if options.base_dir is not None:
+        rel = os.path.relpath(os.path.abspath(path), options.base_dir)
+    return options.url_base.rstrip("/") + "/" + quote(PurePath(rel).as_posix().lstrip("/"))
+
+
+def _appearance(path: str, url: str | None) -> dict:
+    work: dict = {"@type": "CreativeWork"}
+    if url:
+        work["url"] = url
     elif path != "-":
         work["name"] = path
     return work
@@ -43,18 +58,23 @@ def _citations(finding: Finding) -> list[dict]:
 def review(result: FileResult, finding: Finding, options: RenderOptions) -> dict:
     """Return the ClaimReview of one finding."""
     value, name = RATINGS[finding.verdict]
+    url = page_url(result.path, options)
     item = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": sentence(result, finding),
-        "author": {"@type": "Organization", "name": "remit"},
+        "author": {"@type": "Organization", "name": options.author},
         "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5,
                          "worstRating": 1, "alternateName": name},
         "itemReviewed": {"@type": "Claim", "name": claim_label(finding, options),
-                         "appearance": _appearance(result.path)},
+                         "appearance": _appearance(result.path, url)},
         "reviewBody": finding.message,
         "citation": _citations(finding),
     }
+    if url:
+        item["url"] = url  # Google's fact-check markup requires it: the page of the review
+    if options.publisher:
+        item["publisher"] = {"@type": "Organization", "name": options.publisher}
     if options.date_published:
         item["datePublished"] = options.date_published
     return item

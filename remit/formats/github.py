@@ -14,6 +14,7 @@ from remit.formats.base import (
     evidence_line,
     level,
     position,
+    shown,
     split_notice,
     terminal_safe,
 )
@@ -46,7 +47,7 @@ def render(results: list[FileResult], options: RenderOptions) -> str:
         for finding in result.findings:
             name = COMMANDS.get(level(finding, options))
             # Suppressed claims never fail a run, so they get no annotation either.
-            if name is None or finding.suppressed is not None:
+            if name is None or finding.suppressed is not None or not shown(finding, options):
                 continue
             line, col, end_line, end_col = position(result, finding)
             title = f"remit: {finding.verdict}: {claim_label(finding, options)}"

@@ -13,6 +13,7 @@ from html import escape
 from string import Template
 from urllib.parse import urlsplit
 
+from remit.formats import html_summary
 from remit.formats.base import RenderOptions, claim_label, evidence_line, position, summary
 from remit.records import FileResult, Finding
 
@@ -39,11 +40,12 @@ PAGE = Template("""<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>remit report</title><style>$css</style></head>
 <body><h1>remit report</h1><p class="summary">$summary</p>
-<p>Highlights: <span class="v-contradicted">contradicted</span>
-<span class="v-unknown">unknown</span> <span class="v-supported">supported</span>
-<span class="v-muted">suppressed or not asserted</span>. Hover a claim for its evidence;
-click it for the sources.</p>
-$sections</body></html>
+$chart
+$filters
+<main><p>Hover a highlighted claim for its evidence; click it for the sources. Contradicted and
+unknown claims come first; the others are folded away under each file.</p>
+$toc
+$sections</main></body></html>
 """)
 
 
@@ -129,17 +131,34 @@ def _card(result: FileResult, finding: Finding, cid: str, options: RenderOptions
             f"<div>{escape(finding.message)}</div>{_evidence(finding)}</li>")
 
 
+def _cards(result: FileResult, shown: list[Finding], fid: str, options: RenderOptions) -> str:
+    # What needs attention first; supported, suppressed and unasserted claims folded away.
+    order = sorted(range(len(shown)), key=lambda i: (-RANK[_kind(shown[i])], shown[i].claim.start))
+    urgent = [i for i in order if _kind(shown[i]) in ("contradicted", "unknown")]
+    rest = [i for i in order if i not in urgent]
+    out = "".join(_card(result, shown[i], f"{fid}-{i}", options) for i in urgent)
+    out = f'<ol class="cards">{out}</ol>' if urgent else ""
+    if rest:
+        folded = "".join(_card(result, shown[i], f"{fid}-{i}", options) for i in rest)
+        out += (f'<details class="folded"><summary>{len(rest)} supported, suppressed or not '
+                f'asserted</summary><ol class="cards">{folded}</ol></details>')
+    return out
+
+
 def _section(result: FileResult, n: int, options: RenderOptions) -> str:
-    shown = [f for f in result.findings if f.claim.asserted or options.include_unasserted]
+    # A report for reviewers keeps every claim, whatever `--show` says.
+    shown = list(result.findings)
     fid = f"f{n}"
-    cards = "".join(_card(result, f, f"{fid}-{i}", options) for i, f in enumerate(shown))
     notices = "".join(f'<li class="notice">{escape(x)}</li>' for x in result.notices)
-    return (f"<section><h2>{escape(result.path)}</h2>"
+    return (f'<section id="file-{n}"><h2>{escape(result.path)}</h2>'
             f'<div class="doc">{_document(result, shown, fid, options)}</div>'
-            f'<ol class="cards">{cards}</ol><ul>{notices}</ul></section>\n')
+            f"{_cards(result, shown, fid, options)}<ul>{notices}</ul></section>\n")
 
 
 def render(results: list[FileResult], options: RenderOptions) -> str:
-    """Render one HTML page covering every input."""
+    """Render one HTML page covering every input: summary, filters, contents, then each file."""
     sections = "".join(_section(r, n, options) for n, r in enumerate(results))
-    return PAGE.substitute(css=CSS, summary=escape(summary(results)), sections=sections)
+    return PAGE.substitute(css=CSS + html_summary.CSS, summary=escape(summary(results)),
+                           chart=html_summary.chart(results, options),
+                           filters=html_summary.filters(), toc=html_summary.toc(results),
+                           sections=sections)

@@ -11,6 +11,7 @@ from remit.formats.base import (
     evidence_line,
     level,
     position,
+    shown,
     split_notice,
     terminal_safe,
 )
@@ -27,9 +28,7 @@ def render(results: list[FileResult], options: RenderOptions) -> str:
     lines = []
     for result in results:
         for finding in result.findings:
-            if finding.suppressed is not None:
-                continue
-            if not finding.claim.asserted and not options.include_unasserted:
+            if finding.suppressed is not None or not shown(finding, options):
                 continue
             line, col, _, _ = position(result, finding)
             # `part_of:CBP` holds a colon, the field separator: keep the field colon-free.

@@ -16,6 +16,7 @@ from remit.formats.base import (
     claim_label,
     evidence_line,
     position,
+    shown,
     split_notice,
     summary,
     terminal_safe,
@@ -62,7 +63,8 @@ def render(results: list[FileResult], options: RenderOptions) -> str:
     lines: list[str] = []
     for result in results:
         for finding in result.findings:
-            if finding.claim.asserted or options.include_unasserted:
+            # A suppressed claim is one the writer has seen: listed only with `--show all`.
+            if shown(finding, options) and (finding.suppressed is None or options.show == "all"):
                 lines.extend(_finding_lines(result, finding, options))
         lines.extend(_notice_line(result.path, n, options) for n in result.notices)
     lines.append(_style(summary(results), options, bold=True))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-DirectiveKind = Literal["ignore", "disable", "enable"]
+# "unknown" is a comment that looks like a directive but is none (a misspelling): a warning.
+DirectiveKind = Literal["ignore", "disable", "enable", "unknown"]
 
 # Whitespace the tokenizer should see as a plain space; replaced one char for one, so that
 # the offset map is unchanged.
@@ -48,8 +49,11 @@ class Block:
 class Directive:
     """A ``remit-ignore`` / ``remit-disable`` / ``remit-enable`` comment found in the source.
 
-    ``start``/``end`` are its source span. An ``inline`` comment stands inside a block and
-    applies to the sentence that follows it; otherwise it applies to the next block.
+    ``start``/``end`` are its source span. An ``inline`` comment stands inside a block: it
+    covers the sentence it ends (trailing) or, with prose after it on its line, the sentence that
+    follows; a comment on its own line covers the first sentence of the text right below it.
+    ``functions`` (``remit-ignore[green_card]``) limits it to claims of those functions; for an
+    ``unknown`` directive, ``reason`` holds the word that was written.
     """
 
     kind: DirectiveKind
@@ -57,6 +61,7 @@ class Directive:
     end: int
     reason: str | None = None
     inline: bool = False
+    functions: tuple[str, ...] | None = None
 
 
 @dataclass

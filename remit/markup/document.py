@@ -67,7 +67,9 @@ def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileR
         (found,) = engine.check_many([joined.text], **pipe)
         findings.extend(map_finding(f, joined) for f in found)
     findings.sort(key=lambda f: (f.claim.start, f.claim.end))
-    findings, notices = apply_suppressions(findings, doc.blocks, doc.directives, source)
+    table = getattr(engine, "table", None)
+    functions = getattr(table, "functions", None)
+    findings, notices = apply_suppressions(findings, doc.blocks, doc.directives, source, functions)
     return FileResult(path=path, text=source, findings=tuple(findings),
                       notices=(*doc.notices, *notices))
 

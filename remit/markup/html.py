@@ -13,7 +13,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from remit.markup.blocks import BlockBuilder, Document
-from remit.markup.suppress import parse_directive
+from remit.markup.suppress import parse_comment
 
 # Elements whose text is not prose.
 SKIPPED = frozenset(
@@ -114,7 +114,7 @@ class _ProseParser(HTMLParser):
         end = self.source.find("-->", start)
         end = end + 3 if end >= 0 else len(self.source)
         inline = self.builder.has_prose()
-        directive = parse_directive(data, self.base + start, self.base + end, inline)
+        directive = parse_comment(data, self.base + start, self.base + end, inline)
         if directive is not None:
             self.doc.directives.append(directive)
 

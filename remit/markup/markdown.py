@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from remit.markup.blocks import BlockBuilder, Document
 from remit.markup.html import extract_html
-from remit.markup.suppress import parse_directive
+from remit.markup.suppress import parse_comment
 
 # markdown-it's own newline rule: CRLF, CR and LF all end a line.
 _NEWLINE = re.compile(r"\r\n?|\n")
@@ -253,7 +253,7 @@ class _InlineWalker:
             return
         body = token.content[4:].removesuffix("-->")
         start, end = self.cmap[pos][0], self.cmap[self.cur - 1][1]
-        directive = parse_directive(body, start, end, inline=self.builder.has_prose())
+        directive = parse_comment(body, start, end, inline=self.builder.has_prose())
         if directive is not None:
             self.doc.directives.append(directive)
 

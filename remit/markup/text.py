@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from remit.markup.blocks import Block, Document
-from remit.markup.suppress import TEXT_LINE, parse_directive
+from remit.markup.suppress import TEXT_LINE, parse_comment
 
 _BLANK = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
 
@@ -15,7 +15,7 @@ def extract_text(source: str) -> Document:
     doc = Document()
     cut = [(m.start(), m.end()) for m in TEXT_LINE.finditer(source)]
     for start, end in cut:
-        directive = parse_directive(source[start:end].split("#", 1)[1], start, end)
+        directive = parse_comment(source[start:end].split("#", 1)[1], start, end)
         if directive is not None:
             doc.directives.append(directive)
     # Directive lines act as paragraph breaks, so they never enter the text checked.

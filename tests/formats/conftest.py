@@ -25,4 +25,5 @@ def options() -> RenderOptions:
         function_labels={"green_card": "issue green cards", "detention": "detain noncitizens",
                          "adjudicate_removal": "decide removal cases", "part_of": "be part of"},
         tool_version="0.1.0",
+        show="all",  # the full listing; tests of the default threshold say so
     )

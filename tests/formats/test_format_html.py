@@ -114,3 +114,37 @@ def test_report_in_headless_chromium(tmp_path, options):
     assert ("v-contradicted", "ICE issues green cards") in highlighted
     assert ("v-supported", "ERO detains noncitizens") in highlighted
     assert "&lt;script&gt;document.title=" in dom
+    assert "Claims by agency" in dom and 'href="#file-0"' in dom
+    assert "<details" in dom and "supported, suppressed or not asserted" in dom
+
+
+def test_summary_chart_filters_and_contents(results, options):
+    page = render("html", results, options)
+    assert '<ul class="counts">' in page and "<caption>Claims by agency</caption>" in page
+    assert "ICE</td>" in page and "1 contradicted" in page
+    # Filters without script: checkboxes before <main>, and a rule per verdict.
+    head, main = page.split("<main>", 1)
+    for kind in ("contradicted", "unknown", "supported", "muted"):
+        assert f'<input type="checkbox" id="show-{kind}" checked>' in head
+        assert f"#show-{kind}:not(:checked)~main .cards li.v-{kind}{{display:none}}" in head
+    toc = re.findall(r'<li><a href="#(file-\d)">([^<]*)</a> \(([^)]*)\)</li>', main)
+    assert toc == [("file-0", "docs/roles.md", "1 contradicted, 1 supported"),
+                   ("file-1", "empty.md", "no claim")]
+    assert 'id="file-0"' in main and 'id="file-1"' in main
+
+
+def test_contradicted_and_unknown_first_the_rest_folded(options):
+    text = "ERO detains noncitizens. ICE issues green cards. CBP runs the courts."
+    findings = (make(text, "ERO detains noncitizens", "ERO detains noncitizens.", "ERO",
+                     "detention", "supported", message="m"),
+                make(text, "ICE issues green cards", "ICE issues green cards.", "ICE",
+                     "green_card", "contradicted", message="m"),
+                make(text, "CBP runs the courts", "CBP runs the courts.", "CBP",
+                     "adjudicate_removal", "unknown", message="m"))
+    page = render("html", [FileResult("x.md", text, findings)], options)
+    main = page.split("<main>", 1)[1]
+    ids = re.findall(r'<li id="(f0-\d)" class="(v-\w+)"', main)
+    assert ids == [("f0-1", "v-contradicted"), ("f0-2", "v-unknown"), ("f0-0", "v-supported")]
+    folded = main.split('<details class="folded">', 1)[1]
+    assert "1 supported, suppressed or not asserted</summary>" in folded
+    assert 'id="f0-0"' in folded and 'id="f0-1"' not in folded

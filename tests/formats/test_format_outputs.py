@@ -42,7 +42,7 @@ def test_text_marks_questions_and_suppressions(results, options):
 
 
 def test_text_can_omit_unasserted_and_colours_only_when_asked(results, options):
-    plain = render("text", results, RenderOptions(include_unasserted=False))
+    plain = render("text", results, RenderOptions(show="unknown"))
     assert "CBP" not in plain
     assert "\x1b[" not in plain
     coloured = render("text", results, RenderOptions(color=True))
@@ -112,7 +112,7 @@ def test_github_annotations_escape_odd_paths_and_messages(options):
 def test_github_skips_none_levels_and_suppressed(results, options):
     lines = render("github", results, options).splitlines()
     assert [x.split(" ", 1)[0] for x in lines] == ["::error", "::warning"]
-    noted = render("github", results, RenderOptions(severity={"supported": "note"}))
+    noted = render("github", results, RenderOptions(severity={"supported": "note"}, show="all"))
     assert any(x.startswith("::notice ") and "ERO" in x for x in noted.splitlines())
 
 
@@ -140,3 +140,91 @@ def test_claimreview_date_when_given(results):
 def test_bad_severity_is_refused():
     with pytest.raises(ValueError, match="severity"):
         RenderOptions(severity={"unknown": "loud"})
+
+
+LINTERS = ("text", "line", "github", "sarif")
+
+
+def _listed(fmt: str, results, show: str) -> str:
+    out = render(fmt, results, RenderOptions(show=show))
+    if fmt == "sarif":
+        return " ".join(r["ruleId"] for r in json.loads(out)["runs"][0]["results"])
+    return out
+
+
+@pytest.mark.parametrize("fmt", LINTERS)
+def test_linter_formats_show_contradicted_and_unknown_by_default(fmt, results):
+    from format_samples import TEXT, sample_findings
+
+    unknown = sample_findings()[2]
+    asserted_unknown = replace(unknown, claim=replace(unknown.claim, assertion="asserted"))
+    res = [FileResult("a.md", TEXT, (*sample_findings()[:2], asserted_unknown))]
+    default = _listed(fmt, res, "unknown")
+    assert "green" in default and ("CBP" in default or "adjudicate" in default)
+    assert "ERO" not in default and "detention" not in default, "supported is not listed"
+    only = _listed(fmt, res, "contradicted")
+    assert "green" in only and "CBP" not in only and "adjudicate" not in only
+    if fmt != "github":  # github never annotates a level-none claim
+        everything = _listed(fmt, res, "all")
+        assert "ERO" in everything or "detention" in everything
+
+
+@pytest.mark.parametrize("fmt", LINTERS)
+def test_linter_formats_hide_what_the_writer_does_not_assert(fmt, results):
+    assert "adjudicate" not in _listed(fmt, results, "unknown")
+    assert "CBP" not in _listed(fmt, results, "unknown")
+
+
+def test_text_summary_counts_what_it_does_not_list(results):
+    out = render("text", results, RenderOptions())
+    assert "ERO" not in out and "suppressed:" not in out
+    assert out.splitlines()[-1] == ("1 contradicted, 1 supported, 0 unknown in 2 inputs "
+                                    "(1 not asserted, 1 suppressed)")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "html", "claimreview"])
+def test_other_formats_keep_everything(fmt, results):
+    assert render(fmt, results, RenderOptions()) == render(fmt, results, RenderOptions(show="all"))
+
+
+def test_bad_show_is_refused():
+    with pytest.raises(ValueError, match="show"):
+        RenderOptions(show="some")
+
+
+def test_rdjson_for_reviewdog(results, options):
+    from format_samples import TEXT, sample_findings
+
+    payload = json.loads(render("rdjson", results, options))
+    assert payload["source"]["name"] == "remit"
+    diags = payload["diagnostics"]
+    assert [d["severity"] for d in diags] == ["ERROR", "WARNING"], "level none and suppressed out"
+    first = diags[0]
+    assert first["location"] == {"path": "docs/roles.md", "range": {
+        "start": {"line": 2, "column": 1}, "end": {"line": 2, "column": 23}}}
+    assert first["code"] == {"value": "contradicted/green_card",
+                             "url": "https://example.org/ice-vs-uscis"}
+    assert diags[1]["code"]["value"] == "remit-notice"
+    # Columns count UTF-8 bytes: "é" before the claim takes two.
+    text = "é " + TEXT.replace("# Roles\n", "")
+    res = [FileResult("a.md", text, sample_findings(text)[:1])]
+    start = json.loads(render("rdjson", res, options))["diagnostics"][0]["location"]["range"]
+    assert start["start"] == {"line": 1, "column": 4}
+
+
+def test_claimreview_url_author_publisher_and_appearance(results, tmp_path):
+    opts = RenderOptions(url_base="https://example.org/news/", base_dir=str(tmp_path),
+                         author="Example Fact Check", publisher="Example News",
+                         date_published="2026-01-31")
+    res = [replace(results[0], path=str(tmp_path / "docs" / "my roles.md"))]
+    reviews = json.loads(render("claimreview", res, opts))
+    assert reviews
+    for review in reviews:
+        assert review["url"] == "https://example.org/news/docs/my%20roles.md"
+        assert review["itemReviewed"]["appearance"] == {"@type": "CreativeWork",
+                                                        "url": review["url"]}
+        assert review["author"] == {"@type": "Organization", "name": "Example Fact Check"}
+        assert review["publisher"] == {"@type": "Organization", "name": "Example News"}
+        assert review["datePublished"] == "2026-01-31"
+    plain = json.loads(render("claimreview", results, RenderOptions()))[0]
+    assert "url" not in plain and "publisher" not in plain, "no URL is made up"
