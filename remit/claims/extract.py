@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from remit.claims.anaphora import ANAPHOR_WORDS, resolve_anaphora
 from remit.claims.constructions import ConstructionMatcher
 from remit.claims.modifiers import CueSet, SentenceCues, shipped_cues
+from remit.claims.negation import Negation
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
 from remit.claims.mentions import AliasIndex, find_mentions
@@ -60,10 +61,12 @@ class Extractor:
     _narrowed: dict = field(init=False, compare=False, repr=False)
     _anaphor_hashes: frozenset = field(init=False, compare=False, repr=False)
     _anaphor_lemmas: dict = field(init=False, compare=False, repr=False)
+    _negation: Negation = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.cues is None:
             object.__setattr__(self, "cues", shipped_cues(self.lex))
+        object.__setattr__(self, "_negation", Negation.of(self.cues.negating))
         if not self.anchors:
             object.__setattr__(self, "anchors", fuzzy_anchors(self.aliases.fuzzy))
         object.__setattr__(self, "_trigger_index", TriggerIndex(self.triggers))
@@ -199,7 +202,8 @@ class Extractor:
         for m in matches:
             claim = Claim(function=m.function, predicate=_predicate_text(frame),
                           scope=self._scope(frame, m, args, tokens), **base)
-            if m.start >= 0 and _negated_below(tokens[m.start : m.end], frame.head):
+            if m.start >= 0 and self._negation.negated_below(tokens[m.start : m.end],
+                                                             frame.head):
                 # '... work between the ports, not at airports': what is matched is denied
                 claim = dataclasses.replace(
                     claim, polarity="affirmed" if claim.polarity == "negated" else "negated",
@@ -254,23 +258,6 @@ def _past(token: Token) -> bool:
     spelt as its lemma ('run' may be either)."""
     return any(t.tag_ == "VBD" and t.lower_ != t.lemma_.lower() for t in (
         token, *(c for c in token.children if c.dep_ in {"aux", "auxpass"})))
-
-
-def _negated_below(matched: Sequence[Token], head: Token) -> bool:
-    """Whether a 'not' opens a phrase, below the predicate, that holds the matched words.
-
-    '... between the ports, not at airports': 'not' before the preposition 'at' denies the
-    place. A 'not' elsewhere ('handles permits, not ICE') is a contrast of agencies instead.
-    """
-    seen: set[int] = set()
-    for token in matched:
-        while token.i != head.i and token.i not in seen and token.head.i != token.i:
-            seen.add(token.i)
-            if token.dep_ == "prep" and any(c.dep_ == "neg" and c.i < token.i
-                                            for c in token.children):
-                return True
-            token = token.head
-    return False
 
 
 # Parts of speech that can narrow what a denial is about.

@@ -94,6 +94,10 @@ class Lexicon:
     demonstratives: frozenset[str] = frozenset()
     # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the cue records of the same files (``Located``), and the negation compiled from them on
+    # first use (``remit.claims.negation.negation_of``)
+    cue_records: tuple = field(default=(), compare=False, repr=False)
+    negation: object = field(default=None, compare=False, repr=False)
 
     def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
         """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
@@ -123,7 +127,7 @@ _BUILDERS = {
     "tuple[tuple[str, ...], ...]": lambda words: tuple(sorted(_phrases(words))),
 }
 # Fields not filled from the word class of their name.
-_COMPOSITE = {"verb_classes", "acronym_verbs", "classes"}
+_COMPOSITE = {"verb_classes", "acronym_verbs", "classes", "cue_records", "negation"}
 
 
 def lexicon_fields() -> dict[str, str]:
@@ -158,11 +162,12 @@ def load_lexicon(paths: Iterable[str | Path] = ()) -> Lexicon:
 @functools.lru_cache(maxsize=8)
 def _load_lexicon(paths: tuple[str, ...]) -> Lexicon:
     from remit.claims.checks import check_word_classes
-    from remit.claims.grammar import GrammarError, load_grammar, word_classes
+    from remit.claims.grammar import GrammarError, cues, load_grammar, word_classes
 
     merged, errors = load_grammar(paths)
     located = word_classes(merged)
     errors += check_word_classes(located)
     if errors:
         raise GrammarError(errors)
-    return build_lexicon({rid: loc.record for rid, loc in located.items()})
+    lexicon = build_lexicon({rid: loc.record for rid, loc in located.items()})
+    return dataclasses.replace(lexicon, cue_records=tuple(cues(merged)))

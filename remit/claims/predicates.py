@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from remit.claims.lexicon import Lexicon, american_spelling
+from remit.claims.lexicon import Lexicon, american_spelling, load_lexicon
+from remit.claims.negation import negation_of
 
 NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
              "mark", "advcl", "relcl", "appos", "agent", "det", "expl", "discourse", "parataxis"}
@@ -90,36 +91,21 @@ def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
 
 
 def is_negated(token: Token, lex: Lexicon) -> bool:
-    """Whether a predicate carries its own negation ('not', "n't", 'never', 'no longer')."""
-    for child in token.children:
-        if child.dep_ == "neg" or child.lower_ in lex.negations:
-            return True
-        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
-            return True
-    return False
+    """Whether a predicate carries its own negation ('not', "n't", 'never', 'no longer').
+
+    The cue records of category ``negation`` (``data/cues/negation.yaml``) say which words.
+    """
+    return negation_of(lex).negated(token)
 
 
-def denied_by_no(child: Token, passive: bool = False) -> bool:
+def denied_by_no(child: Token, passive: bool = False, lex: Lexicon | None = None) -> bool:
     """Whether a predicate's ``child`` denies what is done by 'no' and a noun alone.
 
-    'provides no medical care', 'No visas are issued by CBP', 'No ICE officer can grant
-    asylum', 'gives no one a visa', 'issues visas to no one', 'issues none of the green cards'.
-    Not 'approves no petitions that lack evidence' or 'no petitions for that employer': a
-    restricted object denies only the restricted case.
+    'provides no medical care', 'No visas are issued by CBP', 'gives no one a visa'; not
+    'approves no petitions that lack evidence'. The cue records of category ``denial`` say
+    which words and shapes; without ``lex``, the shipped ones.
     """
-    if child.dep_ == "dobj" and child.lower_ == "none":
-        return all(d.dep_ == "prep" and d.lower_ == "of" for d in child.children)
-    if child.dep_ == "dative" and child.lower_ == "one":
-        return _has_no(child)
-    if child.dep_ == "prep" and child.lower_ == "to":
-        return any(g.dep_ == "pobj" and g.lower_ == "one" and _has_no(g) for g in child.children)
-    wanted = {"nsubjpass"} if passive else {"dobj", "nsubj"}
-    return child.dep_ in wanted and _has_no(child) and all(
-        d.dep_ in {"det", "amod", "compound", "nummod"} for d in child.children)
-
-
-def _has_no(token: Token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)
+    return negation_of(lex if lex is not None else load_lexicon()).denies(child, passive)
 
 
 def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,

@@ -21,6 +21,7 @@ from remit.claims.schema import (
     CueMatch,
     CueScope,
     CueUp,
+    CueVoice,
     Predicate,
     TokenAttr,
 )
@@ -198,7 +199,8 @@ LABELS = {
 # spaCy's token attributes and matcher predicates, as construction patterns name them
 LABELS |= set(get_args(TokenAttr)) | set(get_args(Predicate))
 # the cue records' vocabularies (schema Literals), which the cue engine dispatches on
-LABELS |= {v for t in (CueCategory, CueDirection, CueEffect, CueMatch, CueScope, CueUp)
+LABELS |= {v for t in (CueCategory, CueDirection, CueEffect, CueMatch, CueScope, CueUp,
+                        CueVoice)
            for v in get_args(t)}
 ALLOWED = {
     "be",  # the copula: the grammar's rules for 'be' are kinds of rule, not words
