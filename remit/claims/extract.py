@@ -159,13 +159,12 @@ class Extractor:
         return assertion
 
     def _past_or_future(self, frame: Frame, cues: SentenceCues) -> bool:
-        """A plan; what an abolished agency did ('the INS handled ...'); where an agency was
-        ('the Border Patrol was part of the INS') or what a construction says it was ('was
-        once charged with'): not a current role."""
+        """A plan or what an abolished agency did ('the INS handled ...'; both cue records);
+        where an agency was ('the Border Patrol was part of the INS') or what a construction
+        says it was ('was once charged with'): not a current role."""
         heads = [frame.head] if frame.outer is None else [frame.head, frame.outer]
-        past = any(h.tag_ in {"VBD", "VBN"} for h in heads)
-        return (any(self.cues.future(h, cues) for h in heads)
-                or (frame.mention.label_ in self.aliases.former and past)
+        kind = self.aliases.kinds.get(frame.mention.label_)
+        return (any(self.cues.future(h, cues, kind) for h in heads)
                 or ((frame.target is not None or frame.outer is not None)
                     and any(_past(h) for h in heads)))
 

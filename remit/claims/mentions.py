@@ -69,6 +69,8 @@ class AliasIndex:
     fuzzy: dict[tuple[str, ...], str]
     transparent: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
+    # Agency id -> the table's kind of the agency (what a cue's ``agency`` field names).
+    kinds: dict[str, str] = field(default_factory=dict, compare=False)
     # Hashes of the lower-case acronyms, as in a Doc's LOWER column.
     acronym_hashes: frozenset[int] = field(init=False, compare=False)
 
@@ -108,7 +110,8 @@ def build_alias_index(nlp_vocab, make_doc, table: Table,
                 fuzzy[words] = agency.id
     transparent = frozenset(a.id for a in table.agencies.values() if a.kind in TRANSPARENT_KINDS)
     former = frozenset(a.id for a in table.agencies.values() if a.kind == FORMER_KIND)
-    return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former)
+    kinds = {a.id: a.kind for a in table.agencies.values()}
+    return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former, kinds)
 
 
 def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,

@@ -300,6 +300,9 @@ class CueSet:
         # what denies a claim (category negation, denial, contrast): remit.claims.negation
         self.negating = tuple(c for c in self.cues if c.record.effect == NEGATED)
         future = [c for c in self.cues if c.record.effect == FUTURE]
+        # cues for some kinds of agency only ('former'): asked per claim, not remembered
+        self.future_agency = [c for c in future if c.record.agency]
+        future = [c for c in future if not c.record.agency]
         # sentence-wide future cues are the same for every predicate: worked out once
         self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
         self.future_local = [c for c in future if c not in self.future_sentence]
@@ -326,22 +329,32 @@ class CueSet:
                 return cue.record.effect
         return ASSERTED
 
-    def future(self, head: Token, state: SentenceCues) -> bool:
-        """Whether a future cue holds for ``head``: a plan, a prediction, a past habit."""
-        return _remembered(state.futures, head, state, self._future)
+    def future(self, head: Token, state: SentenceCues, kind: str | None = None) -> bool:
+        """Whether a future cue holds for ``head``: a plan, a prediction, a past habit, or
+        the past of an agency of ``kind`` (the table's kind of the claim's agency)."""
+        if _remembered(state.futures, head, state, self._future):
+            return True
+        agency = [c for c in self.future_agency if kind in c.record.agency]
+        return bool(agency) and _any_hit(agency, head, state)
 
     def _future(self, head: Token, state: SentenceCues) -> bool:
-        local = self.future_local
-        if _walk_hit([c for c in local if c.step == 3], head) is not None:
+        if _any_hit(self.future_local, head, state):
             return True
-        for cue in local:
-            if cue.step == 2 and local_hit(cue, head):
-                return True
-            if cue.step == 4 and applies(cue, head) and _phrase_hit(cue, state, head):
-                return True
         if not state.holds(head):
             state = self.state(head.sent)
         return state.future_anywhere
+
+
+def _any_hit(cues: Sequence[CompiledCue], head: Token, state: SentenceCues) -> bool:
+    """Whether any of ``cues`` (local ones, of any step) matches for ``head``."""
+    if _walk_hit([c for c in cues if c.step == 3], head) is not None:
+        return True
+    for cue in cues:
+        if cue.step == 2 and local_hit(cue, head):
+            return True
+        if cue.step == 4 and applies(cue, head) and _phrase_hit(cue, state, head):
+            return True
+    return False
 
 
 def _remembered(memo: dict, head: Token, state: SentenceCues, answer):

@@ -352,6 +352,8 @@ class Cue(_Record):
         if (self.effect == "negated") != (self.category in _NEGATING):
             raise ValueError("effect 'negated' goes with the categories 'negation', 'denial' "
                              "and 'contrast', and they with it")
+        if self.agency and self.effect != "future":
+            raise ValueError("'agency' applies to cues of effect 'future' only")
         if self.voice != "any" and self.category != "denial":
             raise ValueError("'voice' applies to 'denial' cues only")
         return self
