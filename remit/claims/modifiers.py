@@ -299,10 +299,9 @@ class CueSet:
         self.steps = {n: [c for c in asserting if c.step == n] for n in (1, 2, 3, 4)}
         # what denies a claim (category negation, denial, contrast): remit.claims.negation
         self.negating = tuple(c for c in self.cues if c.record.effect == NEGATED)
-        future = [c for c in self.cues if c.record.effect == FUTURE]
+        future = [c for c in self.cues if c.record.effect == FUTURE and not c.record.agency]
         # cues for some kinds of agency only ('former'): asked per claim, not remembered
-        self.future_agency = [c for c in future if c.record.agency]
-        future = [c for c in future if not c.record.agency]
+        self.future_agency = [c for c in self.cues if c.record.agency]
         # sentence-wide future cues are the same for every predicate: worked out once
         self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
         self.future_local = [c for c in future if c not in self.future_sentence]

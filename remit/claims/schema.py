@@ -33,10 +33,13 @@ class WordClass(_Record):
     words: list[str] = Field(
         description="lower-case entries; a multi-word entry ('deal with') matches as a phrase",
     )
-    shape: Literal["words", "verb_phrases"] = Field(
+    shape: Literal["words", "verb_phrases", "rewrites"] = Field(
         default="words",
         description="'verb_phrases': lemma phrases matched against a predicate's verb phrases "
-                    "(a function trigger's verbs); each must have a shape the extractor builds",
+                    "(a function trigger's verbs); each must have a shape the extractor builds. "
+                    "'rewrites': entries 'OLD => NEW' (either side may be empty), in the order "
+                    "they are tried: word endings ('ies => y'), spellings ('labour => labor'); "
+                    "case is kept",
     )
     acronym: str | None = Field(
         default=None,
@@ -58,12 +61,24 @@ class WordClass(_Record):
         words = [str(w).strip() for w in words]
         if any(not w for w in words):
             raise ValueError("words must not be blank")
-        if any(w != w.lower() for w in words):
-            raise ValueError(f"words must be lower case: {[w for w in words if w != w.lower()]}")
         repeated = sorted({w for w in words if words.count(w) > 1})
         if repeated:
             raise ValueError(f"repeated words: {', '.join(repeated)}")
         return words
+
+    @model_validator(mode="after")
+    def _word_case(self) -> WordClass:
+        words = self.words
+        if self.shape == "rewrites":
+            bad = [w for w in words if w.count(REWRITE) != 1]
+            if bad:
+                raise ValueError(f"a rewrite is 'OLD {REWRITE} NEW': {bad}")
+        elif any(w != w.lower() for w in words):
+            raise ValueError(f"words must be lower case: {[w for w in words if w != w.lower()]}")
+        return self
+
+
+REWRITE = "=>"
 
 
 SLOTS = ("agency", "predicate", "content", "target")
