@@ -10,13 +10,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from remit.claims.lexicon import Lexicon
+from remit.claims.lexicon import Lexicon, singular
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-# The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma.
-ANAPHOR_WORDS = ("its", "it", "they", "latter", "former")
-# Anaphor nouns any agency can be called; the others must be in the agency's name.
-_GENERIC_NOUNS = frozenset({"agency", "organization", "organisation", "component", "unit"})
+
+
+def anaphor_words(lex: Lexicon) -> frozenset[str]:
+    """The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma."""
+    return (lex.possessive_anaphors | lex.singular_anaphors | lex.plural_anaphors
+            | lex.anaphor_ordinals)
 
 
 def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
@@ -41,12 +43,12 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         antecedent = _antecedent(token, sent, own, previous, lex, assume_subject)
         noun = token.lemma_.lower()
         if (antecedent is not None and names and not assume_subject
-                and noun in lex.anaphor_nouns and noun not in _GENERIC_NOUNS
+                and noun in lex.anaphor_nouns and noun not in lex.generic_anaphor_nouns
                 and noun not in names.get(antecedent.label_, ())):
             antecedent = None  # 'Judges decide cases. The Board reviews appeals.
         if antecedent is not None:
             lower = token.lower_
-            start = token.left_edge.i if lower in {"latter", "former"} else token.i
+            start = token.left_edge.i if lower in lex.anaphor_ordinals else token.i
             if token.lemma_.lower() in lex.anaphor_nouns:
                 start = token.left_edge.i
             out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_,
@@ -58,28 +60,30 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
                 lex: Lexicon, assume_subject: bool) -> Span | None:
     """The mention an anaphor ``token`` stands for (see :func:`resolve_anaphora`), or None."""
     lower = token.lower_
-    if lower == "its" and token.head.lemma_.lower() in lex.personnel:
+    if lower in lex.possessive_anaphors and token.head.lemma_.lower() in lex.personnel:
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) or _subject_of(previous)
     if token.dep_ not in _SUBJECT_DEPS:
         return None
-    if lower == "it" and token.pos_ == "PRON":
+    if lower in lex.singular_anaphors and token.pos_ == "PRON":
         # '..., and it then issues ...' refers to this sentence's subject, if it has one.
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) if earlier else (
             _subject_of(previous) if assume_subject else _it_antecedent(previous))
-    if lower == "they" and token.i == sent.start and token.pos_ == "PRON":
+    plural = lower in lex.plural_anaphors and token.pos_ == "PRON"
+    if plural and token.i == sent.start:
         return (previous[0] if assume_subject and previous
                 else _subject_of(previous, strict=True))
-    if lower == "they" and token.pos_ == "PRON" and (
+    if plural and (
             token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}):
         # 'CBP officers inspect cargo, and they ...', '...; they ...': this sentence's
         # agency subject
         return _subject_of([m for m in own if m.end <= token.i], strict=True)
-    if lower in {"latter", "former"} and previous:
-        return previous[-1] if lower == "latter" else previous[0]
+    if lower in lex.anaphor_ordinals and previous:
+        return previous[-1] if lower in lex.last_ordinals else previous[0]
     if token.lemma_.lower() in lex.anaphor_nouns and any(
-            c.lower_ in {"the", "this", "that"} for c in token.children) and len(
+            c.lower_ in lex.definite_articles or c.lower_ in lex.demonstratives
+            for c in token.children) and len(
             list(token.children)) == 1:
         return _subject_of(previous)
     return None
@@ -117,5 +121,5 @@ def name_words(table) -> dict[str, frozenset[str]]:
     for agency in table.agencies.values():
         words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
                  for w in name.split()}
-        out[agency.id] = frozenset(words | {w[:-1] for w in words if w.endswith("s")})
+        out[agency.id] = frozenset(words | {singular(w) for w in words})
     return out

@@ -14,11 +14,12 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from remit.claims.anaphora import ANAPHOR_WORDS, resolve_anaphora
+from remit.claims.anaphora import anaphor_words, resolve_anaphora
 from remit.claims.constructions import ConstructionMatcher
-from remit.claims.modifiers import CueSet, SentenceCues, shipped_cues
+from remit.claims.modifiers import ASSERTED, CueSet, SentenceCues, shipped_cues
+from remit.claims.negation import Negation
 from remit.claims.frames import Frame, sentence_frames
-from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling
+from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling, singular
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.anchors import fuzzy_anchors, narrow_index
 from remit.claims.triggers import (
@@ -60,10 +61,12 @@ class Extractor:
     _narrowed: dict = field(init=False, compare=False, repr=False)
     _anaphor_hashes: frozenset = field(init=False, compare=False, repr=False)
     _anaphor_lemmas: dict = field(init=False, compare=False, repr=False)
+    _negation: Negation = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.cues is None:
             object.__setattr__(self, "cues", shipped_cues(self.lex))
+        object.__setattr__(self, "_negation", Negation.of(self.cues.negating))
         if not self.anchors:
             object.__setattr__(self, "anchors", fuzzy_anchors(self.aliases.fuzzy))
         object.__setattr__(self, "_trigger_index", TriggerIndex(self.triggers))
@@ -73,7 +76,7 @@ class Extractor:
         object.__setattr__(self, "_objects", {f: tuple(sorted(o)) for f, o in objects.items()})
         object.__setattr__(self, "_narrowed", {})
         object.__setattr__(self, "_anaphor_hashes",
-                           frozenset(hash_string(w) for w in ANAPHOR_WORDS))
+                           frozenset(hash_string(w) for w in anaphor_words(self.lex)))
         object.__setattr__(self, "_anaphor_lemmas", {})
         object.__setattr__(self, "_anchor_hashes",
                            {hash_string(w): names for w, names in self.anchors.items()})
@@ -151,18 +154,17 @@ class Extractor:
     def _assertion(self, frame: Frame, cues: SentenceCues) -> str:
         """The claim's assertion, from its head and, for a construction, its predicate."""
         assertion = self.cues.assertion(frame.head, cues)
-        if assertion == "asserted" and frame.outer is not None:
+        if assertion == ASSERTED and frame.outer is not None:
             assertion = self.cues.assertion(frame.outer, cues)
         return assertion
 
     def _past_or_future(self, frame: Frame, cues: SentenceCues) -> bool:
-        """A plan; what an abolished agency did ('the INS handled ...'); where an agency was
-        ('the Border Patrol was part of the INS') or what a construction says it was ('was
-        once charged with'): not a current role."""
+        """A plan or what an abolished agency did ('the INS handled ...'; both cue records);
+        where an agency was ('the Border Patrol was part of the INS') or what a construction
+        says it was ('was once charged with'): not a current role."""
         heads = [frame.head] if frame.outer is None else [frame.head, frame.outer]
-        past = any(h.tag_ in {"VBD", "VBN"} for h in heads)
-        return (any(self.cues.future(h, cues) for h in heads)
-                or (frame.mention.label_ in self.aliases.former and past)
+        kind = self.aliases.kinds.get(frame.mention.label_)
+        return (any(self.cues.future(h, cues, kind) for h in heads)
                 or ((frame.target is not None or frame.outer is not None)
                     and any(_past(h) for h in heads)))
 
@@ -186,20 +188,13 @@ class Extractor:
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
         args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)
-        depths = embedded = None
-        if not frame.extra.get("linear"):
-            depths = [nesting(t, frame.head) for t in tokens]
-            head = frame.head
-
-            def embedded(start: int, end: int) -> bool:
-                return all(_under_other_verb(t, head) for t in tokens[start:end])
-        matches = match_functions(self._trigger_index, set(frame.verb_phrases),
-                                  frame.generic, args, depths, embedded)
+        matches = self._matches(frame, args, tokens)
         claims = []
         for m in matches:
             claim = Claim(function=m.function, predicate=_predicate_text(frame),
                           scope=self._scope(frame, m, args, tokens), **base)
-            if m.start >= 0 and _negated_below(tokens[m.start : m.end], frame.head):
+            if m.start >= 0 and self._negation.negated_below(tokens[m.start : m.end],
+                                                             frame.head):
                 # '... work between the ports, not at airports': what is matched is denied
                 claim = dataclasses.replace(
                     claim, polarity="affirmed" if claim.polarity == "negated" else "negated",
@@ -209,6 +204,18 @@ class Extractor:
             claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
 
+
+    def _matches(self, frame: Frame, args: list, tokens: list) -> list:
+        """The functions the frame's predicate and arguments express."""
+        depths = embedded = None
+        if not frame.extra.get("linear"):
+            head = frame.head
+            depths = [nesting(t, head, self.lex.nesting_prepositions) for t in tokens]
+
+            def embedded(start: int, end: int) -> bool:
+                return all(_under_other_verb(t, head) for t in tokens[start:end])
+        return match_functions(self._trigger_index, set(frame.verb_phrases), frame.generic,
+                               args, depths, embedded)
 
     def _scope(self, frame: Frame, match, args: list, tokens: list) -> str | None:
         """The words that narrow a denial below the role, or ``None``.
@@ -254,23 +261,6 @@ def _past(token: Token) -> bool:
     spelt as its lemma ('run' may be either)."""
     return any(t.tag_ == "VBD" and t.lower_ != t.lemma_.lower() for t in (
         token, *(c for c in token.children if c.dep_ in {"aux", "auxpass"})))
-
-
-def _negated_below(matched: Sequence[Token], head: Token) -> bool:
-    """Whether a 'not' opens a phrase, below the predicate, that holds the matched words.
-
-    '... between the ports, not at airports': 'not' before the preposition 'at' denies the
-    place. A 'not' elsewhere ('handles permits, not ICE') is a contrast of agencies instead.
-    """
-    seen: set[int] = set()
-    for token in matched:
-        while token.i != head.i and token.i not in seen and token.head.i != token.i:
-            seen.add(token.i)
-            if token.dep_ == "prep" and any(c.dep_ == "neg" and c.i < token.i
-                                            for c in token.children):
-                return True
-            token = token.head
-    return False
 
 
 # Parts of speech that can narrow what a denial is about.
@@ -327,21 +317,15 @@ def arg_forms(tokens, labels: dict[int, str] | None = None, with_tokens: bool = 
             forms = []
         elif "-" in token.text:
             forms = [frozenset({part}) for part in token.lower_.split("-") if part]
-        elif token.tag_ in {"NNP", "NNPS"} and token.lower_.endswith("s"):
+        elif token.tag_ in {"NNP", "NNPS"} and singular(token.lower_) != token.lower_:
             # the lemmatizer leaves proper-noun plurals alone: 'Notices to Appear'
-            forms = [frozenset({token.lemma_.lower(), token.lower_, token.lower_[:-1]})]
+            forms = [frozenset({token.lemma_.lower(), token.lower_, singular(token.lower_)})]
         else:
             words = {token.lemma_.lower(), token.lower_}
             forms = [frozenset(words | {american_spelling(w) for w in words})]
         out.extend(forms)
         source.extend([token] * len(forms))
     return (out, source) if with_tokens else out
-
-
-# Prepositions that attach a further thing ('checks on applicants', 'screenings for people
-# in removal'); 'like', 'including', 'from ... to' list examples of the same thing.
-_NESTING = {"on", "for", "in", "at", "about", "against", "with", "by", "into", "over",
-            "toward", "towards", "among", "after", "before", "during", "under", "within"}
 
 
 # Clauses that modify a noun or the predicate rather than complete it.
@@ -374,13 +358,14 @@ def _under_other_verb(token, head) -> bool:
     return blocked
 
 
-def nesting(token, head) -> int:
-    """How many nesting prepositions stand between an argument word and its predicate."""
+def nesting(token, head, prepositions: frozenset[str]) -> int:
+    """How many nesting ``prepositions`` (the lexicon's ``nesting_prepositions``: 'checks on
+    applicants') stand between an argument word and its predicate."""
     depth = 0
     current = token
     while current.i != head.i and current.head.i != current.i:
         parent = current.head
-        if current.dep_ == "prep" and current.lower_ in _NESTING and parent.i != head.i:
+        if current.dep_ == "prep" and current.lower_ in prepositions and parent.i != head.i:
             depth += 1
         current = parent
     return depth

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from remit.claims.schema import REWRITE
+
 POSSESSIVE = {"'s", "'", "’s", "’"}
 
 
@@ -20,28 +22,46 @@ def phrase(text: str) -> tuple[str, ...]:
     return tuple(w for w in text.lower().replace("-", " ").split() if w not in POSSESSIVE)
 
 
-_BRITISH_ENDINGS = (("isation", "ization"), ("isations", "izations"), ("ise", "ize"),
-                    ("ised", "ized"), ("ises", "izes"), ("ising", "izing"))
-_BRITISH_SUFFIXES = tuple(british for british, _ in _BRITISH_ENDINGS)
-_BRITISH_WORDS = {"labour": "labor", "defence": "defense", "licence": "license",
-                  "programme": "program", "programmes": "programs", "centre": "center",
-                  "centres": "centers"}
+def rewrite_ending(word: str, rules: tuple[tuple[str, str], ...], keep: int = 1) -> str | None:
+    """``word`` with its ending rewritten by the first of ``rules`` (a ``rewrites`` class)
+    that it ends with, leaving at least ``keep`` letters before the ending; ``None`` if none."""
+    for old, new in rules:
+        if word.endswith(old) and len(word) - len(old) >= keep:
+            return word[: len(word) - len(old)] + new
+    return None
+
+
+def singular(word: str, keep: int = 1) -> str:
+    """The singular of a plural form by the shipped ``plural_endings`` ('agencies' -> 'agency')."""
+    found = rewrite_ending(word, shipped_rewrites("plural_endings"), keep)
+    return word if found is None else found
+
+
+@functools.cache
+def shipped_rewrites(name: str) -> tuple[tuple[str, str], ...]:
+    """The shipped ``rewrites`` class ``name``: for pure functions that take no lexicon."""
+    return load_lexicon().rewrites(name)
+
+
+@functools.cache
+def _british() -> tuple[dict[str, str], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    endings = shipped_rewrites("british_endings")
+    return (dict(shipped_rewrites("british_words")), tuple(old for old, _ in endings), endings)
 
 
 def american_spelling(word: str) -> str:
     """The American spelling of a British one ('naturalisation' -> 'naturalization').
 
-    Used to add a form, never to replace one: 'supervise' would become 'supervize'.
+    Used to add a form, never to replace one: 'supervise' would become 'supervize'. The
+    spellings are the shipped ``british_words`` and ``british_endings``.
     """
-    if word in _BRITISH_WORDS:
-        return _BRITISH_WORDS[word]
-    if not word.endswith(_BRITISH_SUFFIXES):
+    words, suffixes, endings = _british()
+    if word in words:
+        return words[word]
+    if not word.endswith(suffixes):
         return word  # most words: one test, on every argument token
-    for british, american in _BRITISH_ENDINGS:
-        if word.endswith(british) and len(word) > len(british) + 2:
-            return word[: -len(british)] + american
-    return word
-
+    found = rewrite_ending(word, endings, keep=3)
+    return word if found is None else found
 
 
 @dataclass(frozen=True)
@@ -92,8 +112,22 @@ class Lexicon:
     partitive_words: frozenset[str] = frozenset()
     attribute_prepositions: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
+    back_objects: frozenset[str] = frozenset()
+    contrast_conjunctions: frozenset[str] = frozenset()
+    nesting_prepositions: frozenset[str] = frozenset()
+    possessive_anaphors: frozenset[str] = frozenset()
+    singular_anaphors: frozenset[str] = frozenset()
+    plural_anaphors: frozenset[str] = frozenset()
+    last_ordinals: frozenset[str] = frozenset()
+    generic_anaphor_nouns: frozenset[str] = frozenset()
     # every class by id, multi-word entries space-joined: what ``@name`` in data resolves to
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the classes of shape 'rewrites', as ordered (old, new) pairs
+    rewrite_classes: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # the cue records of the same files (``Located``), and the negation compiled from them on
+    # first use (``remit.claims.negation.negation_of``)
+    cue_records: tuple = field(default=(), compare=False, repr=False)
+    negation: object = field(default=None, compare=False, repr=False)
 
     def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
         """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
@@ -106,6 +140,10 @@ class Lexicon:
         ``KeyError`` for a name the lexicon does not define.
         """
         return self.classes[name]
+
+    def rewrites(self, name: str) -> tuple[tuple[str, str], ...]:
+        """The (old, new) pairs of the ``rewrites`` class ``name``, in their order."""
+        return self.rewrite_classes[name]
 
     def class_names(self) -> frozenset[str]:
         """Every name ``word_class`` answers."""
@@ -123,7 +161,8 @@ _BUILDERS = {
     "tuple[tuple[str, ...], ...]": lambda words: tuple(sorted(_phrases(words))),
 }
 # Fields not filled from the word class of their name.
-_COMPOSITE = {"verb_classes", "acronym_verbs", "classes"}
+_COMPOSITE = {"verb_classes", "acronym_verbs", "classes", "rewrite_classes", "cue_records",
+              "negation"}
 
 
 def lexicon_fields() -> dict[str, str]:
@@ -143,7 +182,14 @@ def build_lexicon(records: dict) -> Lexicon:
                       if r.shape == "verb_phrases"},
         acronym_verbs={r.acronym: frozenset(r.words) for r in records.values() if r.acronym},
         classes={rid: frozenset(r.words) for rid, r in records.items()},
+        rewrite_classes={rid: tuple(_rewrite(w) for w in r.words) for rid, r in records.items()
+                         if r.shape == "rewrites"},
     )
+
+
+def _rewrite(entry: str) -> tuple[str, str]:
+    old, _, new = entry.partition(REWRITE)
+    return old.strip(), new.strip()
 
 
 def load_lexicon(paths: Iterable[str | Path] = ()) -> Lexicon:
@@ -158,11 +204,12 @@ def load_lexicon(paths: Iterable[str | Path] = ()) -> Lexicon:
 @functools.lru_cache(maxsize=8)
 def _load_lexicon(paths: tuple[str, ...]) -> Lexicon:
     from remit.claims.checks import check_word_classes
-    from remit.claims.grammar import GrammarError, load_grammar, word_classes
+    from remit.claims.grammar import GrammarError, cues, load_grammar, word_classes
 
     merged, errors = load_grammar(paths)
     located = word_classes(merged)
     errors += check_word_classes(located)
     if errors:
         raise GrammarError(errors)
-    return build_lexicon({rid: loc.record for rid, loc in located.items()})
+    lexicon = build_lexicon({rid: loc.record for rid, loc in located.items()})
+    return dataclasses.replace(lexicon, cue_records=tuple(cues(merged)))

@@ -12,7 +12,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from remit.claims.lexicon import Lexicon, phrase
+from remit.claims.lexicon import Lexicon, phrase, shipped_rewrites
 from remit.rules.schema import AgencyKind
 from remit.rules.table import Table
 
@@ -28,12 +28,18 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name.replace(" ", "")))
 
 
-def name_variants(name: str) -> set[str]:
-    """Spellings people use for one name: '&' for 'and', 'U.S.', 'of the', "ICE's Office"."""
+def name_variants(name: str, spellings: tuple[tuple[str, str], ...] | None = None) -> set[str]:
+    """Spellings people use for one name: '&' for 'and', 'U.S.', 'of the', "ICE's Office".
+
+    ``spellings`` are word-for-word rewrites, in order (the lexicon's ``name_spellings``; the
+    shipped ones if not given), each applied to the variants found so far.
+    """
+    if spellings is None:
+        spellings = shipped_rewrites("name_spellings")
     variants = {name}
-    for old, new in ((" and ", " & "), (" & ", " and "), ("U.S. ", "US "), ("U.S. ", ""),
-                     (" of the ", " of ")):
-        variants |= {v.replace(old, new) for v in variants if old in v}
+    for old, new in spellings:
+        old, new = f" {old} ", f" {new} " if new else " "
+        variants |= {f" {v} ".replace(old, new).strip() for v in variants if old in f" {v} "}
     first, _, rest = name.partition(" ")
     if rest and is_acronym(first):
         # 'ICE Office of Professional Responsibility' is also "ICE's Office of ..."
@@ -69,6 +75,8 @@ class AliasIndex:
     fuzzy: dict[tuple[str, ...], str]
     transparent: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
+    # Agency id -> the table's kind of the agency (what a cue's ``agency`` field names).
+    kinds: dict[str, str] = field(default_factory=dict, compare=False)
     # Hashes of the lower-case acronyms, as in a Doc's LOWER column.
     acronym_hashes: frozenset[int] = field(init=False, compare=False)
 
@@ -101,14 +109,15 @@ def build_alias_index(nlp_vocab, make_doc, table: Table,
                     exact.add(agency.id, [make_doc(".".join(name) + ".")])  # 'U.S.C.I.S.'
                 acronyms[name.lower()] = agency.id
                 continue
-            for variant in name_variants(name):
+            for variant in name_variants(name, lexicon.rewrites("name_spellings")):
                 folded.add(agency.id, [make_doc(variant)])
             words = phrase(name)
             if len(words) >= 2 and words[0] not in lexicon.definite_articles:
                 fuzzy[words] = agency.id
     transparent = frozenset(a.id for a in table.agencies.values() if a.kind in TRANSPARENT_KINDS)
     former = frozenset(a.id for a in table.agencies.values() if a.kind == FORMER_KIND)
-    return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former)
+    kinds = {a.id: a.kind for a in table.agencies.values()}
+    return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former, kinds)
 
 
 def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,

@@ -8,73 +8,35 @@ Scopes, in the order they are tried for a claim's assertion (the first cue that 
 decides; within one step, the record order):
 
 1. ``sentence_start``, ``sentence_end``: the sentence as a whole ('Does ICE ...?').
-2. ``arguments``, and ``children`` with ``up: no``: the predicate itself.
+2. ``arguments``, ``predicate``, and ``children`` with ``up: no``: the predicate itself.
 3. ``children`` and ``heads`` walking up: level by level from the predicate, a level's
    children in text order, then the level's own token ('critics say [ICE issues ...]').
 4. ``sentence``: a phrase before (``forward``), after (``backward``) or around the predicate.
 
-A ``future`` cue needs no order: any match makes the claim a plan.
+A ``future`` cue needs no order: any match makes the claim a plan. A ``negated`` cue (what
+denies a claim) is applied by :mod:`remit.claims.negation`, with the scopes of this module.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from remit.claims.constructions import resolve_classes
 from remit.claims.lexicon import phrase
 from remit.claims.schema import Cue
+from remit.claims.tokentests import passes as _passes
+from remit.claims.tokentests import token_test as _test
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 ASSERTED = "asserted"
 FUTURE = "future"
+NEGATED = "negated"
 COPULA = "be"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# Token attributes by the names DependencyMatcher patterns use.
-_ATTRS = {
-    "ORTH": lambda t: t.text, "TEXT": lambda t: t.text, "NORM": lambda t: t.norm_,
-    "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_, "POS": lambda t: t.pos_,
-    "TAG": lambda t: t.tag_, "DEP": lambda t: t.dep_, "ENT_TYPE": lambda t: t.ent_type_,
-    "SHAPE": lambda t: t.shape_, "PREFIX": lambda t: t.prefix_, "SUFFIX": lambda t: t.suffix_,
-    "MORPH": lambda t: str(t.morph), "LENGTH": lambda t: len(t.text),
-    "IS_ALPHA": lambda t: t.is_alpha, "IS_PUNCT": lambda t: t.is_punct,
-    "IS_DIGIT": lambda t: t.is_digit, "IS_LOWER": lambda t: t.is_lower,
-    "IS_UPPER": lambda t: t.is_upper, "IS_TITLE": lambda t: t.is_title,
-    "IS_STOP": lambda t: t.is_stop, "IS_SENT_START": lambda t: bool(t.is_sent_start),
-    "LIKE_NUM": lambda t: t.like_num,
-}
-_OPS = {
-    "IN": lambda v, x: v in x, "NOT_IN": lambda v, x: v not in x,
-    "REGEX": lambda v, x: re.search(x, str(v)) is not None,
-    "==": lambda v, x: v == x, "!=": lambda v, x: v != x, ">=": lambda v, x: v >= x,
-    "<=": lambda v, x: v <= x, ">": lambda v, x: v > x, "<": lambda v, x: v < x,
-}
-
-
-def _test(attrs: dict, word_class) -> tuple:
-    """A token test as (getter, operator, value) triples, ``@class`` names resolved."""
-    out = []
-    for name, value in resolve_classes(attrs, word_class).items():
-        if name not in _ATTRS:
-            raise ValueError(f"a cue cannot test the token attribute {name!r}")
-        for op, expected in (value.items() if isinstance(value, dict) else [("==", value)]):
-            if op not in _OPS:
-                raise ValueError(f"a cue cannot use the predicate {op!r}")
-            if op in {"IN", "NOT_IN"}:
-                expected = frozenset(expected)
-            out.append((_ATTRS[name], _OPS[op], expected))
-    return tuple(out)
-
-
-def _passes(token: Token, test: tuple) -> bool:
-    return all(op(get(token), value) for get, op, value in test)
-
-
 def _entries(items: Iterable[str], word_class) -> set[str]:
     out: set[str] = set()
     for item in items:
@@ -95,6 +57,7 @@ class CompiledCue:
     token: tuple
     head: tuple
     has_child: tuple
+    children_all: tuple
     below: tuple
     predicate: tuple
 
@@ -104,7 +67,7 @@ class CompiledCue:
         scope, up = self.record.scope, self.record.up
         if scope in {"sentence_start", "sentence_end"}:
             return 1
-        if scope == "arguments" or (scope == "children" and up == "no"):
+        if scope in {"arguments", "predicate"} or (scope == "children" and up == "no"):
             return 2
         return 3 if scope in {"children", "heads"} else 4
 
@@ -123,7 +86,8 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
         frozenset(_entries(record.terminators, word_class)),
         frozenset(_entries(record.subject_not, word_class)),
         _test(record.token, word_class), _test(record.head, word_class),
-        _test(record.has_child, word_class), _test(record.below, word_class),
+        _test(record.has_child, word_class), _test(record.children_all, word_class),
+        _test(record.below, word_class),
         _test(record.predicate, word_class))
 
 
@@ -139,6 +103,8 @@ def _word_of(cue: CompiledCue, token: Token) -> bool:
         return False
     if cue.has_child and not any(_passes(c, cue.has_child) for c in token.children):
         return False
+    if cue.children_all and not all(_passes(c, cue.children_all) for c in token.children):
+        return False
     if cue.subject_not:
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in cue.subject_not:
@@ -146,7 +112,7 @@ def _word_of(cue: CompiledCue, token: Token) -> bool:
     return True
 
 
-def _applies(cue: CompiledCue, head: Token) -> bool:
+def applies(cue: CompiledCue, head: Token) -> bool:
     """The cue's tests of the predicate itself (most cues have none: answered at once)."""
     if cue.predicate and not _passes(head, cue.predicate):
         return False
@@ -154,7 +120,7 @@ def _applies(cue: CompiledCue, head: Token) -> bool:
     return not without or not any(c.dep_ in without for c in head.children)
 
 
-def _child_hit(cue: CompiledCue, child: Token, head: Token) -> bool:
+def child_hit(cue: CompiledCue, child: Token, head: Token) -> bool:
     direction = cue.record.direction
     if (direction == "forward" and child.i > head.i) or (
             direction == "backward" and child.i < head.i):
@@ -164,9 +130,36 @@ def _child_hit(cue: CompiledCue, child: Token, head: Token) -> bool:
 
 
 def _argument_hit(cue: CompiledCue, head: Token) -> bool:
+    return any(argument_hit(cue, child) for child in head.children)
+
+
+def argument_hit(cue: CompiledCue, child: Token) -> bool:
+    """An ``arguments`` cue's trigger in the subtree of the predicate's ``child``, at most
+    ``max_scope`` levels below it."""
     deps = cue.record.deps
-    return any(_word_of(cue, t) for child in head.children
-               if not deps or child.dep_ in deps for t in child.subtree)
+    if deps and child.dep_ not in deps:
+        return False
+    depth = cue.record.max_scope
+    if depth is None:
+        return any(_word_of(cue, t) for t in child.subtree)
+    level = [child]
+    for _ in range(depth + 1):
+        if any(_word_of(cue, t) for t in level):
+            return True
+        level = [c for t in level for c in t.children]
+    return False
+
+
+def local_hit(cue: CompiledCue, head: Token) -> bool:
+    """A cue of step 2 (module docstring) on the predicate ``head``."""
+    if not applies(cue, head):
+        return False
+    scope = cue.record.scope
+    if scope == "arguments":
+        return _argument_hit(cue, head)
+    if scope == "predicate":
+        return _word_of(cue, head)
+    return any(child_hit(cue, child, head) for child in head.children)
 
 
 def _heads(token: Token):
@@ -179,14 +172,14 @@ def _heads(token: Token):
 
 def _walk_hit(cues: Sequence[CompiledCue], head: Token) -> CompiledCue | None:
     """The first of ``cues`` (walking ones) that matches on the way up from ``head``."""
-    active = [c for c in cues if _applies(c, head)]
+    active = [c for c in cues if applies(c, head)]
     below = None
     for token in _heads(head):
         if not active:
             return None
         for child in token.children:
             for cue in active:
-                if cue.record.scope == "children" and _child_hit(cue, child, head):
+                if cue.record.scope == "children" and child_hit(cue, child, head):
                     return cue
         for cue in active:
             if cue.record.scope == "heads" and below is not None and _head_hit(
@@ -302,9 +295,13 @@ class CueSet:
 
     def __init__(self, cues: Sequence[CompiledCue]):
         self.cues = tuple(cues)
-        asserting = [c for c in self.cues if c.record.effect != FUTURE]
+        asserting = [c for c in self.cues if c.record.effect not in {FUTURE, NEGATED}]
         self.steps = {n: [c for c in asserting if c.step == n] for n in (1, 2, 3, 4)}
-        future = [c for c in self.cues if c.record.effect == FUTURE]
+        # what denies a claim (category negation, denial, contrast): remit.claims.negation
+        self.negating = tuple(c for c in self.cues if c.record.effect == NEGATED)
+        future = [c for c in self.cues if c.record.effect == FUTURE and not c.record.agency]
+        # cues for some kinds of agency only ('former'): asked per claim, not remembered
+        self.future_agency = [c for c in self.cues if c.record.agency]
         # sentence-wide future cues are the same for every predicate: worked out once
         self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
         self.future_local = [c for c in future if c not in self.future_sentence]
@@ -321,35 +318,42 @@ class CueSet:
         if state.whole is not None:
             return state.whole
         for cue in self.steps[2]:
-            if _applies(cue, head) and (_argument_hit(cue, head) if cue.record.scope ==
-                                        "arguments" else _child_hit_any(cue, head)):
+            if local_hit(cue, head):
                 return cue.record.effect
         hit = _walk_hit(self.steps[3], head)
         if hit is not None:
             return hit.record.effect
         for cue in self.steps[4]:
-            if _applies(cue, head) and _phrase_hit(cue, state, head):
+            if applies(cue, head) and _phrase_hit(cue, state, head):
                 return cue.record.effect
         return ASSERTED
 
-    def future(self, head: Token, state: SentenceCues) -> bool:
-        """Whether a future cue holds for ``head``: a plan, a prediction, a past habit."""
-        return _remembered(state.futures, head, state, self._future)
+    def future(self, head: Token, state: SentenceCues, kind: str | None = None) -> bool:
+        """Whether a future cue holds for ``head``: a plan, a prediction, a past habit, or
+        the past of an agency of ``kind`` (the table's kind of the claim's agency)."""
+        if _remembered(state.futures, head, state, self._future):
+            return True
+        agency = [c for c in self.future_agency if kind in c.record.agency]
+        return bool(agency) and _any_hit(agency, head, state)
 
     def _future(self, head: Token, state: SentenceCues) -> bool:
-        local = self.future_local
-        if _walk_hit([c for c in local if c.step == 3], head) is not None:
+        if _any_hit(self.future_local, head, state):
             return True
-        for cue in local:
-            if cue.step == 2 and _applies(cue, head) and (
-                    _argument_hit(cue, head) if cue.record.scope == "arguments"
-                    else _child_hit_any(cue, head)):
-                return True
-            if cue.step == 4 and _applies(cue, head) and _phrase_hit(cue, state, head):
-                return True
         if not state.holds(head):
             state = self.state(head.sent)
         return state.future_anywhere
+
+
+def _any_hit(cues: Sequence[CompiledCue], head: Token, state: SentenceCues) -> bool:
+    """Whether any of ``cues`` (local ones, of any step) matches for ``head``."""
+    if _walk_hit([c for c in cues if c.step == 3], head) is not None:
+        return True
+    for cue in cues:
+        if cue.step == 2 and local_hit(cue, head):
+            return True
+        if cue.step == 4 and applies(cue, head) and _phrase_hit(cue, state, head):
+            return True
+    return False
 
 
 def _remembered(memo: dict, head: Token, state: SentenceCues, answer):
@@ -359,10 +363,6 @@ def _remembered(memo: dict, head: Token, state: SentenceCues, answer):
     if head.i not in memo:
         memo[head.i] = answer(head, state)
     return memo[head.i]
-
-
-def _child_hit_any(cue: CompiledCue, head: Token) -> bool:
-    return any(_child_hit(cue, child, head) for child in head.children)
 
 
 def compile_cues(located: Iterable, word_class) -> CueSet:

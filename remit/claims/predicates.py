@@ -6,11 +6,20 @@ its argument tokens, its coordinated verbs and its complement chain.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from remit.claims.lexicon import Lexicon, american_spelling
+from remit.claims.lexicon import (
+    Lexicon,
+    american_spelling,
+    load_lexicon,
+    rewrite_ending,
+    shipped_rewrites,
+    singular,
+)
+from remit.claims.negation import negation_of
 
 NOT_ARGS = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
              "mark", "advcl", "relcl", "appos", "agent", "det", "expl", "discourse", "parataxis"}
@@ -45,13 +54,18 @@ class Frame:
 
 
 def lemma_of(token: Token) -> str:
-    """The token's lemma, mended where the small model gets it wrong ('certifies' -> 'certifie')."""
+    """The token's lemma, mended where the small model gets it wrong ('certifies' -> 'certifie').
+
+    The endings are the shipped ``mended_endings`` and ``plural_endings``.
+    """
     lemma, lower = token.lemma_.lower(), token.lower_
-    if lower.endswith("ies") and (lemma.endswith("ie") or lemma == lower):
-        return lower[:-3] + "y"
-    if lemma == lower and token.tag_ in {"NNS", "NNPS", "NNP"} and lower.endswith("s"):
+    if lemma == lower or lemma == lower[:-1]:
+        mended = rewrite_ending(lower, shipped_rewrites("mended_endings"))
+        if mended is not None:
+            return mended
+    if lemma == lower and token.tag_ in {"NNS", "NNPS", "NNP"}:
         # A verb the tagger took for a plural or proper noun: 'issues', 'processes'.
-        return lower[:-2] if lower.endswith(("sses", "shes", "ches", "xes", "zes")) else lower[:-1]
+        return singular(lower)
     return lemma
 
 
@@ -90,67 +104,62 @@ def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
 
 
 def is_negated(token: Token, lex: Lexicon) -> bool:
-    """Whether a predicate carries its own negation ('not', "n't", 'never', 'no longer')."""
-    for child in token.children:
-        if child.dep_ == "neg" or child.lower_ in lex.negations:
-            return True
-        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
-            return True
-    return False
+    """Whether a predicate carries its own negation ('not', "n't", 'never', 'no longer').
+
+    The cue records of category ``negation`` (``data/cues/negation.yaml``) say which words.
+    """
+    return negation_of(lex).negated(token)
 
 
-def denied_by_no(child: Token, passive: bool = False) -> bool:
+def denied_by_no(child: Token, passive: bool = False, lex: Lexicon | None = None) -> bool:
     """Whether a predicate's ``child`` denies what is done by 'no' and a noun alone.
 
-    'provides no medical care', 'No visas are issued by CBP', 'No ICE officer can grant
-    asylum', 'gives no one a visa', 'issues visas to no one', 'issues none of the green cards'.
-    Not 'approves no petitions that lack evidence' or 'no petitions for that employer': a
-    restricted object denies only the restricted case.
+    'provides no medical care', 'No visas are issued by CBP', 'gives no one a visa'; not
+    'approves no petitions that lack evidence'. The cue records of category ``denial`` say
+    which words and shapes; without ``lex``, the shipped ones.
     """
-    if child.dep_ == "dobj" and child.lower_ == "none":
-        return all(d.dep_ == "prep" and d.lower_ == "of" for d in child.children)
-    if child.dep_ == "dative" and child.lower_ == "one":
-        return _has_no(child)
-    if child.dep_ == "prep" and child.lower_ == "to":
-        return any(g.dep_ == "pobj" and g.lower_ == "one" and _has_no(g) for g in child.children)
-    wanted = {"nsubjpass"} if passive else {"dobj", "nsubj"}
-    return child.dep_ in wanted and _has_no(child) and all(
-        d.dep_ in {"det", "amod", "compound", "nummod"} for d in child.children)
-
-
-def _has_no(token: Token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ == "no" for d in token.children)
+    return negation_of(lex if lex is not None else load_lexicon()).denies(child, passive)
 
 
 def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
-               opaque: set[int] | None = None) -> tuple[Token, ...]:
+               opaque: set[int] | None = None, lex: Lexicon | None = None) -> tuple[Token, ...]:
     """Return the tokens that say what is done, in text order.
 
     Relative and adverbial clauses are left out (they are predicates of their own), as are
     clausal modifiers that contain another agency mention ("orders issued by judges"), and the
-    names of agencies in ``opaque`` (token indices).
+    names of agencies in ``opaque`` (token indices). ``lex`` (the shipped lexicon if not
+    given) says which words are relative and back-referring pronouns.
     """
-    out: list[Token] = []
+    lex = lex if lex is not None else load_lexicon()
+    # Agency names are who, not what: 'works with U.S. Citizenship and Immigration Services'
+    # must not read as 'citizenship'.
+    opaque = mentions if opaque is None else opaque
+    if passive and verb.dep_ == "relcl" and any(
+            c.dep_ == "nsubjpass" and c.lower_ in lex.relative_words for c in verb.children):
+        # 'I-9 audits, which are carried out by HSI': the object is what the clause modifies.
+        out = _pruned_subtree(verb.head, mentions)
+    else:
+        out = [t for child in _arg_children(verb, mentions, passive, lex.back_objects)
+               for t in _pruned_subtree(child, mentions)]
+    return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
+
+
+def _arg_children(verb: Token, mentions: set[int], passive: bool,
+                  back: frozenset[str]) -> list[Token]:
+    """The children of ``verb`` (and those it borrows) whose subtrees are its arguments."""
     children = list(verb.children)
+    borrowed = []
     if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in children):
         # 'issued by judges and carried out by ICE': the object is the first conjunct's
         # subject ('claims raised as a defense are decided by judges', parsed with 'raised'
         # as the main verb, shares its subject the same way).
         borrowed = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "nsubj"}]
         children += borrowed
-    else:
-        borrowed = []
-    if passive and verb.dep_ == "relcl" and any(
-            c.dep_ == "nsubjpass" and c.lower_ in {"which", "that", "who"} for c in children):
-        # 'I-9 audits, which are carried out by HSI': the object is what the clause modifies.
-        out = [t for t in _pruned_subtree(verb.head, mentions)]
-        return tuple(sorted((t for t in out if t.i not in (opaque if opaque is not None
-                                                            else mentions)), key=lambda t: t.i))
-    if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.lower_ in _BACK_OBJECTS
-                                   for c in children):
+    if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.lower_ in back for c in children):
         # 'prosecutes removal cases and also decides them': 'them' is the first verb's object
-        children = [c for c in children if not (c.dep_ == "dobj" and c.lower_ in _BACK_OBJECTS)]
+        children = [c for c in children if not (c.dep_ == "dobj" and c.lower_ in back)]
         children += [c for c in verb.head.children if c.dep_ == "dobj"]
+    out = []
     for child in children:
         if child.dep_ == "ccomp" and (child.i < verb.i or _has_agency_subject(child, mentions)):
             continue  # a clause before the verb, or with an agency of its own, is not its object
@@ -158,15 +167,8 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
         if child.dep_ in NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
                 complement) and child not in borrowed:
             continue
-        out.extend(_pruned_subtree(child, mentions))
-    # Agency names are who, not what: 'works with U.S. Citizenship and Immigration Services'
-    # must not read as 'citizenship'.
-    opaque = mentions if opaque is None else opaque
-    return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
-
-
-# Object pronouns that stand for the object of the verb before: 'issues visas and renews them'.
-_BACK_OBJECTS = {"them", "it"}
+        out.append(child)
+    return out
 
 
 def _has_agency_subject(clause: Token, mentions: set[int]) -> bool:
@@ -203,9 +205,15 @@ def conj_verbs(verb: Token) -> list[tuple[Token, bool]]:
             if any(doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(verb.i + 1, child.i)):
                 # 'HSI conducts X while ERO conducts Y, operates Z': a mis-attached conjunct.
                 continue
-            but = any(c.lower_ == "but" for c in verb.children if c.dep_ == "cc")
+            but = any(c.lower_ in _contrast_conjunctions() for c in verb.children
+                      if c.dep_ == "cc")
             out.extend((v, b or but) for v, b in conj_verbs(child))
     return out
+
+
+@functools.cache
+def _contrast_conjunctions() -> frozenset[str]:
+    return load_lexicon().contrast_conjunctions
 
 
 def xcomp_chain(verb: Token) -> Token:

@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from remit.rules.schema import AgencyKind
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
@@ -31,10 +33,13 @@ class WordClass(_Record):
     words: list[str] = Field(
         description="lower-case entries; a multi-word entry ('deal with') matches as a phrase",
     )
-    shape: Literal["words", "verb_phrases"] = Field(
+    shape: Literal["words", "verb_phrases", "rewrites"] = Field(
         default="words",
         description="'verb_phrases': lemma phrases matched against a predicate's verb phrases "
-                    "(a function trigger's verbs); each must have a shape the extractor builds",
+                    "(a function trigger's verbs); each must have a shape the extractor builds. "
+                    "'rewrites': entries 'OLD => NEW' (either side may be empty), in the order "
+                    "they are tried: word endings ('ies => y'), spellings ('labour => labor'); "
+                    "case is kept",
     )
     acronym: str | None = Field(
         default=None,
@@ -56,12 +61,24 @@ class WordClass(_Record):
         words = [str(w).strip() for w in words]
         if any(not w for w in words):
             raise ValueError("words must not be blank")
-        if any(w != w.lower() for w in words):
-            raise ValueError(f"words must be lower case: {[w for w in words if w != w.lower()]}")
         repeated = sorted({w for w in words if words.count(w) > 1})
         if repeated:
             raise ValueError(f"repeated words: {', '.join(repeated)}")
         return words
+
+    @model_validator(mode="after")
+    def _word_case(self) -> WordClass:
+        words = self.words
+        if self.shape == "rewrites":
+            bad = [w for w in words if w.count(REWRITE) != 1]
+            if bad:
+                raise ValueError(f"a rewrite is 'OLD {REWRITE} NEW': {bad}")
+        elif any(w != w.lower() for w in words):
+            raise ValueError(f"words must be lower case: {[w for w in words if w != w.lower()]}")
+        return self
+
+
+REWRITE = "=>"
 
 
 SLOTS = ("agency", "predicate", "content", "target")
@@ -235,12 +252,17 @@ def _check_chains(names: list[str], chains: list[list[PatternNode]]) -> None:
 
 # -- cues (ConText-style modifiers, applied by :mod:`remit.claims.modifiers`) ------------------
 
-CueCategory = Literal["negation", "future", "modality", "question", "reported", "hypothetical",
-                      "event", "former", "exclusive", "contrast"]
+CueCategory = Literal["negation", "denial", "future", "modality", "question", "reported",
+                      "hypothetical", "event", "former", "exclusive", "contrast"]
 # What a cue does to the claims of the predicates in its scope: the first four set
-# ``Claim.assertion`` (the first cue to match wins), 'future' sets ``Claim.future``.
-CueEffect = Literal["question", "reported", "hypothetical", "event", "future"]
-CueScope = Literal["sentence", "sentence_start", "sentence_end", "children", "arguments", "heads"]
+# ``Claim.assertion`` (the first cue to match wins), 'future' sets ``Claim.future``,
+# 'negated' denies what is said (categories 'negation', 'denial' and 'contrast' only; see
+# :mod:`remit.claims.negation`).
+CueEffect = Literal["question", "reported", "hypothetical", "event", "future", "negated"]
+CueScope = Literal["sentence", "sentence_start", "sentence_end", "children", "arguments", "heads",
+                   "predicate"]
+CueVoice = Literal["any", "active", "passive"]
+_NEGATING = frozenset({"negation", "denial", "contrast"})
 CueDirection = Literal["forward", "backward", "bidirectional"]
 CueMatch = Literal["lower", "lemma", "forms"]
 CueUp = Literal["no", "all"]
@@ -275,7 +297,7 @@ class Cue(_Record):
         "by ``direction``), 'sentence_start'/'sentence_end' (the sentence's first words, its "
         "last characters), 'children' (children of the predicate, or of its heads by ``up``), "
         "'arguments' (inside the subtrees of the predicate's children), 'heads' (a token above "
-        "the predicate, by ``up``)"))
+        "the predicate, by ``up``), 'predicate' (the predicate itself)"))
     words: list[str] = Field(default_factory=list, description=(
         "the trigger's words or phrases (a phrase only in 'sentence' scope); '@name' is a "
         "lexicon word class; empty: any token that passes ``token``"))
@@ -290,6 +312,9 @@ class Cue(_Record):
     head: TokenTest = Field(default_factory=dict, description="tests of the trigger's head")
     has_child: TokenTest = Field(default_factory=dict, description=(
         "the trigger must have a child that passes these tests"))
+    children_all: TokenTest = Field(default_factory=dict, description=(
+        "every child of the trigger (if it has any) must pass these tests ('no visas', not "
+        "'no visas that lack ...')"))
     subject_not: list[str] = Field(default_factory=list, description=(
         "the trigger's subject, if it has one, must not be one of these ('I think')"))
     below: TokenTest = Field(default_factory=dict, description=(
@@ -300,6 +325,12 @@ class Cue(_Record):
         "tests of the predicate the cue applies to"))
     predicate_without: list[str] = Field(default_factory=list, description=(
         "dependency labels the predicate may not have a child of ('event': no auxiliary)"))
+    voice: CueVoice = Field("any", description=(
+        "'denial': the voice the frame builder reads the predicate in ('no visas are issued' "
+        "denies through the passive subject, 'issues no visas' through the object)"))
+    agency: list[AgencyKind] = Field(default_factory=list, description=(
+        "the cue holds only for a claim whose agency is of one of these kinds (the table's "
+        "agency kinds: 'former', ...); empty: any agency"))
     up: CueUp | list[str] = Field("no", description=(
         "'children'/'heads': how far up the chain of heads to look: 'no' (the predicate "
         "only), 'all' (to the root) or the labels of the tokens the walk may go up from"))
@@ -309,7 +340,8 @@ class Cue(_Record):
             "'backward', after it; 'bidirectional', either"))
     max_scope: int | None = Field(None, ge=1, description=(
         "'sentence': at most this many tokens between trigger and predicate; "
-        "'sentence_start': the trigger is among the first this many words"))
+        "'sentence_start': the trigger is among the first this many words; 'arguments': "
+        "at most this many levels below the predicate's child"))
     terminators: list[str] = Field(default_factory=list, description=(
         "'sentence': words (or '@name') between trigger and predicate that end the scope; "
         "'sentence_start': endings of the sentence ('.') that make it no headline"))
@@ -330,8 +362,15 @@ class Cue(_Record):
             raise ValueError("'heads' scope needs 'up' ('all' or labels to walk through)")
         if self.deps and self.scope not in {"children", "arguments"}:
             raise ValueError("'deps' applies to 'children' and 'arguments' scope only")
-        if not self.words and not self.token and self.scope != "heads":
-            raise ValueError("a cue needs 'words' or a 'token' pattern")
+        if not self.words and not self.token and not self.has_child and self.scope != "heads":
+            raise ValueError("a cue needs 'words', a 'token' pattern or 'has_child'")
+        if (self.effect == "negated") != (self.category in _NEGATING):
+            raise ValueError("effect 'negated' goes with the categories 'negation', 'denial' "
+                             "and 'contrast', and they with it")
+        if self.agency and self.effect != "future":
+            raise ValueError("'agency' applies to cues of effect 'future' only")
+        if self.voice != "any" and self.category != "denial":
+            raise ValueError("'voice' applies to 'denial' cues only")
         return self
 
 

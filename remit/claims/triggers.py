@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from remit.claims.lexicon import Lexicon, phrase
+from remit.claims.lexicon import Lexicon, phrase, shipped_rewrites, singular
 from remit.rules.table import Table
 
 # One argument token, as the set of forms a trigger word may match (lemma and lower case).
@@ -172,25 +172,33 @@ def match_functions(
                 continue
         elif not (trig.verbs & verb_phrases):
             continue
-        if not trig.objects:
-            found.append(Match(trig.function, -1, -1, trig.verbs is not None))
-            continue
-        if trig.first_words is not None and present.isdisjoint(trig.first_words):
-            continue
-        for obj in trig.objects:
-            if not present.issuperset(obj) and not (GAP in obj
-                                                    and present.issuperset(object_words(obj))):
-                continue  # a word of the object is missing: no need to scan
-            at, end = find_span(args, obj)
-            if at >= 0 and trig.verbs is None and depths is not None and min(
-                    depths[at:end]) > 0:
-                continue
-            if at >= 0 and embedded is not None and embedded(at, end):
-                continue
-            if at >= 0:
-                found.append(Match(trig.function, at, end, trig.verbs is not None))
-                break
+        match = _trigger_match(trig, args, present, depths, embedded)
+        if match is not None:
+            found.append(match)
     return _resolve(found)
+
+
+def _trigger_match(trig: CompiledTrigger, args: Sequence[Forms], present: frozenset[str],
+                   depths: Sequence[int] | None,
+                   embedded: Callable[[int, int], bool] | None) -> Match | None:
+    """The first object of ``trig`` found in the arguments (see :func:`match_functions`)."""
+    if not trig.objects:
+        return Match(trig.function, -1, -1, trig.verbs is not None)
+    if trig.first_words is not None and present.isdisjoint(trig.first_words):
+        return None
+    for obj in trig.objects:
+        if not present.issuperset(obj) and not (GAP in obj
+                                                and present.issuperset(object_words(obj))):
+            continue  # a word of the object is missing: no need to scan
+        at, end = find_span(args, obj)
+        if at < 0:
+            continue
+        if trig.verbs is None and depths is not None and min(depths[at:end]) > 0:
+            continue
+        if embedded is not None and embedded(at, end):
+            continue
+        return Match(trig.function, at, end, trig.verbs is not None)
+    return None
 
 
 def _resolve(found: list[Match]) -> list[Match]:
@@ -220,24 +228,16 @@ def function_words(table: Table) -> dict[str, frozenset[str]]:
         # 'non-citizen' stays whole: its 'citizen' is not a word the function is about
         words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.lower()))
         words |= {w.replace("-", "") for w in words}
-        out[function.id] = frozenset(words | {_singular(w) for w in words})
+        out[function.id] = frozenset(words | {singular(w, keep=2) for w in words})
     return out
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def verb_forms(triggers: Sequence[CompiledTrigger]) -> frozenset[str]:
-    """Inflected forms of the trigger verbs' head words ('issue', 'issues', 'issued')."""
+    """Inflected forms of the trigger verbs' head words ('issue', 'issues', 'issued'), by the
+    shipped ``verb_inflections``: every rule whose ending a verb has applies."""
     heads = {verb[0] for trig in triggers if trig.verbs for verb in trig.verbs if verb}
-    forms = set()
+    rules = shipped_rewrites("verb_inflections")
+    forms = set(heads)
     for head in heads:
-        forms |= {head, head + "s", head + "es", head + "d", head + "ed"}
-        if head.endswith("y"):
-            forms.add(head[:-1] + "ies")
+        forms |= {head[: len(head) - len(old)] + new for old, new in rules if head.endswith(old)}
     return frozenset(forms)

@@ -18,6 +18,8 @@ ASSERTIONS = {"question", "reported", "hypothetical", "event"}
 
 
 def _has_effect(claim, effect: str) -> bool:
+    if effect == "negated":
+        return claim.polarity == "negated"
     return claim.future if effect == "future" else claim.assertion == effect
 
 
@@ -40,6 +42,28 @@ def test_fail_examples_lack_it(engine, record, text):
     assert not any(_has_effect(c, record.effect) for c in claims), (text, claims)
 
 
+NEGATING = [r for r in RECORDS if r.effect == "negated"]
+
+
+def _record_hits(engine, record, text: str) -> bool:
+    """Whether ``record`` alone, asked where its category is asked, fires in ``text``."""
+    from remit.claims.negation import Negation
+
+    lex = load_lexicon()
+    located = [loc for loc in cues(load_grammar()[0]) if loc.record.id == record.id]
+    negation = Negation.of(compile_cues(located, lex.word_class).negating)
+    doc = engine.nlp(text)
+    return any(negation.negated(t) or negation.denies(t, passive=True)
+               or negation.denies(t, passive=False)
+               or negation.negated_below([t], t.sent.root) for t in doc)
+
+
+@pytest.mark.parametrize("record", NEGATING, ids=lambda r: r.id)
+def test_each_negation_record_fires_on_its_own_examples(engine, record):
+    assert all(_record_hits(engine, record, t) for t in record.examples.pass_), record.id
+    assert not any(_record_hits(engine, record, t) for t in record.examples.fail), record.id
+
+
 def test_every_cue_has_both_kinds_of_example():
     assert RECORDS
     for record in RECORDS:
@@ -49,7 +73,8 @@ def test_every_cue_has_both_kinds_of_example():
 def test_cue_ids_are_unique_and_categories_cover_the_families():
     ids = [r.id for r in RECORDS]
     assert len(ids) == len(set(ids))
-    assert {"question", "reported", "hypothetical", "event", "future", "modality"} <= {
+    assert {"question", "reported", "hypothetical", "event", "future", "modality", "negation",
+            "denial", "contrast"} <= {
         r.category for r in RECORDS}
 
 
@@ -132,13 +157,33 @@ cues:
 """
 
 
-def test_a_users_cue_changes_the_assertion(engine, tmp_path):
+USER_NEGATION = """\
+cues:
+  - id: negation-word
+    description: "A user's negation word, replacing the shipped record: 'ICE seldom ...'."
+    category: negation
+    effect: negated
+    scope: children
+    words: ["@negations", seldom]
+    examples:
+      pass: ["ICE seldom issues green cards."]
+      fail: ["ICE often issues green cards."]
+"""
+
+
+@pytest.mark.parametrize("record, text, plain, changed", [
+    (USER_CUE, "Gossips whisper that ICE issues green cards.", "asserted", "reported"),
+    (USER_NEGATION, "ICE seldom issues green cards.", "affirmed", "negated"),
+], ids=["reported", "negation"])
+def test_a_users_cue_changes_the_claim(engine, tmp_path, record, text, plain, changed):
     from remit.engine import Engine
 
-    text = "Gossips whisper that ICE issues green cards."
-    path = _file(tmp_path, USER_CUE)
+    def read(claim):
+        return claim.polarity if changed == "negated" else claim.assertion
+
+    path = _file(tmp_path, record)
     assert grammar_errors([path]) == []
-    plain = engine.nlp(text)._.remit_claims
-    assert plain and all(c.assertion == "asserted" for c in plain)
+    before = engine.nlp(text)._.remit_claims
+    assert before and all(read(c) == plain for c in before)
     mine = Engine(rules=[str(path)]).nlp(text)._.remit_claims
-    assert mine and all(c.assertion == "reported" for c in mine)
+    assert mine and all(read(c) == changed for c in mine)

@@ -21,6 +21,7 @@ from remit.claims.schema import (
     CueMatch,
     CueScope,
     CueUp,
+    CueVoice,
     Predicate,
     TokenAttr,
 )
@@ -179,10 +180,7 @@ def test_one_file_holds_table_and_grammar(tmp_path):
 
 CLAIMS = Path(__file__).resolve().parents[2] / "remit" / "claims"
 # Modules whose word constants are not yet lexicon classes (issue 10, step 4 of the design).
-# lexicon.py: its British-to-American spellings are a mapping, a kind of record not yet defined;
-# mentions.py: likewise its name spelling pairs ('U.S. ' -> 'US ', in ``name_variants``).
-NOT_YET = {"lexicon.py", "frames.py", "clauses.py", "predicates.py", "prepositions.py", "linear.py",
-           "anaphora.py", "extract.py", "mentions.py", "triggers.py"}
+NOT_YET = {"frames.py", "clauses.py", "prepositions.py", "linear.py"}
 # Strings that are not English words: spaCy's labels, and names of things in data and docs.
 LABELS = {
     # dependency labels
@@ -198,11 +196,14 @@ LABELS = {
 # spaCy's token attributes and matcher predicates, as construction patterns name them
 LABELS |= set(get_args(TokenAttr)) | set(get_args(Predicate))
 # the cue records' vocabularies (schema Literals), which the cue engine dispatches on
-LABELS |= {v for t in (CueCategory, CueDirection, CueEffect, CueMatch, CueScope, CueUp)
+LABELS |= {v for t in (CueCategory, CueDirection, CueEffect, CueMatch, CueScope, CueUp,
+                        CueVoice)
            for v in get_args(t)}
 ALLOWED = {
     "be",  # the copula: the grammar's rules for 'be' are kinds of rule, not words
     "word_classes", "verb_phrases", "words",  # section and field names of the grammar data
+    "rewrites",  # a word class's shape ('OLD => NEW' entries: endings, spellings)
+    "classes",  # the Lexicon's field of every class by id
     "prepositions", "ambiguous_acronyms",  # ids of classes the checks read
     "functions",  # the table's section whose triggers the checks read
     "word class",  # the kind of record, as errors name it
@@ -252,3 +253,28 @@ def _word_literals(path: Path) -> list[tuple[int, str]]:
                                         if p.name not in NOT_YET))
 def test_no_english_word_in_code(name):
     assert _word_literals(CLAIMS / name) == []
+
+
+# -- rewrite classes (endings, spellings) ------------------------------------------------------
+
+
+def test_rewrite_classes_read_in_order():
+    lex = load_lexicon()
+    assert lex.rewrites("plural_endings")[0] == ("ies", "y")
+    assert ("", "s") in lex.rewrites("verb_inflections")
+
+
+def test_a_rewrite_needs_its_arrow(tmp_path):
+    path = _file(tmp_path, CLASS.format(id="x_endings", words='"ies y"',
+                                        more="    shape: rewrites\n"))
+    assert f"{path}:2: word class 'x_endings'" in _errors(path)
+    assert "a rewrite is 'OLD => NEW'" in _errors(path)
+
+
+@pytest.mark.parametrize("word, singular_form", [
+    ("agencies", "agency"), ("processes", "process"), ("notices", "notice"), ("boss", "boss"),
+])
+def test_singular_by_the_plural_endings(word, singular_form):
+    from remit.claims.lexicon import singular
+
+    assert singular(word) == singular_form

@@ -1,0 +1,99 @@
+"""Negation as data: what denies a claim ('not', 'never', 'no longer', 'issues no visas').
+
+The cue records of effect ``negated`` (``data/cues/negation.yaml``) come in three categories,
+each asked at its own place by the frame builder and the extractor, with the scopes of
+:mod:`remit.claims.modifiers`:
+
+- ``negation``: the predicate's own negation ('does not issue', 'never deports', 'no longer
+  handles'): a cue of the predicate itself (``children`` without ``up``, ``arguments``,
+  ``predicate``). :meth:`Negation.negated`.
+- ``denial``: a child of the predicate that says nothing is done ('issues no visas', 'no visas
+  are issued by CBP', 'gives no one a visa'); ``voice`` says in which reading of the predicate
+  the child counts. :meth:`Negation.denies`.
+- ``contrast``: a negation inside the arguments that denies the phrase it opens ('... at the
+  ports, not at airports'): a ``children`` cue looked for on the way up from the matched words
+  to the predicate; its ``direction`` is relative to the word the trigger hangs on.
+  :meth:`Negation.negated_below`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from remit.claims.modifiers import CompiledCue, applies, argument_hit, child_hit, local_hit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from remit.claims.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class Negation:
+    """The compiled ``negated`` cues of a grammar, by category."""
+
+    own: tuple[CompiledCue, ...] = ()
+    denial: tuple[CompiledCue, ...] = ()
+    contrast: tuple[CompiledCue, ...] = ()
+
+    @classmethod
+    def of(cls, cues: Iterable[CompiledCue]) -> Negation:
+        """Sort compiled ``negated`` cues into their categories (record order kept)."""
+        cues = list(cues)
+        return cls(*(tuple(c for c in cues if c.record.category == category)
+                     for category in _CATEGORIES))
+
+    def negated(self, token: Token) -> bool:
+        """Whether the predicate ``token`` carries its own negation."""
+        return any(local_hit(cue, token) for cue in self.own)
+
+    def denies(self, child: Token, passive: bool = False) -> bool:
+        """Whether the predicate's ``child`` says that nothing is done (``passive``: the
+        frame builder reads the predicate as a passive)."""
+        head = child.head
+        for cue in self.denial:
+            voice = cue.record.voice
+            if voice != _ANY and (voice == _PASSIVE) != passive or not applies(cue, head):
+                continue
+            if argument_hit(cue, child) if cue.record.scope == _ARGUMENTS else child_hit(
+                    cue, child, head):
+                return True
+        return False
+
+    def negated_below(self, matched: Sequence[Token], head: Token) -> bool:
+        """Whether a contrast cue, below the predicate ``head``, opens a phrase that holds
+        the ``matched`` words."""
+        if not self.contrast:
+            return False
+        seen: set[int] = set()
+        for token in matched:
+            while token.i != head.i and token.i not in seen and token.head.i != token.i:
+                seen.add(token.i)
+                if any(child_hit(cue, child, token) for cue in self.contrast
+                       for child in token.children):
+                    return True
+                token = token.head
+        return False
+
+
+# Category names, in the order of Negation's fields; voice and scope values the methods ask.
+_CATEGORIES = ("negation", "denial", "contrast")
+_ANY, _PASSIVE, _ARGUMENTS = "any", "passive", "arguments"
+
+
+def negation_of(lex: Lexicon) -> Negation:
+    """The negation cues of the files ``lex`` was loaded from, compiled on first use.
+
+    A lexicon built without cue records (``build_lexicon``) reads the shipped ones.
+    """
+    found = lex.negation
+    if found is None:
+        from remit.claims.modifiers import compile_cues, shipped_cues
+
+        cues = (compile_cues(lex.cue_records, lex.word_class) if lex.cue_records
+                else shipped_cues(lex))
+        found = Negation.of(cues.negating)
+        object.__setattr__(lex, "negation", found)  # a cache: the lexicon stays the same
+    return found
