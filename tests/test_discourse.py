@@ -27,7 +27,7 @@ def _matches(finding, entry: dict) -> bool:
                  if c.get("xfail") else []) for c in CASES])
 def test_discourse(engine, case):
     found = [f for f in engine.check(case["text"]) if f.claim.asserted]
-    got = sorted((f.claim.agency, f.claim.function, f.verdict) for f in found)
+    got = sorted(((f.claim.agency, f.claim.function, f.verdict) for f in found), key=str)
     for entry in case.get("expect") or []:
         assert any(_matches(f, entry) for f in found), (entry, got)
     for entry in case.get("absent") or []:

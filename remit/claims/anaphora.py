@@ -1,7 +1,11 @@
-"""'It', 'the agency', 'the latter', 'its agents': mentions resolved one sentence back.
+"""'It', 'the agency', 'the latter', 'its agents': mentions resolved from the sentence before.
 
 Pure functions over parsed spans; :class:`remit.claims.extract.Extractor` calls them per
-sentence, and only where the token arrays hold one of the words they take.
+sentence, and only where the token arrays hold one of the words they take. The mentions they
+resolve to are those of the sentence before or, further back, the stand-in that
+:mod:`remit.runtime.salience` gives for the agency a paragraph or section is about; its
+``kb_id`` (:data:`remit.records.FAR_VIAS`) is kept on the anaphor, so the claim says how its
+agency was read.
 """
 
 from __future__ import annotations
@@ -11,12 +15,11 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from remit.claims.lexicon import Lexicon
+from remit.records import FAR_VIAS
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma.
-ANAPHOR_WORDS = ("its", "it", "they", "latter", "former")
-# Anaphor nouns any agency can be called; the others must be in the agency's name.
-_GENERIC_NOUNS = frozenset({"agency", "organization", "organisation", "component", "unit"})
+ANAPHOR_WORDS = ("its", "it", "they", "their", "latter", "former")
 
 
 def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
@@ -30,10 +33,12 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
     previous sentence's subject only if an agency is that subject ('OPLA attorneys prosecute
     ... They also ...'), never a mention elsewhere ('Migrants were held by CBP. They ...').
     ``assume_subject`` answers, for a stand-in ``previous``, whether anything could resolve.
-    ``names`` (agency id -> words of its names) keeps 'the Board' or 'the office' to an agency
-    so named; 'the agency' takes any.
+    ``names`` (agency id -> words of its names and its kind) keeps 'the Board' or 'this
+    office' to an agency so named or of that kind; 'the agency' (``generic_descriptions``)
+    takes any.
     """
     out: list[Span] = []
+    generic = lex.word_class("generic_descriptions")
     taken = {i for m in own for i in range(m.start, m.end)}
     for token in sent:
         if token.i in taken:
@@ -41,7 +46,7 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         antecedent = _antecedent(token, sent, own, previous, lex, assume_subject)
         noun = token.lemma_.lower()
         if (antecedent is not None and names and not assume_subject
-                and noun in lex.anaphor_nouns and noun not in _GENERIC_NOUNS
+                and noun in lex.anaphor_nouns and noun not in generic
                 and noun not in names.get(antecedent.label_, ())):
             antecedent = None  # 'Judges decide cases. The Board reviews appeals.
         if antecedent is not None:
@@ -49,8 +54,8 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
             start = token.left_edge.i if lower in {"latter", "former"} else token.i
             if token.lemma_.lower() in lex.anaphor_nouns:
                 start = token.left_edge.i
-            out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_,
-                            kb_id="anaphora"))
+            far = antecedent.kb_id_ if antecedent.kb_id_ in FAR_VIAS else "anaphora"
+            out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_, kb_id=far))
     return out
 
 
@@ -58,7 +63,10 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
                 lex: Lexicon, assume_subject: bool) -> Span | None:
     """The mention an anaphor ``token`` stands for (see :func:`resolve_anaphora`), or None."""
     lower = token.lower_
-    if lower == "its" and token.head.lemma_.lower() in lex.personnel:
+    if lower in {"its", "their"} and (token.head.lemma_.lower() in lex.personnel or (
+            token.dep_ == "poss" and token.head.lemma_.lower() in lex.role_nouns
+            and token.head.dep_ in _SUBJECT_DEPS)):
+        # 'its agents', 'their officers'; 'its main job is to ...', 'their mission is ...'
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) or _subject_of(previous)
     if token.dep_ not in _SUBJECT_DEPS:
@@ -112,10 +120,12 @@ def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
 
 
 def name_words(table) -> dict[str, frozenset[str]]:
-    """Agency id -> the lower-case words of its name and aliases (and their singulars)."""
+    """Agency id -> the lower-case words of its name and aliases (and their singulars), and its
+    kind ('office' for the National Visa Center: 'this office')."""
     out = {}
     for agency in table.agencies.values():
         words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
                  for w in name.split()}
-        out[agency.id] = frozenset(words | {w[:-1] for w in words if w.endswith("s")})
+        out[agency.id] = frozenset(words | {w[:-1] for w in words if w.endswith("s")}
+                                   | {agency.kind})
     return out
