@@ -63,12 +63,16 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
                 lex: Lexicon, assume_subject: bool) -> Span | None:
     """The mention an anaphor ``token`` stands for (see :func:`resolve_anaphora`), or None."""
     lower = token.lower_
-    if lower in {"its", "their"} and (token.head.lemma_.lower() in lex.personnel or (
-            token.dep_ == "poss" and token.head.lemma_.lower() in lex.role_nouns
-            and token.head.dep_ in _SUBJECT_DEPS)):
-        # 'its agents', 'their officers'; 'its main job is to ...', 'their mission is ...'
+    if lower in {"its", "their"} and token.head.lemma_.lower() in lex.personnel:
+        # 'its agents', 'their officers'
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) or _subject_of(previous)
+    if lower in {"its", "their"} and token.dep_ == "poss" and token.head.dep_ in _SUBJECT_DEPS \
+            and token.head.lemma_.lower() in lex.role_nouns:
+        # 'its main job is to ...', 'their mission is ...': an agency subject before, in this
+        # sentence or the one before (not 'They work for DHS, but their jobs differ')
+        earlier = [m for m in own if m.end <= token.i]
+        return _subject_of(earlier, strict=True) if earlier else _subject_of(previous)
     if token.dep_ not in _SUBJECT_DEPS:
         return None
     if lower == "it" and token.pos_ == "PRON":
