@@ -12,6 +12,14 @@ Assertion = Literal["asserted", "question", "reported", "hypothetical", "event"]
 
 VERDICTS: tuple[str, ...] = ("supported", "contradicted", "unknown")
 SEVERITY = {"contradicted": 2, "unknown": 1, "supported": 0}
+# How a claim's agency was read (``Claim.via``) when an anaphor stands for an agency named
+# further back than the sentence before (see remit.runtime.salience): from the agency a
+# paragraph or section is about, with no other agency named since (a contradicted verdict
+# stands), or with another agency named in between (the reading is likely, not certain: never
+# contradicted).
+VIA_DISCOURSE = "discourse"
+VIA_INFERRED = "inferred"
+FAR_VIAS = frozenset({VIA_DISCOURSE, VIA_INFERRED})
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from remit.checker.hierarchy import judge_part_of
 from remit.checker.support import display, evidence_of
-from remit.records import Claim, Finding
+from remit.records import VIA_INFERRED, Claim, Finding
 from remit.rules.schema import Fact
 from remit.rules.table import Table
 
@@ -128,6 +128,12 @@ def _judge(claim: Claim, table: Table) -> Finding:
         # about only part of what is said (the place), so it never raises an alarm alone.
         return Finding(claim, "unknown", finding.message + " (Read from a contrast: 'not X'.)",
                        finding.evidence, reason="a contrast may concern only part of the claim")
+    if finding.verdict == "contradicted" and claim.via == VIA_INFERRED:
+        # 'USCIS is part of DHS. ... It also deports people.': 'it' is most likely USCIS, but
+        # another agency was named in between, so the reading is not certain enough to alarm.
+        return Finding(claim, "unknown", finding.message + " (The agency is not named in the "
+                       "sentence; another agency is named nearby.)", finding.evidence,
+                       reason="the agency is inferred from an earlier sentence, not certain")
     return finding
 
 

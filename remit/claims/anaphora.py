@@ -1,7 +1,11 @@
-"""'It', 'the agency', 'the latter', 'its agents': mentions resolved one sentence back.
+"""'It', 'the agency', 'the latter', 'its agents': mentions resolved from the sentence before.
 
 Pure functions over parsed spans; :class:`remit.claims.extract.Extractor` calls them per
-sentence, and only where the token arrays hold one of the words they take.
+sentence, and only where the token arrays hold one of the words they take. The mentions they
+resolve to are those of the sentence before or, further back, the stand-in that
+:mod:`remit.runtime.salience` gives for the agency a paragraph or section is about; its
+``kb_id`` (:data:`remit.records.FAR_VIAS`) is kept on the anaphor, so the claim says how its
+agency was read.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from remit.claims.lexicon import Lexicon, singular
+from remit.records import FAR_VIAS
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -32,8 +37,9 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
     previous sentence's subject only if an agency is that subject ('OPLA attorneys prosecute
     ... They also ...'), never a mention elsewhere ('Migrants were held by CBP. They ...').
     ``assume_subject`` answers, for a stand-in ``previous``, whether anything could resolve.
-    ``names`` (agency id -> words of its names) keeps 'the Board' or 'the office' to an agency
-    so named; 'the agency' takes any.
+    ``names`` (agency id -> words of its names and its kind) keeps 'the Board' or 'this
+    office' to an agency so named or of that kind; 'the agency' (``generic_anaphor_nouns``)
+    takes any.
     """
     out: list[Span] = []
     taken = {i for m in own for i in range(m.start, m.end)}
@@ -51,8 +57,8 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
             start = token.left_edge.i if lower in lex.anaphor_ordinals else token.i
             if token.lemma_.lower() in lex.anaphor_nouns:
                 start = token.left_edge.i
-            out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_,
-                            kb_id="anaphora"))
+            far = antecedent.kb_id_ if antecedent.kb_id_ in FAR_VIAS else "anaphora"
+            out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_, kb_id=far))
     return out
 
 
@@ -61,8 +67,15 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
     """The mention an anaphor ``token`` stands for (see :func:`resolve_anaphora`), or None."""
     lower = token.lower_
     if lower in lex.possessive_anaphors and token.head.lemma_.lower() in lex.personnel:
+        # 'its agents', 'their officers'
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) or _subject_of(previous)
+    if lower in lex.possessive_anaphors and token.dep_ == "poss" \
+            and token.head.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in lex.role_nouns:
+        # 'its main job is to ...', 'their mission is ...': an agency subject before, in this
+        # sentence or the one before (not 'They work for DHS, but their jobs differ')
+        earlier = [m for m in own if m.end <= token.i]
+        return _subject_of(earlier, strict=True) if earlier else _subject_of(previous)
     if token.dep_ not in _SUBJECT_DEPS:
         return None
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
@@ -116,10 +129,11 @@ def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
 
 
 def name_words(table) -> dict[str, frozenset[str]]:
-    """Agency id -> the lower-case words of its name and aliases (and their singulars)."""
+    """Agency id -> the lower-case words of its name and aliases (and their singulars), and its
+    kind ('office' for the National Visa Center: 'this office')."""
     out = {}
     for agency in table.agencies.values():
         words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
                  for w in name.split()}
-        out[agency.id] = frozenset(words | {singular(w) for w in words})
+        out[agency.id] = frozenset(words | {singular(w) for w in words} | {agency.kind})
     return out

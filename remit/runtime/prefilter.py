@@ -7,7 +7,10 @@ sentences that can yield a claim or pass an antecedent on:
 
 - a sentence with a mention;
 - a sentence with an anaphor cue ('it', 'its', 'the agency', 'the latter'...) right after a
-  carrier, since :func:`remit.claims.anaphora.resolve_anaphora` looks one sentence back.
+  carrier, since :func:`remit.claims.anaphora.resolve_anaphora` looks one sentence back;
+- a sentence with an anaphor cue within :data:`remit.runtime.salience.REACH` sentences of a
+  carrier in the same paragraph, and the sentences in between, whose subjects may end the
+  reach (see :class:`remit.runtime.salience.Salience`).
 
 Any other sentence has no mention and nothing to resolve, so extraction finds nothing in it and
 hands nothing on: it need not be parsed. Both modes parse each sentence as its own ``Doc``, so a
@@ -24,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import alias_matches
+from remit.runtime.salience import REACH
 
 # Tokens that end a sentence when a word follows (spaCy's sentencizer uses the same idea).
 _END_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
@@ -236,18 +240,25 @@ class Prefilter:
         by_sentence = _by_sentence(matches, starts, sentences)
         cued = self._sentences_with(starts, self._hits(tokens.lower, self._cue_hashes))
         out: list[Carrier | None] = []
-        previous = False
+        last = None  # the last carrier
         for i, sent in enumerate(sentences):
             carrier = None
-            if i in maybe or (i in cued and previous):
+            # within reach of the last carrier, and in its paragraph (or right after it)
+            reached = i in cued and last is not None and (i - last == 1 or (
+                i - last <= REACH + 1
+                and "\n" not in doc.text[sentences[last].end_char:sent.start_char]))
+            if i in maybe or reached:
                 sent_doc = tokens.sentence_doc(sent)
                 mentions = self.extractor.mentions(
                     sent_doc, by_sentence.get(i, []), tokens.lower[sent.start : sent.end]) if (
                     i in maybe) else []
-                if mentions or (i in cued and previous):
+                if mentions or reached:
                     carrier = Carrier(sent_doc, mentions)
+            if carrier is not None and reached:
+                for j in range(last + 1, i):  # the sentences in between
+                    out[j] = Carrier(tokens.sentence_doc(sentences[j]), [])
             out.append(carrier)
-            previous = carrier is not None
+            last = i if carrier is not None else last
         return out
 
     @staticmethod

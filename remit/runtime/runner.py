@@ -124,34 +124,71 @@ class SentenceRunner:
     def finish(self, plan: _Plan) -> list[Claim]:
         """Extract the claims of a text from its parsed sentences, in order.
 
-        A skipped sentence (no mention, nothing to resolve) hands nothing on to the next.
+        A skipped sentence (no mention, nothing to resolve) hands nothing on to the next; when
+        the sentence before names no agency, the agency the text is about there (if any, see
+        :mod:`remit.runtime.salience`) stands in for it.
         """
         from remit.claims.component import PREVIOUS, TAIL
         from remit.claims.extract import order_claims, row_spans
-        from remit.runtime.structure import keep
 
         out: list[Claim] = []
         before: Doc | None = None
+        salience = self._salience()
+        clean = plan.prepared.text if plan.prepared is not None else ""
+        previous_end = None
         for i, (sentence, doc) in enumerate(zip(plan.sentences, plan.docs, strict=True)):
-            if doc is None:
-                before = None
-                continue
-            if before is not None and before._.get(TAIL):
-                doc._.set(PREVIOUS, row_spans(before, before._.get(TAIL)))
-            claims = self.component(doc)._.remit_claims
-            unit = plan.implicit.get(i)
-            if unit is None:
-                out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
-                before = doc
-                continue
-            claims = [c for c in claims if keep(c)]
-            while not claims and unit.fallback is not None:
-                unit = unit.fallback
-                doc = next(self.nlp.pipe([unit.text], disable=self.disable))
-                claims = [c for c in self.component(doc)._.remit_claims if keep(c)]
-            out.extend(_placed(c, unit, sentence, plan.prepared) for c in claims)
+            heading, opens = _layout(clean, sentence, previous_end, plan.implicit.get(i))
+            previous_end = sentence.end_char
+            if doc is not None:
+                if before is not None and before._.get(TAIL):
+                    doc._.set(PREVIOUS, row_spans(before, before._.get(TAIL)))
+                elif not heading:
+                    doc._.set(PREVIOUS, salience.stand_in(doc, opens) or None)
+                doc = self._extract(plan, i, sentence, doc, out)
+            if heading:
+                salience.heading(doc, {row[2] for row in (doc._.get(TAIL) or [])}
+                                 if doc is not None else set())
+            else:
+                salience.after(doc, opens)
             before = doc
         return order_claims(out)
+
+    def _salience(self):
+        from remit.runtime.salience import Salience
+
+        lex = self.component.extractor.lex
+        return Salience(lex.word_class("singular_pronouns"), lex.word_class("plural_pronouns"))
+
+    def _extract(self, plan: _Plan, i: int, sentence: Sentence, doc: Doc,
+                 out: list[Claim]) -> Doc:
+        """Extract one sentence's claims into ``out``; the doc read (an implicit unit's reading
+        may be parsed anew), whose tail the next sentence takes."""
+        from remit.runtime.structure import keep
+
+        claims = self.component(doc)._.remit_claims
+        unit = plan.implicit.get(i)
+        if unit is None:
+            out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
+            return doc
+        claims = [c for c in claims if keep(c)]
+        while not claims and unit.fallback is not None:
+            unit = unit.fallback
+            doc = next(self.nlp.pipe([unit.text], disable=self.disable))
+            claims = [c for c in self.component(doc)._.remit_claims if keep(c)]
+        out.extend(_placed(c, unit, sentence, plan.prepared) for c in claims)
+        return doc
+
+
+def _layout(clean: str, sentence: Sentence, previous_end: int | None, unit) -> tuple[bool, bool]:
+    """Whether a sentence is a heading and whether it opens a paragraph; a list item or a
+    label line read with its agency (``unit``) is never a heading."""
+    from remit.runtime.salience import layout
+    from remit.runtime.text import LIST_MARKER
+
+    heading, opens = layout(clean, sentence.start_char, sentence.end_char, previous_end)
+    item = unit is not None or LIST_MARKER.match(clean[sentence.start_char:sentence.end_char]
+                                                  + " ") is not None
+    return heading and not item, opens
 
 
 def _placed(claim: Claim, unit, sentence: Sentence, prepared: Prepared | None) -> Claim:

@@ -82,6 +82,9 @@ class _State:
     opening: str | None = None
     in_run: bool = False
     last: tuple[str, str] | None = None  # the first agency the unit before names
+    # The document's topic: the one agency of its first line, when that is a heading. A bare
+    # lead ('Main duties:') with no heading's agency above gives its items the topic.
+    topic: tuple[str, str] | None = None
 
 
 def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
@@ -98,6 +101,8 @@ def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
         own = [m for m in mentions[i] if m.label not in former]
         implicit, state = _unit(clean, start, end, own, words, state,
                                 former=len(own) != len(mentions[i]))
+        if i == 0:
+            state.topic = state.section
         if implicit is not None:
             out[i] = implicit
     return out
@@ -131,9 +136,10 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
     label = _label_line(clean, body, end, own, words) if own else None
     if label is None and not marker and whole_line and (heading or own):
         if _is_heading(clean, body, end, own) and not _blocked(bare, words.stop) and not former:
-            return None, _State(section=_name(clean, own[0], own), in_run=True)
+            return None, _State(section=_name(clean, own[0], own), in_run=True,
+                                topic=state.topic)
         if heading:
-            return None, _State()  # a heading of another topic ends the section
+            return None, _State(topic=state.topic)  # a heading of another topic ends the section
     if text.endswith(":"):
         state.lead = _lead(clean, own, text, bare, words, state, former)
         last = text[:-1].split()[-1:] or [""]
@@ -195,14 +201,17 @@ def _lead(clean: str, own: Sequence[Mention], text: str, bare: str, words: _Word
           state: _State, former: bool):
     """The agency a lead line gives its items: its one agency; a pronoun's ('They:') the one
     just named; a bare lead's ('Focus:') the heading's right above it. Nobody's when it names
-    two, denies, reports, asks or plans ('Things ICE does not do:', 'Myths about ICE:')."""
+    two, denies, reports, asks or plans ('Things ICE does not do:', 'Myths about ICE:'). A bare
+    lead after prose takes the document's topic, if no other agency's heading is above."""
     if _blocked(bare, words.stop) or len({m.label for m in own}) > 1 or former:
         return _NOBODY
     if own:
         return _name(clean, own[0], own)
     if set(_WORD.findall(text.lower())) & words.pronouns:
         return state.last or state.section or _NOBODY
-    return state.section if state.in_run and state.section else _NOBODY
+    if state.in_run and state.section:
+        return state.section
+    return state.topic if state.topic and state.section in (None, state.topic) else _NOBODY
 
 
 def _content_start(clean: str, body: int, end: int) -> int:

@@ -190,3 +190,12 @@ def test_contrast_alone_never_raises_an_alarm(table):
     assert finding.verdict == "unknown"
     [plain] = judge_all([claim("ERO", "detention", "negated")], table)
     assert plain.verdict == "contradicted"
+
+
+def test_an_agency_inferred_from_further_back_never_raises_an_alarm(table):
+    # 'they' two sentences after ERO, with ICE named in between: likely, not certain
+    [inferred] = judge_all([claim("ERO", "detention", "negated", via="inferred")], table)
+    assert inferred.verdict == "unknown" and "not certain" in inferred.reason
+    # no other agency named since ERO: the alarm stands
+    [far] = judge_all([claim("ERO", "detention", "negated", via="discourse")], table)
+    assert far.verdict == "contradicted"
