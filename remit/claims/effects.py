@@ -69,7 +69,11 @@ def _does(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
     if how == "verb" or (how == "any" and content.pos_ == "VERB"):
         return core.read_verb(ctx, mention, content, negated=negated)
     head = doc[binding.head] if binding.head is not None else content
-    return [replace(generic(ctx, mention, head, content.subtree, negated), role_like=True)]
+    frame = replace(generic(ctx, mention, head, content.subtree, negated), role_like=True)
+    if binding.construction.as_verb:
+        frame = replace(frame, generic=False,
+                        verb_phrases=frozenset({tuple(binding.construction.as_verb.split())}))
+    return [frame]
 
 
 def _additive(ctx, doc, negators) -> bool:
@@ -95,7 +99,11 @@ def _role(ctx, mention: Span, doc, slots, head: Token, negated: bool,
 
 
 def _acts(ctx, mention: Span, doc, slots, head: Token, negated: bool) -> list[Frame]:
-    return core.read_verb(ctx, mention, doc[slots["predicate"]], negated=negated,
+    """The agency does the predicate, a verb: read as a passive when it has a passive
+    subject ('It is ICE that is tasked with ...')."""
+    predicate = doc[slots["predicate"]]
+    passive = any(c.dep_ == "nsubjpass" for c in predicate.children)
+    return core.read_verb(ctx, mention, predicate, passive=passive, negated=negated,
                           own_negation=False)
 
 

@@ -103,10 +103,9 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
 def identified(ctx: Sentence, mention: Span, be: Token) -> list[Frame]:
     """'The agency that issues green cards is USCIS': the subject's clause is USCIS's.
 
-    So is the clause of a cleft, 'It is USCIS that issues green cards', when the parser
-    hangs the clause on the copula rather than on the agency.
+    (A cleft, 'It is USCIS that issues green cards', is a record: cleft.yaml.)
     """
-    frames: list[Frame] = cleft(ctx, mention, be)
+    frames: list[Frame] = []
     for subject in be.children:
         if subject.dep_ != "nsubj" or subject.lemma_.lower() not in (
                 ctx.lex.units | ctx.lex.personnel):
@@ -125,22 +124,6 @@ def identified(ctx: Sentence, mention: Span, be: Token) -> list[Frame]:
     return frames
 
 
-def cleft(ctx: Sentence, mention: Span, be: Token) -> list[Frame]:
-    """'It is USCIS that issues green cards': 'it' as subject, the clause beside the agency."""
-    if not any(c.dep_ == "nsubj" and c.lower_ in ctx.lex.cleft_subjects
-               for c in be.children):
-        return []
-    frames: list[Frame] = []
-    for clause in be.children:
-        if clause.dep_ in {"ccomp", "relcl"} and clause.i > mention.end and any(
-                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in ctx.lex.cleft_relatives
-                for c in clause.children):
-            passive = any(c.dep_ == "nsubjpass" for c in clause.children)
-            frames += read_verb(ctx, mention, clause, passive=passive,
-                                negated=is_negated(be, ctx.lex))
-    return frames
-
-
 def own_clauses(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
     """Relative clauses and appositions attached to the mention itself."""
     frames: list[Frame] = []
@@ -156,10 +139,7 @@ def own_clauses(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
         if child.dep_ == "relcl" and not slots.someone_else_acts(ctx, child):
             passive = any(c.dep_ == "nsubjpass" for c in child.children)
             if passive:
-                # 'SEVP, which is run by USCIS': the mention is acted on; the agent acts
-                if child.lemma_.lower() in ctx.lex.running_verbs:
-                    frames += prepositions.run_by(ctx, mention, child)
-                continue
+                continue  # acted on: 'SEVP, which is run by USCIS' is a record (part_of.yaml)
             frames += read_verb(ctx, mention, child, relative=True, negated=cleft_denied)
         elif child.dep_ == "appos" and child.i not in ctx.mention_tokens:
             frames += clauses.apposition(ctx, mention, child)

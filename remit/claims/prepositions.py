@@ -17,9 +17,6 @@ from remit.claims import frames as core
 from remit.claims.predicates import Frame, is_negated, verb_phrases
 from remit.claims.slots import Sentence
 
-# 'apply for X with/through/to the agency', 'file the petition with USCIS'
-_FILING = {"apply", "file", "submit", "send", "mail", "petition", "register"}
-
 
 def passive_subject(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
     """The agency as the subject of a passive: acted on, or doing what follows."""
@@ -30,7 +27,7 @@ def passive_subject(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
         # the subject does what the complement says.
         return core.read_verb(ctx, mention, purpose[0])
     if verb.lemma_.lower() in ctx.lex.owner_verbs:
-        return run_by(ctx, mention, verb)
+        return []  # 'SEVP is run by ICE': a record reads it (part_of.yaml, passive-run-by)
     # 'SEVP is housed within ICE', 'X is placed under Y'
     return part_of_verb(ctx, mention, verb, is_negated(verb, ctx.lex))
 
@@ -55,13 +52,8 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
 
 
 def verb_preposition(ctx: Sentence, mention: Span, verb: Token, prep: Token) -> list[Frame]:
-    """'come from USCIS', 'falls to EOIR', 'work for ICE', 'apply through ICE'."""
-    if prep.lower_ == "from" and verb.lemma_.lower() in {"come", "originate"}:
-        # 'Green cards come from USCIS': the subject is what the agency issues ('Deportation
-        # orders come from judges' is about issuing the orders, not carrying them out).
-        return [replace(slots.generic(ctx, mention, verb, c.subtree, is_negated(verb, ctx.lex)),
-                        verb_phrases=frozenset({("issue",)}), generic=False)
-                for c in verb.children if c.dep_ == "nsubj"]
+    """'falls to EOIR', 'work for ICE' ('come from USCIS', 'apply through ICE' are records:
+    object_of.yaml)."""
     agency_subject = any(c.dep_ == "nsubj" and c.i in ctx.mention_tokens
                          for c in verb.children)
     if (prep.lower_ in {"to", "under", "within"}
@@ -71,39 +63,7 @@ def verb_preposition(ctx: Sentence, mention: Span, verb: Token, prep: Token) -> 
         return [replace(f, role_like=True) for f in clauses.content_of(ctx, mention, verb, prep)]
     if (verb.lemma_.lower(), prep.lower_) in ctx.lex.part_of_verbs:
         return staff_of(ctx, mention, verb)
-    if prep.lower_ in {"with", "through", "to"} and verb.lemma_.lower() in _FILING:
-        return filed_with(ctx, mention, verb, prep)
-    if prep.lower_ == "with" and verb.lemma_ == "do":
-        return nothing_to_do_with(ctx, mention, verb)
     return []
-
-
-def nothing_to_do_with(ctx: Sentence, mention: Span, do: Token) -> list[Frame]:
-    """'Credible fear screenings have nothing to do with USCIS': the subject, denied.
-
-    Present tense and a general subject only: 'my arrest had nothing to do with ICE' tells
-    of one event, not of a role.
-    """
-    nothing = do.head
-    have = nothing.head
-    if not (do.dep_ in {"relcl", "acl"} and nothing.lower_ == "nothing"
-            and nothing.dep_ == "dobj" and have.lemma_ == "have"
-            and have.tag_ in {"VBZ", "VBP"}):
-        return []
-    return [replace(slots.generic(ctx, mention, have, subject.subtree, True), role_like=True)
-            for subject in have.children
-            if subject.dep_ == "nsubj" and subject.pos_ in {"NOUN", "PROPN"}
-            and subject.i not in ctx.mention_tokens
-            and subject.tag_ in {"NNS", "NNPS", "NN"}
-            and not any(c.dep_ in {"det", "poss"} for c in subject.children)]
-
-
-def filed_with(ctx: Sentence, mention: Span, verb: Token, own: Token) -> list[Frame]:
-    """'You apply for citizenship through ICE': the agency handles what is applied for."""
-    negated = is_negated(verb, ctx.lex)
-    return [replace(slots.generic(ctx, mention, verb, part.subtree, negated), role_like=True)
-            for part in verb.children if part is not own and (
-                part.dep_ == "dobj" or (part.dep_ == "prep" and part.lower_ == "for"))]
 
 
 def staff_of(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
@@ -136,14 +96,4 @@ def part_of_verb(ctx: Sentence, mention: Span, verb: Token, negated: bool) -> li
                 target = ctx.mention_in(prep)
                 if target is not None:
                     return [slots.part_of_frame(ctx, mention, verb, target, negated)]
-    return []
-
-
-def run_by(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
-    """'It is run by the State Department': the subject is part of the agent."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            target = ctx.mention_in(child)
-            if target is not None:
-                return [slots.part_of_frame(ctx, mention, verb, target, is_negated(verb, ctx.lex))]
     return []

@@ -17,10 +17,6 @@ from remit.claims.constructions import Binding, by_anchor
 from remit.claims.lexicon import Lexicon
 from remit.claims.predicates import Frame, arg_tokens
 
-# Who heads an agency: 'reports to the director of USCIS' reports to USCIS.
-_LEADERS = frozenset({"director", "head", "chief", "secretary", "commissioner", "administrator",
-                      "leadership", "leader"})
-
 
 @dataclass
 class Sentence:
@@ -87,7 +83,7 @@ class Sentence:
                 if child.dep_ in {"compound", "poss"} and child.i in self.mention_tokens:
                     return self.mention_tokens[child.i]
                 if (child.dep_ == "prep" and child.lower_ == "of"
-                        and obj.lemma_.lower() in _LEADERS):
+                        and obj.lemma_.lower() in self.lex.word_class("agency_leaders")):
                     # 'reports to the director of USCIS'
                     return next((self.mention_tokens[g.i] for g in child.children
                                  if g.dep_ == "pobj" and g.i in self.mention_tokens), None)
