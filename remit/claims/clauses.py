@@ -25,7 +25,8 @@ def copula(ctx: Sentence, mention: Span, be: Token, negated: bool) -> list[Frame
             frames += attribute(ctx, mention, child, be, negated)
         elif child.dep_ == "acomp":  # 'X is responsible for ...' (records at the adjective)
             frames += core.records_at(ctx, "adjective", mention, child, negated) or []
-        elif child.dep_ == "prep" and child.lower_ in ctx.lex.copula_prepositions - ctx.lex.unit_prepositions:
+        elif (child.dep_ == "prep"
+              and child.lower_ in ctx.lex.copula_prepositions - ctx.lex.unit_prepositions):
             target = ctx.mention_in(child)
             if target is not None and target != mention:
                 frames.append(slots.part_of_frame(ctx, mention, be, target, negated))
@@ -42,7 +43,8 @@ def attribute(ctx: Sentence, mention: Span, attr: Token, be: Token, negated: boo
         return frames
     exclusive = any(c.lower_ in ctx.lex.exclusives for c in attr.children)
     if attr.lower_ in ctx.lex.partitive_words:  # 'one of the offices of USCIS'
-        attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ in ctx.lex.unit_prepositions
+        attr = next((p for c in attr.children
+                     if c.dep_ == "prep" and c.lower_ in ctx.lex.unit_prepositions
                      for p in c.children if p.dep_ == "pobj"), attr)
     if attr.lemma_.lower() in ctx.lex.personnel and not any(
             c.dep_ == "relcl" for c in attr.children):

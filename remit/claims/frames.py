@@ -213,7 +213,7 @@ def is_contrasted(ctx: Sentence, mention: Span) -> bool:
     doc = mention.doc
     start = ctx.sentence_of(mention.start).start
     before = [t for t in doc[max(start, mention.start - 3) : mention.start]
-              if t.lower_ not in {"the", "by", ","}]
+              if t.lower_ not in ctx.lex.word_class("contrast_fillers")]
     if not before or before[-1].lower_ not in ctx.lex.contrast_negations:
         return False
     # 'is not the judge's job' negates the verb, not the mention
@@ -227,12 +227,13 @@ def is_exclusive(ctx: Sentence, mention: Span) -> bool:
     window = doc[max(start, mention.start - 2) : mention.start]
     if any(t.lower_ in ctx.lex.exclusive_adverbs for t in window):
         return True
+    lex = ctx.lex
     before = " ".join(t.lower_ for t in doc[max(start, mention.start - 4) : mention.start])
-    if before.endswith(("nobody but", "no one but", "none but", "other than",
-                        "nobody except", "no one except")) and "no" in before:
-        return True
+    if before.endswith(tuple(lex.word_class("exclusive_after_denial"))) and any(
+            d in before for d in lex.word_class("exclusive_denials")):
+        return True  # 'no agency other than ICE', 'nobody but CBP'
     nxt = doc[mention.end] if mention.end < len(doc) else None
-    return nxt is not None and nxt.lower_ == "alone"
+    return nxt is not None and nxt.lower_ in lex.word_class("exclusive_postpositions")
 
 
 def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,

@@ -21,7 +21,8 @@ from remit.claims.slots import Sentence
 def passive_subject(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
     """The agency as the subject of a passive: acted on, or doing what follows."""
     purpose = [c for c in verb.children if c.dep_ == "xcomp" or (
-        c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
+        c.dep_ == "advcl" and any(a.lower_ in ctx.lex.word_class("infinitive_markers")
+                                  for a in c.children))]
     if purpose:
         # 'USCIS is expected to process ...', 'agents are posted at consulates to vet ...':
         # the subject does what the complement says.
@@ -34,16 +35,18 @@ def passive_subject(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
 
 def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
     """The agency as the object of a preposition: 'by ICE', 'a task for ICE', 'to ICE'."""
-    if prep.lower_ == "by" and prep.dep_ in {"agent", "conj"}:
+    words = ctx.lex.word_class
+    if prep.lower_ in words("agent_prepositions") and prep.dep_ in {"agent", "conj"}:
         # 'issued not by ICE but by USCIS': the second 'by' is a conjunct of the first.
         agent = prep
         while agent.dep_ == "conj":
             agent = agent.head
         if agent.dep_ == "agent":
             return core.read_verb(ctx, mention, agent.head, passive=True)
-    if prep.lower_ == "like" and prep.head.lemma_ == "be":
+    if prep.lower_ in words("likeness_prepositions") and prep.head.lemma_ == "be":
         return clauses.copula(ctx, mention, prep.head, negated=is_negated(prep.head, ctx.lex))
-    if prep.lower_ in {"for", "of"} and prep.head.lemma_.lower() in ctx.lex.role_nouns:
+    if (prep.lower_ in words("role_noun_prepositions")
+            and prep.head.lemma_.lower() in ctx.lex.role_nouns):
         # '... is a task for immigration judges', 'the job of ICE'
         return clauses.role_noun(ctx, mention, prep.head)
     if prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
@@ -56,8 +59,9 @@ def verb_preposition(ctx: Sentence, mention: Span, verb: Token, prep: Token) -> 
     object_of.yaml)."""
     agency_subject = any(c.dep_ == "nsubj" and c.i in ctx.mention_tokens
                          for c in verb.children)
-    if (prep.lower_ in {"to", "under", "within"}
-            and verb.lemma_.lower() in {"fall", "go", "belong"} and not agency_subject):
+    if (prep.lower_ in ctx.lex.word_class("falls_to_prepositions")
+            and verb.lemma_.lower() in ctx.lex.word_class("falls_to_verbs")
+            and not agency_subject):
         # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
         # (with an agency as subject, 'falls under' is part-of instead)
         return [replace(f, role_like=True) for f in clauses.content_of(ctx, mention, verb, prep)]
@@ -83,8 +87,7 @@ def part_of_verb(ctx: Sentence, mention: Span, verb: Token, negated: bool) -> li
     if verb.lemma_.lower() in ctx.lex.contains_verbs and not is_negated(verb, ctx.lex):
         part = ctx.mention_in(verb)
         if part is not None and part != mention and part.root.head == verb:
-            return [Frame(part, verb, frozenset({("part", "of")}), False, (),
-                          negated=negated, target=mention)]
+            return [slots.part_of_frame(ctx, part, verb, mention, negated)]
     anchor = ctx.anchor(mention)
     if anchor.i != mention.root.i and anchor.lemma_.lower() in ctx.lex.personnel:
         return []  # 'ICE attorneys report to the director of OPLA': staff, not ICE itself

@@ -82,7 +82,8 @@ class Sentence:
             for child in obj.children:
                 if child.dep_ in {"compound", "poss"} and child.i in self.mention_tokens:
                     return self.mention_tokens[child.i]
-                if (child.dep_ == "prep" and child.lower_ == "of"
+                if (child.dep_ == "prep"
+                        and child.lower_ in self.lex.word_class("leader_prepositions")
                         and obj.lemma_.lower() in self.lex.word_class("agency_leaders")):
                     # 'reports to the director of USCIS'
                     return next((self.mention_tokens[g.i] for g in child.children
@@ -96,7 +97,7 @@ def generic(ctx: Sentence, mention: Span, head: Token, tokens, negated: bool) ->
     # only on the words the statement is about, not on ones nested deeper. A leading
     # gerund the tagger took for a noun ('Issuing passports is ...') is the verb.
     phrases = {("(role)",)}
-    if args and args[0].lower_.endswith("ing"):
+    if args and args[0].lower_.endswith(tuple(ctx.lex.word_class("gerund_suffixes"))):
         verb = gerund_verb(ctx, args[0].lower_)
         if verb:
             phrases.add((verb,))
@@ -106,7 +107,8 @@ def generic(ctx: Sentence, mention: Span, head: Token, tokens, negated: bool) ->
 
 def gerund_verb(ctx: Sentence, word: str) -> str | None:
     """'issuing' -> 'issue', 'granting' -> 'grant', 'running' -> 'run', if a trigger verb."""
-    stem = word[:-3]
+    suffix = next(s for s in ctx.lex.word_class("gerund_suffixes") if word.endswith(s))
+    stem = word[: -len(suffix)]
     for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
                  else None):
         if verb and verb in ctx.verb_words:
@@ -125,8 +127,9 @@ def noun_args(ctx: Sentence, noun: Token) -> list[Token]:
 
 
 def part_of_frame(ctx: Sentence, mention: Span, head: Token, target: Span, negated: bool) -> Frame:
-    return Frame(mention, head, frozenset({("part", "of")}), False, (), negated=negated,
-                 target=target)
+    """The frame that says ``mention`` is part of ``target``."""
+    phrases = frozenset(tuple(p.split()) for p in ctx.lex.word_class("part_of_predicate"))
+    return Frame(mention, head, phrases, False, (), negated=negated, target=target)
 
 
 def someone_else_acts(ctx: Sentence, clause: Token) -> bool:
@@ -166,7 +169,8 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
     """
     args = arg_tokens(verb, set(ctx.mention_tokens), opaque=ctx.opaque)
     if verb.lemma_.lower() in ctx.lex.non_role_verbs and not (
-            verb.lemma_ == "have" and any(t.like_num for t in args)):
+            verb.lemma_ in ctx.lex.word_class("statistic_verbs")
+            and any(t.like_num for t in args)):
         return False  # ... except a statistic: 'ICE has roughly 20,000 employees'
     if verb.dep_ not in {"ROOT", "conj", "xcomp"}:
         return False
