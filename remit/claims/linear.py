@@ -1,152 +1,177 @@
 """The linear fallback: read 'ICE issues green cards' when the parser took the verb for a noun.
 
-A mixin of :class:`remit.claims.frames.FrameBuilder`.
+A deliberate kind of rule in code: it reads word order, which no dependency pattern can. Its
+words are lexicon classes. Plain functions of a :class:`remit.claims.slots.Sentence` (see
+:mod:`remit.claims.frames`).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from remit.claims.lexicon import Lexicon
 from remit.claims.predicates import EQUATES, Frame, lemma_of
-
-# Words that narrow an object: 'approves no petitions that lack evidence' is no denial.
-_RESTRICTIVE = frozenset({"that", "who", "which", "for", "to", "unless", "without", "if",
-                          "when", "whose", "from", "of"})
+from remit.claims.slots import Sentence
 
 
-def _denied_by_object(words: list[str]) -> bool:
+def _denied_by_object(words: list[str], lex: Lexicon) -> bool:
     """'issues no visas', 'issues none of the green cards', 'issues visas to no one'.
 
     Not 'approves no petitions that lack evidence': a restricted object is no denial.
     """
-    if words[:1] == ["none"] and (len(words) == 1 or words[1] == "of"):
+    text = " ".join(words)
+    openers, endings = (lex.word_class("denying_object_openers"),
+                        lex.word_class("denying_object_endings"))
+    if text in lex.word_class("whole_denying_objects") or any(
+            text == o or text.startswith(o + " ") for o in openers):
         return True
-    if words[-3:] == ["to", "no", "one"] or words[-2:] == ["to", "nobody"]:
+    if any(text == e or text.endswith(" " + e) for e in endings):
         return True
-    return words[:1] == ["no"] and not any(w in _RESTRICTIVE for w in words)
+    return (bool(words) and words[0] in lex.word_class("denying_determiners")
+            and not any(w in lex.word_class("restrictive_words") for w in words))
 
 
-class LinearRules:
-    """Frames read from word order, for mentions the parse gives no role."""
+def tail(ctx: Sentence, verb: Token) -> tuple[Token, ...]:
+    """The words after a verb up to the end of its clause, for a parse that lost them."""
+    out = []
+    doc = verb.doc
+    end = clause_end(ctx.sentence_of(verb.i).end, doc)
+    joins = ctx.lex.word_class("clause_conjunctions")
+    for token in doc[verb.i + 1 : end]:
+        if (token.lower_ in ctx.lex.clause_breaks or token.i in ctx.opaque
+                or token.i in ctx.labels):
+            break
+        if token.text == "," and token.i + 2 < end and doc[token.i + 1].lower_ in joins and (
+                token.i + 2 in ctx.mention_tokens or doc[token.i + 2].pos_ == "PRON"):
+            break  # ', and USCIS deals with ...': the next clause has its own subject
+        if not token.is_space:
+            out.append(token)
+    return tuple(out)
 
-    def _tail(self, verb: Token) -> tuple[Token, ...]:
-        """The words after a verb up to the end of its clause, for a parse that lost them."""
-        out = []
-        doc = verb.doc
-        end = self._clause_end(self.sentence_of(verb.i).end, doc)
-        for token in doc[verb.i + 1 : end]:
-            if (token.lower_ in self.lex.clause_breaks or token.i in self.opaque
-                    or token.i in self.labels):
-                break
-            if token.text == "," and token.i + 2 < end and doc[token.i + 1].lower_ in {
-                    "and", "but", "or"} and (token.i + 2 in self.mention_tokens
-                                             or doc[token.i + 2].pos_ == "PRON"):
-                break  # ', and USCIS deals with ...': the next clause has its own subject
-            if not token.is_space:
-                out.append(token)
-        return tuple(out)
 
-    def _linear(self, mention: Span) -> list[Frame]:
-        """Mention followed by a verb-like word the parser took for a noun."""
-        doc = mention.doc
-        sent_end = self._clause_end(self.sentence_of(mention.start).end, doc)
-        i = self._after_parenthesis(mention.end, sent_end)
-        negated = False
-        while i < sent_end and (
-                doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ", "SPACE"} or doc[i].tag_ == "MD"
-                or doc[i].lower_ in {",", "both", "all"} or i in self.mention_tokens
-                or doc[i].is_quote
-                or (doc[i].lemma_.lower() in self.lex.personnel
-                    and not self._personnel_verb(doc, i, sent_end))):
-            if doc[i].lemma_ == "do" and i + 1 < sent_end and doc[i + 1].pos_ in {
-                    "DET", "NOUN", "PROPN", "ADJ", "NUM"}:
-                break  # 'HSI does the I-9 audits': 'do' is the verb here
-            # 'neither'/'nor' negate the mention they precede: see _contrast.
-            negated = negated or (doc[i].lower_ in self.lex.negations - {"neither", "nor"}
-                                  or doc[i].dep_ == "neg")
-            i += 1
-        if i < sent_end and doc[i].text in EQUATES:
-            # shorthand 'USCIS = benefits (green cards, citizenship); ICE = enforcement'
-            args = list(self._tail(doc[i]))
-            return [Frame(mention, doc[i], frozenset({("(role)",)}), True, tuple(args),
-                          negated=negated, role_like=True, extra={"linear": True})]
-        if i >= sent_end or not doc[i].lower_.isalpha():
-            return []
-        if doc[i].lemma_.lower() in self.lex.units:
-            return []  # 'HSI directorate': a longer name, not a verb
-        verb = doc[i]
-        if verb.tag_ not in {"VBZ", "VBP", "VBD", "VB"} and verb.lower_ not in self.verb_words:
-            return []
-        if i + 1 < sent_end and doc[i + 1].tag_ == "VBD":
-            return []  # 'ICE raids increased': the word was a noun after all
-        verbs = [verb]
-        j = i + 1
-        # 'arrests, detains and deports noncitizens': a run of coordinated verbs.
-        while j + 1 < sent_end and doc[j].lower_ in {",", "and", "or"}:
-            k = j + 1 if doc[j + 1].lower_ not in {"and", "or"} else j + 2
-            if k < sent_end and doc[k].lower_ in self.verb_words:
-                verbs.append(doc[k])
-                j = k + 1
-            else:
-                break
-        args, later = self._split_later_verb(list(self._tail(doc[j - 1])))
-        # 'CBP issues no visas': the object's 'no' denies the verbs before it
-        denied = negated != _denied_by_object([t.lower_ for t in args if not t.is_punct])
-        frames = []
-        for each in verbs:
-            frames.append(self._linear_frame(mention, each, args, denied))
-        if later is not None:
-            verb, rest = later
-            frames.append(self._linear_frame(mention, verb, rest, negated))
-        return frames
+def linear(ctx: Sentence, mention: Span) -> list[Frame]:
+    """Mention followed by a verb-like word the parser took for a noun."""
+    doc = mention.doc
+    sent_end = clause_end(ctx.sentence_of(mention.start).end, doc)
+    i, negated = _skip_to_verb(ctx, doc, after_parenthesis(ctx, mention.end, sent_end), sent_end)
+    if i < sent_end and doc[i].text in EQUATES:
+        # shorthand 'USCIS = benefits (green cards, citizenship); ICE = enforcement'
+        args = list(tail(ctx, doc[i]))
+        return [Frame(mention, doc[i], frozenset({("(role)",)}), True, tuple(args),
+                      negated=negated, role_like=True, extra={"linear": True})]
+    if i >= sent_end or not doc[i].lower_.isalpha():
+        return []
+    if doc[i].lemma_.lower() in ctx.lex.units:
+        return []  # 'HSI directorate': a longer name, not a verb
+    verb = doc[i]
+    if verb.tag_ not in {"VBZ", "VBP", "VBD", "VB"} and verb.lower_ not in ctx.verb_words:
+        return []
+    if i + 1 < sent_end and doc[i + 1].tag_ == "VBD":
+        return []  # 'ICE raids increased': the word was a noun after all
+    verbs = _verb_run(ctx, doc, i, sent_end)
+    args, later = split_later_verb(ctx, list(tail(ctx, verbs[-1])))
+    # 'CBP issues no visas': the object's 'no' denies the verbs before it
+    denied = negated != _denied_by_object([t.lower_ for t in args if not t.is_punct], ctx.lex)
+    frames = [linear_frame(ctx, mention, each, args, denied) for each in verbs]
+    if later is not None:
+        verb, rest = later
+        frames.append(linear_frame(ctx, mention, verb, rest, negated))
+    return frames
 
-    def _personnel_verb(self, doc, i: int, end: int) -> bool:
-        """'CBP staffs the ports': a personnel word inflected as a trigger verb, then its object.
 
-        'CBP staff inspect cargo' keeps 'staff' as the people who act.
-        """
-        word = doc[i].lower_
-        return (word in self.verb_words and word != doc[i].lemma_.lower() and word.endswith("s")
-                and i + 1 < end and doc[i + 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+def _skip_to_verb(ctx: Sentence, doc, i: int, sent_end: int) -> tuple[int, bool]:
+    """Step over adverbs, auxiliaries, other mentions and personnel words after the mention;
+    the index of the word that may be its verb, and whether a negation came before it."""
+    words = ctx.lex.word_class
+    negated = False
+    while i < sent_end and (
+            doc[i].pos_ in {"ADV", "AUX", "PART", "CCONJ", "SPACE"} or doc[i].tag_ == "MD"
+            or doc[i].lower_ in words("linear_skip_words") or i in ctx.mention_tokens
+            or doc[i].is_quote
+            or (doc[i].lemma_.lower() in ctx.lex.personnel
+                and not personnel_verb(ctx, doc, i, sent_end))):
+        if doc[i].lemma_ in words("support_verbs") and i + 1 < sent_end and doc[i + 1].pos_ in {
+                "DET", "NOUN", "PROPN", "ADJ", "NUM"}:
+            break  # 'HSI does the I-9 audits': 'do' is the verb here
+        # 'neither'/'nor' negate the mention they precede: see frames.is_contrasted.
+        negated = negated or (doc[i].lower_ in ctx.lex.negations - words("mention_negations")
+                              or doc[i].dep_ == "neg")
+        i += 1
+    return i, negated
 
-    def _linear_frame(self, mention: Span, verb: Token, args: list[Token],
-                      negated: bool) -> Frame:
-        lemma = lemma_of(verb)
-        phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
-        return Frame(mention, verb, frozenset(phrases),
-                     generic=bool(phrases & self.lex.verbs("handle")), args=tuple(args),
-                     negated=negated, role_like=verb.tag_ in {"VBZ", "VBP", "NNS"},
-                     extra={"linear": True})
 
-    @staticmethod
-    def _clause_end(end: int, doc) -> int:
-        """Extend a parser sentence across its breaks before a lower-case word ('dept. runs')."""
-        while end < len(doc) and doc[end].is_lower:
-            end = doc[end].sent.end
-        return end
+def _verb_run(ctx: Sentence, doc, i: int, sent_end: int) -> list[Token]:
+    """'arrests, detains and deports noncitizens': a run of coordinated verbs from ``i``."""
+    joiners, coordinators = (ctx.lex.word_class("verb_run_joiners"),
+                             ctx.lex.word_class("coordinators"))
+    verbs = [doc[i]]
+    j = i + 1
+    while j + 1 < sent_end and doc[j].lower_ in joiners:
+        k = j + 1 if doc[j + 1].lower_ not in coordinators else j + 2
+        if k < sent_end and doc[k].lower_ in ctx.verb_words:
+            verbs.append(doc[k])
+            j = k + 1
+        else:
+            break
+    return verbs
 
-    def _split_later_verb(self, args: list[Token]):
-        """'... trafficking and smuggling and also approves student visas': a second verb."""
-        for k, token in enumerate(args[:-1]):
-            if token.lower_ not in {"and", "but"}:
-                continue
-            m = k + 1
-            while m < len(args) and args[m].pos_ == "ADV":
-                m += 1
-            if (m < len(args) - 1 and args[m].lower_ in self.verb_words
-                    and args[m].lower_.endswith("s") and args[m].tag_ != "NNPS"):
-                return args[:k], (args[m], args[m + 1 :])
-        return args, None
 
-    def _after_parenthesis(self, i: int, end: int) -> int:
-        """Skip ', ICE's investigative arm,' after a mention: the index after the second comma."""
-        doc = self.mentions[0].doc if self.mentions else None
-        if doc is None or i >= end or doc[i].text != ",":
-            return i
-        for j in range(i + 1, min(end, i + 12)):
-            if doc[j].text == ",":
-                inner = doc[i + 1 : j]
-                if not any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in inner):
-                    return j + 1
-                return i
+def _third_person(ctx: Sentence, word: str) -> bool:
+    return word.endswith(tuple(ctx.lex.word_class("third_person_endings")))
+
+
+def personnel_verb(ctx: Sentence, doc, i: int, end: int) -> bool:
+    """'CBP staffs the ports': a personnel word inflected as a trigger verb, then its object.
+
+    'CBP staff inspect cargo' keeps 'staff' as the people who act.
+    """
+    word = doc[i].lower_
+    return (word in ctx.verb_words and word != doc[i].lemma_.lower() and _third_person(ctx, word)
+            and i + 1 < end and doc[i + 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def linear_frame(ctx: Sentence, mention: Span, verb: Token, args: list[Token],
+                 negated: bool) -> Frame:
+    """The frame of a verb read in word order, with the words after it as its arguments."""
+    lemma = lemma_of(verb)
+    phrases = {(lemma,)} | ({(lemma, args[0].lower_)} if args else set())
+    return Frame(mention, verb, frozenset(phrases),
+                 generic=bool(phrases & ctx.lex.verbs("handle")), args=tuple(args),
+                 negated=negated, role_like=verb.tag_ in {"VBZ", "VBP", "NNS"},
+                 extra={"linear": True})
+
+
+def clause_end(end: int, doc) -> int:
+    """Extend a parser sentence across its breaks before a lower-case word ('dept. runs')."""
+    while end < len(doc) and doc[end].is_lower:
+        end = doc[end].sent.end
+    return end
+
+
+def split_later_verb(ctx: Sentence, args: list[Token]):
+    """'... trafficking and smuggling and also approves student visas': a second verb."""
+    joiners = ctx.lex.word_class("later_verb_joiners")
+    for k, token in enumerate(args[:-1]):
+        if token.lower_ not in joiners:
+            continue
+        m = k + 1
+        while m < len(args) and args[m].pos_ == "ADV":
+            m += 1
+        if (m < len(args) - 1 and args[m].lower_ in ctx.verb_words
+                and _third_person(ctx, args[m].lower_) and args[m].tag_ != "NNPS"):
+            return args[:k], (args[m], args[m + 1 :])
+    return args, None
+
+
+def after_parenthesis(ctx: Sentence, i: int, end: int) -> int:
+    """Skip ', ICE's investigative arm,' after a mention: the index after the second comma."""
+    doc = ctx.mentions[0].doc if ctx.mentions else None
+    if doc is None or i >= end or doc[i].text != ",":
         return i
+    for j in range(i + 1, min(end, i + 12)):
+        if doc[j].text == ",":
+            inner = doc[i + 1 : j]
+            if not any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in inner):
+                return j + 1
+            return i
+    return i

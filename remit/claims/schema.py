@@ -194,6 +194,10 @@ class Construction(BaseModel):
     denied_if: list[list[PatternNode]] = Field(default_factory=list, description=(
         "chains like ``unless`` whose match denies the match instead of dropping it: "
         "'has *no* power to arrest'"))
+    as_verb: str | None = Field(None, description=(
+        "effect 'does' with a non-verb content: the verb the construction says without a verb "
+        "of its own ('Green cards come from USCIS': issue); the frame is then read as that "
+        "verb's, over the content's words"))
     head: str | None = Field(None, description=(
         "effect 'does': the node a non-verb content's frame hangs on (its tense, assertion and "
         "nesting are read from it); by default the content itself"))
