@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from remit.claims import frames as core
-from remit.claims import prepositions, slots
+from remit.claims import slots
 from remit.claims.predicates import Frame, is_negated
 from remit.claims.slots import Sentence
 

@@ -101,9 +101,11 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
 
 
 def identified(ctx: Sentence, mention: Span, be: Token) -> list[Frame]:
-    """'The agency that issues green cards is USCIS': the subject's clause is USCIS's.
+    """'The agency responsible for green cards is USCIS': the subject's adjective is USCIS's
+    (records anchored at the adjective, responsible.yaml).
 
-    (A cleft, 'It is USCIS that issues green cards', is a record: cleft.yaml.)
+    The subject's clause ('The agency that issues green cards is USCIS') and a cleft ('It is
+    USCIS that issues green cards') are records: identified.yaml, cleft.yaml.
     """
     frames: list[Frame] = []
     for subject in be.children:
@@ -112,11 +114,7 @@ def identified(ctx: Sentence, mention: Span, be: Token) -> list[Frame]:
             continue
         exclusive = any(c.lower_ in ctx.lex.exclusives for c in subject.children)
         for clause in subject.children:
-            if clause.dep_ in {"relcl", "acl"}:
-                frames += [replace(f, exclusive=f.exclusive or exclusive)
-                           for f in read_verb(ctx, mention, clause,
-                                              negated=is_negated(be, ctx.lex))]
-            elif clause.dep_ == "amod" and clause.lower_ in ctx.lex.responsible_adjectives:
+            if clause.dep_ == "amod" and clause.lower_ in ctx.lex.responsible_adjectives:
                 # 'The agency responsible for green cards is USCIS'
                 sub = records_at(ctx, "adjective", mention, clause,
                                  is_negated(be, ctx.lex)) or []
