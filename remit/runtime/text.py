@@ -18,6 +18,11 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # A blank line (paragraph break) stays; other runs of white space become one space.
 _BLANK = r"[ \t\f\v\u00a0]"
 _SPACE = re.compile(rf"{_BLANK}*(?:\r?\n{_BLANK}*){{2,}}|[ \t\f\v\u00a0\r\n]{{2,}}|[\t\r\n\u00a0]")
+# spaCy's tokenizer peels prefixes and suffixes off a space-free chunk one at a time, searching
+# the whole rest of the chunk each time: quadratic (10,000 '[' took 30 s). Long runs of
+# punctuation, and any space-free chunk past a page width, are broken into pieces.
+_PUNCT_RUN = re.compile(r"[^\w\s]{64,}")
+_LONG_CHUNK = re.compile(r"\S{1024,}")
 
 
 @dataclass(frozen=True)
@@ -140,9 +145,19 @@ def normalize_text(text: str) -> Prepared:
     result = _rewrite(text, _ENTITY, lambda m: html.unescape(m.group()))
     result = _compose(result, _rewrite(result.text, _TAG, _tag))
     result = _compose(result, _rewrite(result.text, _SPACE, _space))
+    result = _compose(result, _rewrite(result.text, _PUNCT_RUN, _pieces(16)))
+    result = _compose(result, _rewrite(result.text, _LONG_CHUNK, _pieces(512)))
     result = _compose(result, _rewrite(result.text, _APOSTROPHE_EARLY, _apostrophe))
     result = _compose(result, _rewrite(result.text, _DOESNT_SLIP, _doesnt))
     return result
+
+
+def _pieces(size: int) -> Callable[[re.Match], str]:
+    def cut(match: re.Match) -> str:
+        run = match.group()
+        return " ".join(run[i : i + size] for i in range(0, len(run), size))
+
+    return cut
 
 
 def prepare_text(text: str) -> str:

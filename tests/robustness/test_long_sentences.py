@@ -34,3 +34,16 @@ def test_written_sentences_are_not_cut():
     doc, pieces = _pieces(text)
     assert len(doc) < MAX_SENTENCE_TOKENS
     assert [(p.start, p.end) for p in pieces] == [(0, len(doc))]
+
+
+def test_a_long_run_of_brackets_is_tokenized_in_linear_time():
+    import time
+
+    from remit.runtime.text import normalize_text
+
+    prepared = normalize_text("ICE acts. " + "[" * 100_000 + " done")
+    start = time.perf_counter()
+    doc = NLP.make_doc(prepared.text)
+    assert time.perf_counter() - start < 5  # 10,000 brackets took 30 s unbroken
+    assert sum(t.text == "[" for t in doc) == 100_000
+    assert prepared.to_input(len(prepared.text)) == len("ICE acts. " + "[" * 100_000 + " done")

@@ -1,0 +1,136 @@
+"""Time and peak memory of ``remit check`` on 1, 2, 4 and 8 MB inputs of several shapes.
+
+Each run is a fresh process (``python -c 'remit.cli.main()' check --no-fail FILE``); its peak
+RSS comes from ``os.wait4``. The ratio column compares each size with the one before it, on the
+time less the start-up (a check of a one-line file): a linear stage gives about 2.0 per doubling,
+and the target is at most 2.5. ``--quick``: 1 and 2 MB only.
+
+Shapes: prose (generated news-like sentences, 1 in 50 an agency statement), one long line (the
+same, with no line break), many short lines, bracket runs (thousands of '[' around sentences),
+deep Markdown nesting (block quotes and lists 1 to 80 deep) and deep HTML nesting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import prose_sentence, shipped_statements  # noqa: E402
+
+MB = 1024 * 1024
+RUN = "import sys; from remit.cli import main; sys.argv[0] = 'remit'; main()"
+
+
+def _fill(size: int, piece: Callable[[random.Random, int], str], sep: str = "\n") -> str:
+    """Join pieces until ``size`` bytes (UTF-8); ``piece(rng, i)`` gives the i-th."""
+    rng = random.Random(12)
+    parts, total, i = [], 0, 0
+    while total < size:
+        part = piece(rng, i) + sep
+        parts.append(part)
+        total += len(part.encode("utf-8"))
+        i += 1
+    return "".join(parts)[:size]
+
+
+def _sentence(rng: random.Random, i: int, statements=shipped_statements()) -> str:
+    """Mostly agency-free prose; every 50th sentence an agency statement."""
+    return statements[i // 50 % len(statements)] if i % 50 == 49 else prose_sentence(rng)
+
+
+def prose(size: int) -> str:
+    return _fill(size, lambda rng, i: " ".join(_sentence(rng, i * 5 + k) for k in range(5)),
+                 "\n\n")
+
+
+def long_line(size: int) -> str:
+    return _fill(size, _sentence, " ")
+
+
+def short_lines(size: int) -> str:
+    def line(rng: random.Random, i: int) -> str:
+        return _sentence(rng, i) if i % 50 == 49 else " ".join(
+            prose_sentence(rng).split()[: rng.randint(1, 6)])
+
+    return _fill(size, line)
+
+
+def brackets(size: int) -> str:
+    def run(rng: random.Random, i: int) -> str:
+        n = rng.randint(100, 10_000)
+        return "[" * n + " " + _sentence(rng, i) + " " + "]" * n
+
+    return _fill(size, run)
+
+
+def markdown_nesting(size: int) -> str:
+    def line(rng: random.Random, i: int) -> str:
+        depth = i % 80 + 1
+        marker = "> " if i // 80 % 2 else "- "
+        return marker * depth + _sentence(rng, i)
+
+    return _fill(size, line)
+
+
+def html_nesting(size: int) -> str:
+    def block(rng: random.Random, i: int) -> str:
+        depth = rng.randint(50, 500)
+        return "<div>" * depth + "<p>" + _sentence(rng, i) + "</p>" + "</div>" * depth
+
+    return "<html><body>\n" + _fill(size - 40, block) + "\n</body></html>\n"
+
+
+SHAPES = {"prose": (prose, "txt"), "long-line": (long_line, "txt"),
+          "short-lines": (short_lines, "txt"), "brackets": (brackets, "txt"),
+          "md-nesting": (markdown_nesting, "md"), "html-nesting": (html_nesting, "html")}
+
+
+def run_check(path: Path) -> tuple[float, float, int]:
+    """Run ``remit check`` on ``path``: (seconds, peak RSS in MiB, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", RUN, "check", "--no-fail", str(path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, proc.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 and 2 MB only")
+    parser.add_argument("--shapes", nargs="*", default=list(SHAPES), choices=list(SHAPES))
+    args = parser.parse_args()
+    sizes = [1, 2] if args.quick else [1, 2, 4, 8]
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny = Path(tmp, "tiny.txt")
+        tiny.write_text("ICE issues green cards.\n", encoding="utf-8")
+        base, base_rss, _ = run_check(tiny)
+        print(f"start-up (one-line file): {base:.1f} s, {base_rss:.0f} MiB", flush=True)
+        print(f"{'shape':<13} {'MB':>3} {'time s':>8} {'net s':>8} {'ratio':>6} "
+              f"{'peak MiB':>9} {'exit':>4}")
+        for shape in args.shapes:
+            make, ext = SHAPES[shape]
+            before = None
+            for mb in sizes:
+                path = Path(tmp, f"{shape}-{mb}.{ext}")
+                path.write_text(make(mb * MB), encoding="utf-8")
+                seconds, rss, code = run_check(path)
+                net = max(seconds - base, 0.01)
+                ratio = f"{net / before:.2f}" if before else "-"
+                print(f"{shape:<13} {mb:>3} {seconds:>8.1f} {net:>8.1f} {ratio:>6} "
+                      f"{rss:>9.0f} {code:>4}", flush=True)
+                before = net
+                path.unlink()
+
+
+if __name__ == "__main__":
+    main()
