@@ -72,9 +72,9 @@ class LazyGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: usage errors (exit 2) and explicit exits
         except Exception as exc:  # noqa: BLE001 - the last resort: a bug, reported as one
-            if isinstance(exc, click.ClickException | click.exceptions.Exit | click.Abort):
-                raise
             _internal_error(exc, debug=bool(ctx.params.get("debug")))
             raise click.exceptions.Exit(EXIT_INTERNAL) from None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
 import io
 import json
 import re
@@ -23,6 +22,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from remit.batch.csv_places import csv_place, record_line
 from remit.inputs import (
     STDIO,
     InputError,
@@ -142,9 +142,6 @@ def read_chunks(
             stream.close()
 
 
-CSV_PLACE = re.compile(r"C error: (?P<what>.*?) in line (?P<line>\d+), (?P<rest>.*)")
-
-
 def _read_delimited(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[pd.DataFrame]:
     """Read CSV or TSV as strings, so every value is written back exactly as it was read.
 
@@ -170,7 +167,7 @@ def _read_delimited(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterat
     except pd.errors.EmptyDataError:
         raise InputError(f"{name}: the file is empty (no header row)") from None
     except pd.errors.ParserError as exc:
-        place = _csv_place(exc, lambda record: _record_line(stream, SEPARATORS[fmt], record))
+        place = csv_place(exc, lambda record: record_line(stream, SEPARATORS[fmt], record))
         raise InputError(f"{name}: malformed {fmt.upper()}: {place}") from None
 
 
@@ -198,45 +195,6 @@ def _count_skipped(caught, stats: ReadStats) -> None:
         lines = re.findall(r"Skipping line (\d+)", str(warning.message))
         stats.skipped += len(lines)
         stats.skipped_lines.extend(int(n) for n in lines)
-
-
-def _csv_place(exc: Exception, line_of=lambda record: None) -> str:
-    """Reword pandas' tokenizer message into 'line N: what happened'.
-
-    pandas counts records, not lines: after a quoted field with line breaks in it, its "line"
-    is not the one an editor shows. ``line_of(record)`` gives the line where a record starts
-    (None when the input cannot be read again, as from a pipe); the record is named then.
-    """
-    message = str(exc).strip().replace("Error tokenizing data. ", "")
-    match = CSV_PLACE.search(message)
-    eof = re.search(r"EOF inside string starting at row (\d+)", message)
-    if match:
-        # pandas counts this one from 1; the EOF one below from 0.
-        record, what = int(match["line"]), f"{match['what'].lower()}, {match['rest']}"
-    elif eof:
-        record, what = int(eof[1]) + 1, "a quoted field opened here is never closed"
-    else:
-        return message.replace("C error: ", "")
-    line = line_of(record)
-    if line is None or line == record:
-        return f"line {line or record}: {what}" if line else f"record {record}: {what}"
-    return f"line {line} (record {record}): {what}"
-
-
-def _record_line(stream, sep: str, record: int) -> int | None:
-    """Return the line on which CSV record ``record`` (1-based, header included) starts."""
-    try:
-        stream.seek(0)
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.reader(text, delimiter=sep)
-        start = 1
-        for number, _ in enumerate(reader, start=1):
-            if number == record:
-                return start
-            start = reader.line_num + 1
-        return start if number + 1 == record else None
-    except (OSError, ValueError, csv.Error):
-        return None
 
 
 def _read_jsonl(stream, name, fmt, chunksize, on_bad_lines, stats) -> Iterator[pd.DataFrame]:

@@ -154,7 +154,7 @@ def test_error_on_stdin_names_the_line_too(tmp_path, cli, fake_engine):
 def test_an_input_that_cannot_be_read_again_names_the_record():
     import pandas as pd
 
-    from remit.batch.io import _csv_place
+    from remit.batch.csv_places import csv_place as _csv_place
 
     exc = pd.errors.ParserError("Error tokenizing data. C error: Expected 2 fields in line 7, saw 3")
     assert _csv_place(exc, lambda record: None) == "record 7: expected 2 fields, saw 3"
