@@ -55,8 +55,7 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
 
 
 def verb_preposition(ctx: Sentence, mention: Span, verb: Token, prep: Token) -> list[Frame]:
-    """'falls to EOIR', 'work for ICE' ('come from USCIS', 'apply through ICE' are records:
-    object_of.yaml)."""
+    """'falls to EOIR' ('come from USCIS', 'apply through ICE' are records: object_of.yaml)."""
     agency_subject = any(c.dep_ == "nsubj" and c.i in ctx.mention_tokens
                          for c in verb.children)
     if (prep.lower_ in ctx.lex.word_class("falls_to_prepositions")
@@ -65,21 +64,8 @@ def verb_preposition(ctx: Sentence, mention: Span, verb: Token, prep: Token) -> 
         # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
         # (with an agency as subject, 'falls under' is part-of instead)
         return [replace(f, role_like=True) for f in clauses.content_of(ctx, mention, verb, prep)]
-    if (verb.lemma_.lower(), prep.lower_) in ctx.lex.part_of_verbs:
-        return staff_of(ctx, mention, verb)
+    # 'The officers who inspect travelers work for ICE' is a record (staff.yaml)
     return []
-
-
-def staff_of(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
-    """'The officers who inspect travelers work for ICE': their clause says what ICE does."""
-    frames: list[Frame] = []
-    for subject in verb.children:
-        if (subject.dep_ == "nsubj" and subject.i not in ctx.mention_tokens
-                and subject.lemma_.lower() in ctx.lex.personnel):
-            for clause in subject.children:
-                if clause.dep_ == "relcl":
-                    frames += core.read_verb(ctx, mention, clause)
-    return frames
 
 
 def part_of_verb(ctx: Sentence, mention: Span, verb: Token, negated: bool) -> list[Frame]:
