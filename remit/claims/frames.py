@@ -93,8 +93,7 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
         return prepositions.passive_subject(ctx, mention, head)
     if dep == "pobj":
         return prepositions.object_of(ctx, mention, head)
-    if dep in {"poss", "compound"} and head.lemma_.lower() in ctx.lex.role_nouns:
-        return clauses.role_noun(ctx, mention, head)  # "ICE's job", 'an ICE responsibility'
+    # "ICE's job is ...", 'the job of ICE': records (role_noun.yaml)
     if dep in {"attr", "acomp"} and head.lemma_ == "be":
         return identified(ctx, mention, head)
     return []
