@@ -57,7 +57,7 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     if not frames and anchor.dep_ not in OBJECT_DEPS and first.dep_ not in OBJECT_DEPS:
         frames = linear.linear(ctx, mention)
     frames += own
-    frames += construction_frames(ctx, mention, for_mention(ctx.bindings, mention, anchor))
+    frames += construction_frames(ctx, mention, _bound(ctx, mention, anchor, contrast))
     if contrast:
         frames = [replace(f, negated=not f.negated, extra={**f.extra, "contrast": True})
                   for f in frames if f.target is None]
@@ -70,6 +70,20 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     exclusive = is_exclusive(ctx, mention)
     return [replace(f, exclusive=f.exclusive or exclusive, labels=ctx.labels)
             for f in frames]
+
+
+def _bound(ctx: Sentence, mention: Span, anchor: Token, contrast: bool) -> list:
+    """The construction matches for ``mention``; a contrasted apposition shares its host's
+    ('goes to the State Department, not USCIS, and not CBP': USCIS and CBP are denied it)."""
+    bound = for_mention(ctx.bindings, mention, anchor)
+    first = anchor
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if (not bound and contrast and first.dep_ == "appos"
+            and first.head.i in ctx.mention_tokens):
+        host = ctx.mention_tokens[first.head.i]
+        bound = for_mention(ctx.bindings, host, ctx.anchor(host))
+    return bound
 
 
 def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
