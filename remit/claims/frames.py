@@ -177,7 +177,7 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
     """The frame of a verb and its arguments (and of a second verb the tagger missed)."""
     frames = []
     phrases = verb_phrases(target)
-    args = arg_tokens(target, set(ctx.mention_tokens), passive, ctx.opaque)
+    args = arg_tokens(target, set(ctx.mention_tokens), passive, ctx.opaque, ctx.lex)
     if not args and not passive:
         args = linear.tail(ctx, target)
     if not passive:
@@ -187,7 +187,7 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
             args = tuple(head_args)
             frames.append(linear.linear_frame(ctx, mention, later[0], later[1], neg))
     # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
-    neg = neg != any(denied_by_no(c, passive) for c in target.children)
+    neg = neg != any(denied_by_no(c, passive, ctx.lex) for c in target.children)
     frames.append(Frame(
         mention, target, phrases,
         generic=bool(phrases & ctx.lex.verbs("handle")) or slots.role_object(ctx, target)
