@@ -34,6 +34,9 @@ from remit.claims.predicates import (
 )
 from remit.claims.slots import Sentence
 
+# A mention in one of these relations modifies a thing: the thing, not the agency, acts.
+MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
+
 __all__ = ["Frame", "Sentence", "sentence_frames"]
 
 
@@ -47,8 +50,9 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     frames = by_role(ctx, mention, anchor)
     own = own_clauses(ctx, mention, anchor)
     contrast = is_contrasted(ctx, mention)
-    if not frames and contrast:
-        # '... handles work permits, not ICE': the contrasted agency shares the predicate.
+    if not frames and contrast and anchor.dep_ not in MODIFIER_DEPS:
+        # '... handles work permits, not ICE': the contrasted agency shares the predicate
+        # (not 'neither an ICE detainer nor ...': there a thing of the agency's acts).
         verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         frames = read_verb(ctx, mention, verb) if verb is not None else []
     first = anchor
