@@ -183,6 +183,17 @@ def test_diff_reports_only_changed_lines(run, tmp_path, monkeypatch):
     assert bad.exit_code == 2 and "unknown git ref 'no-such-ref'" in bad.output
 
 
+def test_diff_context_adds_lines_around_each_change(run, tmp_path, monkeypatch):
+    _repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    # Lines 2 and 3 were added; line 1 is next to them (without context: line 3 only).
+    lines = run("check", "--diff", "HEAD", "--diff-context", "1", "--format", "line",
+                "a.md").output.splitlines()
+    assert [x.split(":")[1] for x in lines] == ["1", "3"], lines
+    alone = run("check", "--diff-context", "3", "a.md")
+    assert alone.exit_code == 2 and "--diff-context needs --diff REF" in alone.output
+
+
 def test_diff_outside_a_repository_is_a_usage_error(run, tmp_path, monkeypatch):
     from remit.git import git_root
 
