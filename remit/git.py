@@ -80,8 +80,9 @@ def changed_lines(ref: str, root: str, context: int = 0) -> dict[str, set[int] |
         _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except GitError:
         raise GitError(f"unknown git ref '{ref}' (a branch, tag or commit, fetched)") from None
-    changed: dict[str, set[int] | None] = dict(parse_diff(_git(
-        root, "diff", f"--unified={context}", "--no-color", "--no-ext-diff", "--no-renames", ref, "--")))
+    diff = _git(root, "diff", f"--unified={context}", "--no-color", "--no-ext-diff",
+                "--no-renames", ref, "--")
+    changed: dict[str, set[int] | None] = dict(parse_diff(diff))
     for name in _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0"):
         if name:
             changed[name] = None
