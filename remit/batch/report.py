@@ -107,10 +107,10 @@ class BatchReport:
         items = []
         for row, row_id, text, wrong in self.examples:
             where = f"row {row}" + (f" (id {row_id})" if row_id is not None else "")
-            claims = "".join(f"<li>{escape(_label(_key(r), options))}: "
-                             f"{escape(str(r.get('message', '')))}</li>" for r in wrong)
+            claims = "".join(f"<div>{escape(_label(_key(r), options))}: "
+                             f"{escape(str(r.get('message', '')))}</div>" for r in wrong)
             items.append(f'<li class="v-contradicted"><strong>{escape(where)}</strong> '
-                         f"<blockquote>{escape(text)}</blockquote><ul>{claims}</ul></li>")
+                         f"<blockquote>{escape(text)}</blockquote>{claims}</li>")
         return f'<ol class="cards">{"".join(items)}</ol>'
 
 

@@ -25,7 +25,7 @@ CSS = "".join(
     f"#show-{k}:not(:checked)~main a.claim.v-{k}{{background:none}}"
     for k in KINDS
 ) + """
-.filters{margin:.5em 0}.filters label{margin-right:1em}
+.filters{margin:1em 0 .5em;display:inline-block}.filters label{margin-right:1em}
 .chart td{padding:1px 6px;font-size:13px}.bar{display:flex;height:12px;min-width:2px}
 .bar span{display:block;height:100%}
 .toc li{margin:.2em 0}details.folded{margin:.5em 0 1em}details.folded summary{color:#555}
