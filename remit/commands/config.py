@@ -18,6 +18,8 @@ def _shown(value: object) -> str:
         return ", ".join(f"{k}={v}" for k, v in value.items()) or "(none)"
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "(none)"
+    if value is None:
+        return "(none)"
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
