@@ -109,11 +109,12 @@ def _claim(finding: Finding, local: Claim | None, doc: Doc | None, trace: Gramma
     claim = finding.claim
     record = {key: value for key, value in finding.to_dict().items()
               if key not in {"sentence", "line", "column", "start", "end", "evidence"}}
-    record["mention"] = None
+    record["mention"] = record["tokens"] = None
     span = None
     if local is not None and doc is not None:
         span = doc.char_span(local.start, local.end, alignment_mode="expand")
-        record["mention"] = span.text if span is not None else None
+        if span is not None:
+            record["mention"], record["tokens"] = span.text, [span.start, span.end]
     record.update(trace.claim(claim, span, doc))
     record.update(claim_reasons(finding, table))
     return record
