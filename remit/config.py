@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "format": "text",
     "no_fail": False,
     "claimreview": {},
+    "max_fact_age": None,
 }
 # Keys whose command-line value is merged over the configured table, not put in its place.
 MERGED = ("severity", "claimreview")
@@ -73,6 +74,8 @@ class ConfigModel(BaseModel):
     format: FormatName | None = Field(None, description="output format")
     no_fail: bool | None = Field(None, description="always exit 0 on findings (rollout)")
     claimreview: ClaimReviewConfig | None = Field(None, description="ClaimReview publisher")
+    max_fact_age: float | None = Field(None, ge=0, description=(
+        "years: a finding whose deciding fact is older carries a note"))
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Effective:
     format: Setting
     no_fail: Setting
     claimreview: Setting
+    max_fact_age: Setting = Setting(None, DEFAULT)
     config_path: Path | None = None
 
     def items(self) -> list[tuple[str, Setting]]:

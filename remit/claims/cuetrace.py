@@ -28,7 +28,9 @@ def cue_words(cue: CompiledCue, sent: Span) -> list[str]:
     if record.scope == "sentence_end":
         text = sent.text.rstrip().rstrip(record.skip)
         return [w for w in cue.words if text.endswith(w)]
-    out = [t.text for t in sent if _word_of(cue, t)] if cue.words or cue.token else []
+    deps = record.deps if record.scope == "children" else ()
+    out = [t.text for t in sent if (not deps or t.dep_ in deps) and _word_of(cue, t)] if (
+        cue.words or cue.token or cue.has_child) else []
     forms = [frozenset({t.lower_, t.lemma_.lower()}) for t in sent]
     for target in cue.phrases:
         n = len(target)

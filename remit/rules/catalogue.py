@@ -69,6 +69,24 @@ def fact_age_note(table: Table, fact_ids, max_age: float,
             f"{age:.0f} years ago: re-check it")
 
 
+def note_old_facts(results: list, table: Table, max_age: float,
+                   today: dt.date | None = None) -> list:
+    """``results`` (:class:`remit.records.FileResult`) with a note added to the message of each
+    finding whose deciding fact is older than ``max_age`` years (``--max-fact-age``)."""
+    import dataclasses
+
+    out = []
+    for result in results:
+        findings = []
+        for finding in result.findings:
+            note = fact_age_note(table, [e.fact for e in finding.evidence], max_age, today)
+            if note is not None:
+                finding = dataclasses.replace(finding, message=f"{finding.message} (Note: {note}.)")
+            findings.append(finding)
+        out.append(dataclasses.replace(result, findings=tuple(findings)))
+    return out
+
+
 def show_record(table: Table, grammar: dict, rid: str) -> dict:
     """One record of any kind by id, and every record that refers to it."""
     found = _table_record(table, rid) or _grammar_record(grammar, rid)
