@@ -6,7 +6,7 @@ function ``remit check`` judges with. Each finding is the JSON record of ``remit
 --format json`` (a dict of strings, numbers, booleans, lists and None), so docs survive
 ``nlp.pipe(n_process=2)`` and ``doc.to_json(underscore=["remit_findings"])``. The claim spans
 in ``doc.spans["remit_claims"]`` are relabelled with the verdict and polarity, one per finding,
-for :func:`remit.checker.display.span_options`.
+for :func:`remit.checker.visual.span_options`.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from remit.checker.display import VERDICT_COLORS
+from remit.checker.visual import VERDICT_COLORS
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
@@ -55,7 +55,7 @@ def _label(claim: dict) -> str:
 def _sentence(sentence: dict, vocab) -> str:
     from spacy import displacy
 
-    from remit.checker.display import span_options
+    from remit.checker.visual import span_options
 
     parts = [f"<section class=\"sentence\" id=\"s{sentence['number']}\">",
              f"<h2>Sentence {sentence['number']} ({sentence['line']}:{sentence['column']})</h2>",
