@@ -22,9 +22,16 @@ def future_cues(cues: CueSet, head: Token, state: SentenceCues,
     return out + [c for c in cues.future_sentence if _phrase_hit(c, state, None)]
 
 
-def cue_words(cue: CompiledCue, sent: Span) -> list[str]:
-    """The words of ``sent`` that are ``cue``'s trigger: its words and its phrases."""
+def cue_words(cue: CompiledCue, sent: Span, head: Token | None = None) -> list[str]:
+    """The words of ``sent`` that are ``cue``'s trigger: its words and its phrases; given the
+    predicate ``head``, a walking cue's words only on its way up (its heads, their children)."""
     record = cue.record
+    if head is not None and record.scope in {"heads", "children"}:
+        above = [head, *head.ancestors]
+        reach = {t.i for t in above} if record.scope == "heads" else {
+            c.i for t in above for c in t.children}
+        return [w for w in cue_words(cue, sent) if any(
+            t.text == w and t.i in reach for t in sent)] or cue_words(cue, sent)
     if record.scope == "sentence_end":
         text = sent.text.rstrip().rstrip(record.skip)
         return [w for w in cue.words if text.endswith(w)]

@@ -108,7 +108,8 @@ class GrammarTrace:
                 continue
             seen.add(cue.record.id)
             out.append({"id": cue.record.id, "effect": cue.record.effect,
-                        "category": cue.record.category, "words": cue_words(cue, sent)})
+                        "category": cue.record.category,
+                        "words": cue_words(cue, sent, head)})
         return out
 
     def _trigger(self, claim: Claim, sent: Span) -> dict | None:
