@@ -1,11 +1,19 @@
 """Which cue records hold for a claim, and the words that trigger them: for explaining a
-claim (``remit explain``), with the tests of :mod:`remit.claims.modifiers`, not copies."""
+claim (``remit explain``), with the tests of :mod:`remit.claims.modifiers`, not copies.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from remit.claims.modifiers import CompiledCue, CueSet, SentenceCues, _any_hit, _phrase_hit, _word_of
+from remit.claims.modifiers import (
+    CompiledCue,
+    CueSet,
+    SentenceCues,
+    _any_hit,
+    _phrase_hit,
+    _word_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -14,7 +22,8 @@ if TYPE_CHECKING:
 def future_cues(cues: CueSet, head: Token, state: SentenceCues,
                 kind: str | None = None) -> list[CompiledCue]:
     """Every future cue that holds for ``head`` (what :meth:`CueSet.future` asks, one by one,
-    for explaining a claim)."""
+    for explaining a claim).
+    """
     local = [*cues.future_local, *(c for c in cues.future_agency if kind in c.record.agency)]
     out = [c for c in local if _any_hit([c], head, state)]
     if not state.holds(head):
@@ -24,7 +33,8 @@ def future_cues(cues: CueSet, head: Token, state: SentenceCues,
 
 def cue_words(cue: CompiledCue, sent: Span, head: Token | None = None) -> list[str]:
     """The words of ``sent`` that are ``cue``'s trigger: its words and its phrases; given the
-    predicate ``head``, a walking cue's words only on its way up (its heads, their children)."""
+    predicate ``head``, a walking cue's words only on its way up (its heads, their children).
+    """
     record = cue.record
     if head is not None and record.scope in {"heads", "children"}:
         above = [head, *head.ancestors]

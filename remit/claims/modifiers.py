@@ -135,7 +135,8 @@ def _argument_hit(cue: CompiledCue, head: Token) -> bool:
 
 def argument_hit(cue: CompiledCue, child: Token) -> bool:
     """An ``arguments`` cue's trigger in the subtree of the predicate's ``child``, at most
-    ``max_scope`` levels below it."""
+    ``max_scope`` levels below it.
+    """
     deps = cue.record.deps
     if deps and child.dep_ not in deps:
         return False
@@ -337,7 +338,8 @@ class CueSet:
 
     def future(self, head: Token, state: SentenceCues, kind: str | None = None) -> bool:
         """Whether a future cue holds for ``head``: a plan, a prediction, a past habit, or
-        the past of an agency of ``kind`` (the table's kind of the claim's agency)."""
+        the past of an agency of ``kind`` (the table's kind of the claim's agency).
+        """
         if _remembered(state.futures, head, state, self._future):
             return True
         agency = [c for c in self.future_agency if kind in c.record.agency]

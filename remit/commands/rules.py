@@ -93,7 +93,8 @@ def list_records(kind, agency, function, stance, fmt, rules) -> None:
 @rules_option
 def show(rid, fmt, rules) -> None:
     """Show one record of any kind (agency, function, fact, source, construction, cue, word
-    class) and every record that refers to it."""
+    class) and every record that refers to it.
+    """
     from remit.claims.grammar import load_grammar
     from remit.rules.catalogue import UnknownRecordError, show_record
 

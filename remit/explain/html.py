@@ -1,5 +1,6 @@
 """The explanation as one HTML page: displaCy's dependency parse and claim spans per sentence,
-verdicts as colours, and the reasons under them."""
+verdicts as colours, and the reasons under them.
+"""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from remit.rules.table import Table
 
 
 def claim_reasons(finding: Finding, table: Table) -> dict:
-    """``facts``, ``path`` (the agency and its parents), ``via``, ``hierarchy`` and ``verdict_reason``."""
+    """``facts``, ``path`` (the agency and its parents), ``via``, ``hierarchy``, the reason."""
     from remit.checker import decide
 
     claim = finding.claim

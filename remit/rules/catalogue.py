@@ -47,7 +47,8 @@ def list_facts(table: Table, agency: str | None = None, function: str | None = N
 
 def stale_facts(table: Table, older_than: float, today: dt.date | None = None) -> list[dict]:
     """The facts whose as-of date is more than ``older_than`` years before ``today``, oldest
-    first."""
+    first.
+    """
     cutoff = (today or dt.date.today()) - dt.timedelta(days=older_than * _YEAR)
     old = sorted((f for f in table.facts.values() if f.as_of < cutoff),
                  key=lambda f: (f.as_of, f.id))
@@ -57,7 +58,8 @@ def stale_facts(table: Table, older_than: float, today: dt.date | None = None) -
 def fact_age_note(table: Table, fact_ids, max_age: float,
                   today: dt.date | None = None) -> str | None:
     """The note for a finding whose deciding fact (the first of ``fact_ids`` the table has) is
-    older than ``max_age`` years, or ``None``."""
+    older than ``max_age`` years, or ``None``.
+    """
     fact = next((table.facts[i] for i in fact_ids if i in table.facts), None)
     if fact is None:
         return None
@@ -72,7 +74,8 @@ def fact_age_note(table: Table, fact_ids, max_age: float,
 def note_old_facts(results: list, table: Table, max_age: float,
                    today: dt.date | None = None) -> list:
     """``results`` (:class:`remit.records.FileResult`) with a note added to the message of each
-    finding whose deciding fact is older than ``max_age`` years (``--max-fact-age``)."""
+    finding whose deciding fact is older than ``max_age`` years (``--max-fact-age``).
+    """
     import dataclasses
 
     out = []
