@@ -39,9 +39,9 @@ def explain(source, fmt, output, input_format, rules, model) -> None:
     from remit.rules.loader import TableError
 
     try:
-        name, text = _read(source, input_format)
+        name, text, block, original = _read(source, input_format)
         engine = Engine(model=model, rules=tuple(rules))
-        explanation = explain_text(text, engine)
+        explanation = explain_text(text, engine, block=block, original=original)
     except (InputError, ModelError) as exc:
         die(str(exc))
     except TableError as exc:
@@ -64,8 +64,9 @@ def explain(source, fmt, output, input_format, rules, model) -> None:
     sys.exit(EXIT_OK)
 
 
-def _read(source: str, input_format: str | None) -> tuple[str | None, str]:
-    """The input's name and its prose: stdin for '-', a file if SOURCE names one, else SOURCE.
+def _read(source: str, input_format: str | None):
+    """The input's name, its prose, and (for Markdown and HTML) the joined prose block and the
+    file's text: stdin for '-', a file if SOURCE names one, else SOURCE itself.
 
     Markdown and HTML files are read as check reads them (their prose blocks, joined).
     """
@@ -73,12 +74,13 @@ def _read(source: str, input_format: str | None) -> tuple[str | None, str]:
     from remit.markup import detect_format, read_source, require_text
 
     if source != STDIO and not os.path.isfile(source):
-        return None, require_text("<text>", source)
+        return None, require_text("<text>", source), None, source
     text = require_text(source, read_source(source))
     fmt = detect_format(source if source != STDIO else "", input_format)
     if fmt == "text":
-        return source, text
+        return source, text, None, text
     from remit.markup.document import extract_document, join_blocks
 
     blocks = extract_document(text, fmt).blocks
-    return source, join_blocks(blocks, text).text if blocks else ""
+    block = join_blocks(blocks, text) if blocks else None
+    return source, block.text if block else "", block, text

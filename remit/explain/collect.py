@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from remit.records import Claim, Finding
 
 
-def explain_text(text: str, engine: Engine) -> dict:
+def explain_text(text: str, engine: Engine, block=None, original: str | None = None) -> dict:
     """Return the explanation of ``text``: ``{"sentences": [...], "findings": [...]}``.
 
-    ``findings`` are the JSON records ``remit check --format json`` gives for the text.
+    ``findings`` are the JSON records ``remit check --format json`` gives for the text. When
+    ``text`` is the joined prose ``block`` of a Markdown or HTML file (``original``), lines,
+    columns and the findings' offsets are the file's.
     """
     from remit.checker import judge_all
     from remit.runtime.runner import SentenceRunner
@@ -46,7 +48,15 @@ def explain_text(text: str, engine: Engine) -> dict:
         record = _sentence(text, start, end, doc, mentions, own, trace, engine.table)
         record["number"] = len(sentences) + 1
         sentences.append(record)
-    return {"sentences": sentences, "findings": [f.to_dict(text) for f in findings]}
+    if block is None:
+        return {"sentences": sentences, "findings": [f.to_dict(text) for f in findings]}
+    from remit.markup.document import map_finding
+
+    for record in sentences:
+        record["line"], record["column"] = line_col(original, block.source_offset(
+            record["start"]))
+    return {"sentences": sentences,
+            "findings": [map_finding(f, block).to_dict(original) for f in findings]}
 
 
 def _mentions(doc: Doc | None) -> list[Span]:

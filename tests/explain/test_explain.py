@@ -112,6 +112,7 @@ def test_cli_reads_a_markdown_file(run, tmp_path):
                     encoding="utf-8")
     data = json.loads(run("explain", "-f", "json", str(page)).output)
     assert [c["agency"] for c in data["findings"]] == ["USCIS"]
+    assert (data["sentences"][0]["line"], data["sentences"][0]["column"]) == (3, 1)
 
 
 @pytest.mark.skipif(shutil.which(CHROMIUM) is None,
