@@ -101,3 +101,13 @@ def test_check_notes_an_old_deciding_fact(run):
     noted = run("check", "--max-fact-age", "10", "-", input=text).output
     assert "re-check it" not in plain
     assert "the deciding fact 'dol-not-work-permits' is as of 2002-01-01" in noted
+
+
+def test_max_fact_age_from_the_configuration(run, tmp_path):
+    (tmp_path / ".remit.toml").write_text("max_fact_age = 10\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text("The Labor Department grants work permits.\n", encoding="utf-8")
+    assert "re-check it" in run("check", str(page)).output
+    (tmp_path / ".remit.toml").write_text("max_fact_age = -1\n", encoding="utf-8")
+    bad = run("check", str(page))
+    assert bad.exit_code == 2 and "max_fact_age" in bad.output
