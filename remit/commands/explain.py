@@ -22,9 +22,11 @@ EXPLAIN_FORMATS = ("text", "json", "html")
               help="Write the explanation to this file instead of stdout.")
 @click.option("--input-format", type=click.Choice(["markdown", "html", "text"]), default=None,
               help="Read a file as this format instead of guessing by extension.")
+@click.option("--max-fact-age", type=click.FloatRange(min=0), default=None, metavar="YEARS",
+              help="Mark each fact considered whose as-of date is older than YEARS.")
 @rules_option
 @model_option
-def explain(source, fmt, output, input_format, rules, model) -> None:
+def explain(source, fmt, output, input_format, max_fact_age, rules, model) -> None:
     """Explain every sentence of TEXT (or the file PATH, or stdin) that names an agency.
 
     For each: the parse, the mentions and how each was recognised, each claim with its
@@ -42,6 +44,8 @@ def explain(source, fmt, output, input_format, rules, model) -> None:
         name, text, block, original = _read(source, input_format)
         engine = Engine(model=model, rules=tuple(rules))
         explanation = explain_text(text, engine, block=block, original=original)
+        if max_fact_age is not None:
+            _mark_old(explanation, engine.table, max_fact_age)
     except (InputError, ModelError) as exc:
         die(str(exc))
     except TableError as exc:
@@ -84,3 +88,13 @@ def _read(source: str, input_format: str | None):
     blocks = extract_document(text, fmt).blocks
     block = join_blocks(blocks, text) if blocks else None
     return source, block.text if block else "", block, text
+
+
+def _mark_old(explanation: dict, table, max_age: float) -> None:
+    """Give each fact older than ``max_age`` years a ``stale`` note (as check's notes)."""
+    from remit.rules.catalogue import fact_age_note
+
+    for sentence in explanation["sentences"]:
+        for claim in sentence["claims"]:
+            for fact in claim["facts"]:
+                fact["stale"] = fact_age_note(table, [fact["id"]], max_age)

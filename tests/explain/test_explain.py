@@ -102,6 +102,8 @@ def test_cli_text_json_and_errors(run):
     assert re.search(r"verdict +unknown \(not asserted: reported speech\)", out)
     data = json.loads(run("explain", "-f", "json", "-", input="ICE issues visas.").output)
     assert data["path"] == "-" and data["sentences"][0]["claims"][0]["facts"]
+    old = run("explain", "--max-fact-age", "10", "The Labor Department grants work permits.")
+    assert "note: the deciding fact 'dol-not-work-permits' is as of 2002-01-01" in old.output
     empty = run("explain", "   ")
     assert empty.exit_code == 2 and empty.output.count("\n") == 1
 
