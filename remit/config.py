@@ -35,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
     "no_fail": False,
     "claimreview": {},
     "information_uri": None,
+    "max_fact_age": None,
 }
 # Keys whose command-line value is merged over the configured table, not put in its place.
 MERGED = ("severity", "claimreview")
@@ -78,6 +79,8 @@ class ConfigModel(BaseModel):
         None, pattern=r"^https?://\S+$",
         description="an http(s) page about remit for this project's readers: SARIF's "
                     "informationUri and the link of rules without a source link")
+    max_fact_age: float | None = Field(None, ge=0, description=(
+        "years: a finding whose deciding fact is older carries a note"))
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class Effective:
     no_fail: Setting
     claimreview: Setting
     information_uri: Setting
+    max_fact_age: Setting = Setting(None, DEFAULT)
     config_path: Path | None = None
 
     def items(self) -> list[tuple[str, Setting]]:

@@ -42,6 +42,7 @@ def test_defaults_without_any_config(tmp_path):
                      "default"),
         "format": ("text", "default"), "no_fail": (False, "default"),
         "claimreview": ({}, "default"), "information_uri": (None, "default"),
+        "max_fact_age": (None, "default"),
     }
 
 
@@ -136,6 +137,7 @@ def test_remit_config_text(project, monkeypatch):
     assert "format           text  (default)" in lines
     assert "claimreview      (none)  (default)" in lines
     assert "information_uri  (none)  (default)" in lines
+    assert "max_fact_age     (none)  (default)" in lines
 
 
 def test_remit_config_json(project):

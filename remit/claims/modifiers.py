@@ -78,7 +78,8 @@ def _argument_hit(cue: CompiledCue, head: Token) -> bool:
 
 def argument_hit(cue: CompiledCue, child: Token) -> bool:
     """An ``arguments`` cue's trigger in the subtree of the predicate's ``child``, at most
-    ``max_scope`` levels below it."""
+    ``max_scope`` levels below it.
+    """
     deps = cue.record.deps
     if deps and child.dep_ not in deps:
         return False
@@ -164,12 +165,14 @@ class SentenceCues:
         return self.sent.text.lower()
 
     @functools.cached_property
+    def whole_cue(self) -> CompiledCue | None:
+        """The first sentence-wide cue of an assertion effect that matches, if one does."""
+        return next((c for c in self.cues.steps[1] if _sentence_hit(c, self.sent)), None)
+
+    @property
     def whole(self) -> str | None:
-        """The effect of the first sentence-wide cue of an assertion effect, if one matches."""
-        for cue in self.cues.steps[1]:
-            if _sentence_hit(cue, self.sent):
-                return cue.record.effect
-        return None
+        """The effect of :attr:`whole_cue`, if one matches."""
+        return None if self.whole_cue is None else self.whole_cue.record.effect
 
     @functools.cached_property
     def future_anywhere(self) -> bool:
@@ -258,22 +261,28 @@ class CueSet:
         return _remembered(state.assertions, head, state, self._assertion)
 
     def _assertion(self, head: Token, state: SentenceCues) -> str:
-        if state.whole is not None:
-            return state.whole
+        cue = self.deciding(head, state)
+        return ASSERTED if cue is None else cue.record.effect
+
+    def deciding(self, head: Token, state: SentenceCues) -> CompiledCue | None:
+        """The cue that decides ``head``'s assertion (module docstring order), or ``None``."""
+        if state.whole_cue is not None:
+            return state.whole_cue
         for cue in self.steps[2]:
             if local_hit(cue, head):
-                return cue.record.effect
+                return cue
         hit = _walk_hit(self.steps[3], head)
         if hit is not None:
-            return hit.record.effect
+            return hit
         for cue in self.steps[4]:
             if applies(cue, head) and _phrase_hit(cue, state, head):
-                return cue.record.effect
-        return ASSERTED
+                return cue
+        return None
 
     def future(self, head: Token, state: SentenceCues, kind: str | None = None) -> bool:
         """Whether a future cue holds for ``head``: a plan, a prediction, a past habit, or
-        the past of an agency of ``kind`` (the table's kind of the claim's agency)."""
+        the past of an agency of ``kind`` (the table's kind of the claim's agency).
+        """
         if _remembered(state.futures, head, state, self._future):
             return True
         agency = [c for c in self.future_agency if kind in c.record.agency]

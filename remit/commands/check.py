@@ -49,11 +49,14 @@ from remit.formats.base import SHOW
 @click.option("--url-base", default=None, metavar="URL",
               help="URL the checked files are published under (ClaimReview url), joined with "
                    "each file's path from --base-dir.")
+@click.option("--max-fact-age", type=click.FloatRange(min=0), default=None, metavar="YEARS",
+              help="Note on each finding whose deciding fact is older than YEARS [default: off].")
 @fail_on_option
 @rules_option
 @model_option
 def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, show, base_dir,
-          diff_ref, diff_context, config_file, sarif_file, url_base, fail_on, rules, model):
+          diff_ref, diff_context, config_file, sarif_file, url_base, max_fact_age, fail_on,
+          rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
@@ -67,8 +70,12 @@ def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, sh
     paths = paths or (STDIO,)
     eff, table, results, errors = _run(paths, stdin_filename, input_format, model, {
         "fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
-        "no_fail": no_fail or None, "claimreview": {"url_base": url_base} if url_base else None},
-        config_file)
+        "no_fail": no_fail or None, "claimreview": {"url_base": url_base} if url_base else None,
+        "max_fact_age": max_fact_age}, config_file)
+    if eff.max_fact_age.value is not None:
+        from remit.rules.catalogue import note_old_facts
+
+        results = note_old_facts(results, table, eff.max_fact_age.value)
     if diff_ref is not None:
         results = _changed_only(results, diff_ref, diff_context)
     options = eff.render_options(color=wants_color(output), show=show, tool_version=__version__,

@@ -14,6 +14,8 @@ from remit.formats import FORMATS
 
 
 def _shown(value: object) -> str:
+    if value is None:
+        return "(none)"
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items()) or "(none)"
     if isinstance(value, list):
