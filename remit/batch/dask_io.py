@@ -60,12 +60,16 @@ def input_files(source: str, fmt: str | None) -> tuple[list[str], str]:
     for path in paths:
         if fs.isdir(path):
             files += [f for f in fs.find(path) if _is_data(f, fmt)]
-        else:
+        elif fs.exists(path):
             files.append(path)
+        else:
+            raise InputError(f"{source}: no such file or folder")
     if not files:
         raise InputError(f"{source}: no input files found")
     files = sorted(set(files), key=natural_sort_key)
     found = fmt or detect_format(files[0])
+    # A folder of mixed parts is read in the format of its first part.
+    files = [f for f in files if fmt or format_by_extension(f, EXTENSIONS) in (found, None)]
     protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
     if protocol not in ("file", "local"):
         files = [f"{protocol}://{f}" for f in files]

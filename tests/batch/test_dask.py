@@ -200,3 +200,30 @@ def _busy_worker(client, timeout=60.0):
             return busy[0]
         time.sleep(0.05)
     raise AssertionError("no worker started a task")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("local:3", ("local", 3)), ("local", ("local", os.cpu_count())),
+    ("tcp://scheduler:8786", ("tcp://scheduler:8786", None))])
+def test_dask_addresses(value, expected):
+    from remit.batch.dask_run import parse_address
+
+    assert parse_address(value) == expected
+
+
+def test_a_bad_local_worker_count_is_a_usage_error():
+    from remit.batch.dask_run import parse_address
+    from remit.errors import InputError
+
+    with pytest.raises(InputError, match="local:N with N a number"):
+        parse_address("local:0")
+
+
+def test_output_names_and_kinds(tmp_path):
+    from remit.batch.dask_io import is_folder_output, part_name
+
+    assert [part_name(n, 3, "jsonl") for n in (0, 2)] == ["part.00000.jsonl", "part.00002.jsonl"]
+    assert part_name(7, 123456, "parquet") == "part.000007.parquet"
+    assert is_folder_output(f"{tmp_path}/new/") and is_folder_output(str(tmp_path))
+    assert is_folder_output(f"{tmp_path}/checked")  # no known extension: a folder
+    assert not is_folder_output(f"{tmp_path}/checked.csv") and not is_folder_output("-")
