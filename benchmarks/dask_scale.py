@@ -73,18 +73,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--partitions", type=int, default=16)
+    parser.add_argument("--reverse", action="store_true",
+                        help="run Dask first: on a shared machine, shows how much the order moves")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = folder / "rows.csv"
         generate(source, args.rows)
         blocksize = source.stat().st_size // args.partitions + 1
-        runs = {
-            "remit batch --n-process 1": local_run(source, folder / "a.csv", 1),
-            "remit batch --n-process 2": local_run(source, folder / "b.csv", 2),
-            "--dask, 1 local worker": dask_run(source, folder / "c.csv", 1, blocksize),
-            "--dask, 2 local workers": dask_run(source, folder / "d.csv", 2, blocksize),
-        }
+        plan = [
+            ("remit batch --n-process 1", lambda: local_run(source, folder / "a.csv", 1)),
+            ("remit batch --n-process 2", lambda: local_run(source, folder / "b.csv", 2)),
+            ("--dask, 1 local worker", lambda: dask_run(source, folder / "c.csv", 1, blocksize)),
+            ("--dask, 2 local workers", lambda: dask_run(source, folder / "d.csv", 2, blocksize)),
+        ]
+        runs = {name: run() for name, run in (plan[::-1] if args.reverse else plan)}
+        runs = {name: runs[name] for name, _ in plan}
         outputs = {(folder / n).read_bytes() for n in ("a.csv", "b.csv", "c.csv", "d.csv")}
     base = runs["remit batch --n-process 1"]["seconds"]
     print(f"{args.rows:,} rows, {args.partitions} partitions for Dask; all outputs equal: "
