@@ -7,7 +7,8 @@ and the target is at most 2.5. ``--quick``: 1 and 2 MB only.
 
 Shapes: prose (generated news-like sentences, 1 in 50 an agency statement), one long line (the
 same, with no line break), many short lines, bracket runs (thousands of '[' around sentences),
-deep Markdown nesting (block quotes and lists 1 to 80 deep) and deep HTML nesting.
+deep Markdown nesting (block quotes and lists 1 to 24 deep: within the depth limit, so all
+of it is read) and deep HTML nesting.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from remit.markup.markdown import MAX_MARKDOWN_DEPTH
+
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import prose_sentence, shipped_statements  # noqa: E402
 
 MB = 1024 * 1024
+LIST_DEPTH = (MAX_MARKDOWN_DEPTH - 1) // 2
 RUN = "import sys; from remit.cli import main; sys.argv[0] = 'remit'; main()"
 
 
@@ -73,8 +77,9 @@ def brackets(size: int) -> str:
 
 def markdown_nesting(size: int) -> str:
     def line(rng: random.Random, i: int) -> str:
-        depth = i % 80 + 1
-        marker = "> " if i // 80 % 2 else "- "
+        # a list marker opens two levels (list, item), a quote one: 1 to 24 deep is all read
+        depth = i % LIST_DEPTH + 1
+        marker = "> " if i // LIST_DEPTH % 2 else "- "
         return marker * depth + _sentence(rng, i)
 
     return _fill(size, line)
