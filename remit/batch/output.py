@@ -149,6 +149,19 @@ class Writer:
             self._text.flush()
             self._text.detach()
 
+    def abort(self) -> None:
+        """Let go of the stream after a failed run, writing nothing more to it.
+
+        An open Parquet writer would otherwise write its footer when it is collected, after the
+        stream is closed (an ignored exception on stderr) or into a device, where the partial
+        output would then look complete.
+        """
+        if self._parquet is not None:
+            self._gate.open = False
+            self._parquet.close()
+        if self._text is not None:
+            self._text.detach()
+
     def _text_stream(self) -> io.TextIOWrapper:
         if self._text is None:
             # newline="" so that embedded "\r\n" inside cells reach the file unchanged.
@@ -177,8 +190,37 @@ class Writer:
         table = pa.Table.from_pandas(_as_text(frame, self._schema), schema=self._schema,
                                      preserve_index=False)
         if self._parquet is None:
-            self._parquet = pq.ParquetWriter(self._stream, self._schema)
+            self._gate = _Gate(self._stream)
+            self._parquet = pq.ParquetWriter(self._gate, self._schema)
         self._parquet.write_table(table)
+
+
+class _Gate:
+    """A write-only view of a stream that drops what is written once ``open`` is false."""
+
+    closed = False
+
+    def __init__(self, stream: BinaryIO):
+        self._stream = stream
+        self.open = True
+        self._written = 0
+
+    def writable(self) -> bool:  # noqa: D102
+        return True
+
+    def write(self, data) -> int:  # noqa: D102
+        size = memoryview(data).nbytes
+        if self.open:
+            self._stream.write(data)
+        self._written += size
+        return size
+
+    def tell(self) -> int:  # noqa: D102
+        return self._written
+
+    def flush(self) -> None:  # noqa: D102
+        if self.open:
+            self._stream.flush()
 
 
 def _json_value(value):
