@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -151,9 +154,24 @@ class FileResult:
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    if len(text) < _INDEXED:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return line, column
+    # Counting from the start for each finding is quadratic on a long text (findings grow with
+    # it): look the offset up among the text's line breaks, found once per text.
+    breaks = _line_breaks(text)
+    before = bisect.bisect_left(breaks, offset)
+    return before + 1, offset - (breaks[before - 1] + 1 if before else 0) + 1
+
+
+_INDEXED = 64 * 1024  # texts at least this long are looked up in an index of line breaks
+
+
+@functools.lru_cache(maxsize=2)  # the text being reported, and the one before
+def _line_breaks(text: str) -> tuple[int, ...]:
+    """Return the offsets of the newlines of ``text``."""
+    return tuple(match.start() for match in re.finditer("\n", text))
 
 
 def roll_up(findings: list[Finding]) -> str:

@@ -8,6 +8,7 @@ previous output stays untouched until the new one is whole.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import math
@@ -171,7 +172,7 @@ class Writer:
     def _write_csv(self, frame: pd.DataFrame) -> None:
         header = self._text is None
         frame.to_csv(self._text_stream(), sep=SEPARATORS[self._fmt], index=False,
-                     header=header, lineterminator="\n")
+                     header=header, lineterminator="\n", quoting=_quoting(frame))
 
     _write_tsv = _write_csv
 
@@ -193,6 +194,21 @@ class Writer:
             self._gate = _Gate(self._stream)
             self._parquet = pq.ParquetWriter(self._gate, self._schema)
         self._parquet.write_table(table)
+
+
+def _quoting(frame: pd.DataFrame) -> int:
+    """Quote every field of a chunk holding a carriage return, else only those that need it.
+
+    The csv module quotes a field holding a character of the line terminator (a line feed) but
+    not a lone carriage return, which every reader takes for a line break: the row would come
+    back split in two.
+    """
+    for name in frame.columns:
+        if frame[name].dtype.kind in "biufcmM":  # numbers, booleans, dates: never text
+            continue
+        if frame[name].map(lambda v: isinstance(v, str) and "\r" in v).any():
+            return csv.QUOTE_ALL
+    return csv.QUOTE_MINIMAL
 
 
 class _Gate:
