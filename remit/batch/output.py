@@ -186,14 +186,29 @@ class Writer:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if self._schema is None:
-            self._schema = pa.Schema.from_pandas(frame, preserve_index=False)
+        if self._schema is None:  # CSV input: every text column a string, whatever chunk 1 holds
+            self._schema = _first_schema(frame)
         table = pa.Table.from_pandas(_as_text(frame, self._schema), schema=self._schema,
                                      preserve_index=False)
         if self._parquet is None:
             self._gate = _Gate(self._stream)
             self._parquet = pq.ParquetWriter(self._gate, self._schema)
         self._parquet.write_table(table)
+
+
+def _first_schema(frame: pd.DataFrame):
+    """Return the Arrow schema of the first chunk of a table read as text (CSV, TSV).
+
+    A column pandas holds as objects, or all missing in the first chunk (no claim there, so no
+    correction), is a string column, so that any later chunk fits.
+    """
+    import pyarrow as pa
+
+    schema = pa.Schema.from_pandas(frame, preserve_index=False)
+    for i, f in enumerate(schema):
+        if f.type == pa.null() or frame[f.name].dtype == object:
+            schema = schema.set(i, pa.field(f.name, pa.string()))
+    return schema.remove_metadata()
 
 
 def _quoting(frame: pd.DataFrame) -> int:

@@ -178,3 +178,15 @@ def test_a_lone_carriage_return_in_a_cell_keeps_its_row_whole(tmp_path, cli, fak
     with open(out, newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=sep))
     assert [(r["id"], r["text"]) for r in rows] == [("1", "ICE\rUSCIS"), ("2", "x")]
+
+
+def test_csv_to_parquet_types_text_columns_as_strings_whatever_the_first_chunk(
+        tmp_path, cli, fake_engine):
+    # chunk 1 has no claim (correction, evidence and error all empty), chunk 2 has one
+    (tmp_path / "in.csv").write_text("id,text\n1,nothing here\n2,ICE\n3,USCIS\n")
+    out = tmp_path / "out.parquet"
+    result = cli("batch", tmp_path / "in.csv", "--column", "text", "-o", out, "--chunksize", 1)
+    assert result.exit_code == 1, result.stderr
+    back = pq.read_table(out)
+    assert back.column("correction").to_pylist()[1] == "USCIS issues green cards."
+    assert all(pa.types.is_string(f.type) or pa.types.is_large_string(f.type) for f in back.schema)
