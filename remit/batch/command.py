@@ -134,9 +134,30 @@ def _row_error_printer(quiet: bool):
         shown += 1
         if quiet or shown > MAX_ROW_ERRORS_SHOWN:
             return
-        label = f"row {row}" + (f" (id {row_id})" if row_id is not None else "")
+        label = f"row {row}" + _id_label(row_id)
         more = " (further row errors are only counted)" if shown == MAX_ROW_ERRORS_SHOWN else ""
         # The id and the reason (an exception's text) can hold what a cell held.
         click.echo(terminal_safe(f"remit: warning: {label}: {reason}{more}"), err=True)
 
     return report
+
+
+def _id_label(row_id) -> str:
+    """`` (id X)`` for a row's id, `` (id empty)`` for an empty cell, nothing without an id column.
+
+    An empty cell reaches here as NaN, None or "" depending on the input format.
+    """
+    if row_id is None:
+        return ""
+    text = "" if _missing(row_id) else str(row_id).strip()
+    if not text:
+        return " (id empty)"
+    return f" (id {text if len(text) <= 60 else text[:59] + '…'})"
+
+
+def _missing(value) -> bool:
+    """NaN and NaT differ from themselves; pandas' NA cannot be told true or false."""
+    try:
+        return bool(value != value)
+    except TypeError:
+        return True

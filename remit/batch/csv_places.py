@@ -38,6 +38,7 @@ def csv_place(exc: Exception, line_of=lambda record: None) -> str:
 
 def record_line(stream, sep: str, record: int) -> int | None:
     """Return the line on which CSV record ``record`` (1-based, header included) starts."""
+    text = None
     try:
         stream.seek(0)
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
@@ -50,3 +51,6 @@ def record_line(stream, sep: str, record: int) -> int | None:
         return start if number + 1 == record else None
     except (OSError, ValueError, csv.Error):
         return None
+    finally:
+        if text is not None:  # the stream is the caller's: let go of it without closing it
+            text.detach()

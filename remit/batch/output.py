@@ -8,6 +8,7 @@ previous output stays untouched until the new one is whole.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import math
@@ -149,6 +150,19 @@ class Writer:
             self._text.flush()
             self._text.detach()
 
+    def abort(self) -> None:
+        """Let go of the stream after a failed run, writing nothing more to it.
+
+        An open Parquet writer would otherwise write its footer when it is collected, after the
+        stream is closed (an ignored exception on stderr) or into a device, where the partial
+        output would then look complete.
+        """
+        if self._parquet is not None:
+            self._gate.open = False
+            self._parquet.close()
+        if self._text is not None:
+            self._text.detach()
+
     def _text_stream(self) -> io.TextIOWrapper:
         if self._text is None:
             # newline="" so that embedded "\r\n" inside cells reach the file unchanged.
@@ -158,7 +172,7 @@ class Writer:
     def _write_csv(self, frame: pd.DataFrame) -> None:
         header = self._text is None
         frame.to_csv(self._text_stream(), sep=SEPARATORS[self._fmt], index=False,
-                     header=header, lineterminator="\n")
+                     header=header, lineterminator="\n", quoting=_quoting(frame))
 
     _write_tsv = _write_csv
 
@@ -172,13 +186,72 @@ class Writer:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if self._schema is None:
-            self._schema = pa.Schema.from_pandas(frame, preserve_index=False)
+        if self._schema is None:  # CSV input: every text column a string, whatever chunk 1 holds
+            self._schema = _first_schema(frame)
         table = pa.Table.from_pandas(_as_text(frame, self._schema), schema=self._schema,
                                      preserve_index=False)
         if self._parquet is None:
-            self._parquet = pq.ParquetWriter(self._stream, self._schema)
+            self._gate = _Gate(self._stream)
+            self._parquet = pq.ParquetWriter(self._gate, self._schema)
         self._parquet.write_table(table)
+
+
+def _first_schema(frame: pd.DataFrame):
+    """Return the Arrow schema of the first chunk of a table read as text (CSV, TSV).
+
+    A column pandas holds as objects, or all missing in the first chunk (no claim there, so no
+    correction), is a string column, so that any later chunk fits.
+    """
+    import pyarrow as pa
+
+    schema = pa.Schema.from_pandas(frame, preserve_index=False)
+    for i, f in enumerate(schema):
+        if f.type == pa.null() or frame[f.name].dtype == object:
+            schema = schema.set(i, pa.field(f.name, pa.string()))
+    return schema.remove_metadata()
+
+
+def _quoting(frame: pd.DataFrame) -> int:
+    """Quote every field of a chunk holding a carriage return, else only those that need it.
+
+    The csv module quotes a field holding a character of the line terminator (a line feed) but
+    not a lone carriage return, which every reader takes for a line break: the row would come
+    back split in two.
+    """
+    for name in frame.columns:
+        if frame[name].dtype.kind in "biufcmM":  # numbers, booleans, dates: never text
+            continue
+        if frame[name].map(lambda v: isinstance(v, str) and "\r" in v).any():
+            return csv.QUOTE_ALL
+    return csv.QUOTE_MINIMAL
+
+
+class _Gate:
+    """A write-only view of a stream that drops what is written once ``open`` is false."""
+
+    closed = False
+
+    def __init__(self, stream: BinaryIO):
+        self._stream = stream
+        self.open = True
+        self._written = 0
+
+    def writable(self) -> bool:  # noqa: D102
+        return True
+
+    def write(self, data) -> int:  # noqa: D102
+        size = memoryview(data).nbytes
+        if self.open:
+            self._stream.write(data)
+        self._written += size
+        return size
+
+    def tell(self) -> int:  # noqa: D102
+        return self._written
+
+    def flush(self) -> None:  # noqa: D102
+        if self.open:
+            self._stream.flush()
 
 
 def _json_value(value):

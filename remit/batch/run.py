@@ -120,18 +120,28 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
         schema = output_schema(stats.schema, ADDED_COLUMNS)
     with open_output(job.output) as stream:
         writer = Writer(stream, write_format, schema)
-        for checked in checker.run(frames):
-            try:
-                writer.write(checked)
-            except InputError as exc:  # the chunk's columns differ from the first chunk's
-                where = f"{display_name(job.source)}: rows from {summary.rows + 1}"
-                raise InputError(f"{where}: {exc}") from None
-            if report is not None:
-                report.add(checked, summary.rows + 1)
-            summary.verdicts.update(checked["verdict"])
-            if progress is not None:
-                progress(len(checked), stats.total_rows)
+        try:
+            _write_all(job, checker.run(frames), writer, summary, stats, progress, report)
+        except BaseException:  # a bad row, an interrupt: nothing more reaches the output
+            writer.abort()
+            raise
         writer.close()
     summary.skipped = stats.skipped
     summary.replaced = stats.replaced
     return summary
+
+
+def _write_all(job: BatchJob, checked_frames: Iterator[pd.DataFrame], writer: Writer,
+               summary: Summary, stats: ReadStats, progress: ProgressHook | None,
+               report) -> None:
+    for checked in checked_frames:
+        try:
+            writer.write(checked)
+        except InputError as exc:  # the chunk's columns differ from the first chunk's
+            where = f"{display_name(job.source)}: rows from {summary.rows + 1}"
+            raise InputError(f"{where}: {exc}") from None
+        if report is not None:
+            report.add(checked, summary.rows + 1)
+        summary.verdicts.update(checked["verdict"])
+        if progress is not None:
+            progress(len(checked), stats.total_rows)

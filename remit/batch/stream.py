@@ -80,7 +80,10 @@ class _Chunk:
 
     def row(self, position: int) -> tuple[int, object]:
         """Return the 1-based row number (over the whole input) and id of a row of this frame."""
-        return self.first_row + position + 1, self.ids[position] if self.ids else None
+        if not self.ids:
+            return self.first_row + position + 1, None
+        row_id = self.ids[position]  # an empty id cell is "", not None (which means no id)
+        return self.first_row + position + 1, "" if row_id is None else row_id
 
 
 class RowChecker:

@@ -170,6 +170,24 @@ def terminal_safe(text: str) -> str:
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
+# Controls HTML forbids in a page (tab, newline, form feed and carriage return are allowed).
+_HTML_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_picture(match: re.Match) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def html_safe(page: str) -> str:
+    """Return ``page`` with each control character HTML forbids shown as a symbol (ESC: ␛).
+
+    Escaping ``<`` and ``&`` is not enough: an ESC of the checked text would reach a terminal
+    the page is printed to, and a browser shows the others as nothing or as an error glyph.
+    """
+    return _HTML_CONTROL.sub(_control_picture, page)
+
+
 _NOTICE = re.compile(r"^(\d+)(?::(\d+))?:\s*(.*)$", re.S)
 
 

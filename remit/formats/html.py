@@ -15,7 +15,14 @@ from string import Template
 from urllib.parse import urlsplit
 
 from remit.formats import html_summary
-from remit.formats.base import RenderOptions, claim_label, evidence_line, position, summary
+from remit.formats.base import (
+    RenderOptions,
+    claim_label,
+    evidence_line,
+    html_safe,
+    position,
+    summary,
+)
 from remit.formats.html_prose import prose_blocks, render_prose
 from remit.records import FileResult, Finding
 
@@ -178,7 +185,7 @@ def _section(result: FileResult, n: int, options: RenderOptions) -> str:
 def render(results: list[FileResult], options: RenderOptions) -> str:
     """Render one HTML page covering every input: summary, filters, contents, then each file."""
     sections = "".join(_section(r, n, options) for n, r in enumerate(results))
-    return PAGE.substitute(css=CSS + html_summary.CSS, summary=escape(summary(results)),
-                           chart=html_summary.chart(results, options),
-                           filters=html_summary.filters(), toc=html_summary.toc(results),
-                           sections=sections)
+    return html_safe(PAGE.substitute(css=CSS + html_summary.CSS, summary=escape(summary(results)),
+                                     chart=html_summary.chart(results, options),
+                                     filters=html_summary.filters(), toc=html_summary.toc(results),
+                                     sections=sections))

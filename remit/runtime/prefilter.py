@@ -247,12 +247,13 @@ class Prefilter:
         cued = self._sentences_with(starts, self._hits(tokens.lower, self._cue_hashes))
         out: list[Carrier | None] = []
         last = None  # the last carrier
+        text = doc.text  # built from every token on each access: read it once, not per sentence
         for i, sent in enumerate(sentences):
             carrier = None
             # within reach of the last carrier, and in its paragraph (or right after it)
             reached = i in cued and last is not None and (i - last == 1 or (
                 i - last <= REACH + 1
-                and "\n" not in doc.text[sentences[last].end_char:sent.start_char]))
+                and "\n" not in text[sentences[last].end_char:sent.start_char]))
             if i in maybe or reached:
                 sent_doc = tokens.sentence_doc(sent)
                 mentions = self.extractor.mentions(

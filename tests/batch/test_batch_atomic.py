@@ -159,3 +159,35 @@ def test_sigterm_removes_the_temporary_file(tmp_path):
     assert child.wait() == 128 + signal.SIGTERM
     assert target.read_text() == OLD
     assert sorted(os.listdir(tmp_path)) == ["in.csv", "out.csv"]
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings("error::ResourceWarning")
+def test_parquet_run_stopped_by_a_bad_row_closes_its_writer(tmp_path, cli, fake_engine):
+    import gc
+
+    path = tmp_path / "in.csv"
+    path.write_bytes(b"text\n" + b"USCIS\n" * 50 + b"a,b,c\n")
+    result = cli("batch", path, "--column", "text", "-o", tmp_path / "out.parquet",
+                 "--chunksize", 10)
+    gc.collect()  # a Parquet writer left open would write its footer now, to a closed file
+    assert result.exit_code == 2 and "line 52" in result.stderr
+    assert sorted(os.listdir(tmp_path)) == ["in.csv"]
+
+
+def test_aborted_parquet_writer_adds_no_footer_to_a_stream():
+    import io
+
+    import pandas as pd
+
+    stream = io.BytesIO()
+    writer = Writer(stream, "parquet")
+    writer.write(pd.DataFrame({"text": ["ICE"], "verdict": ["unknown"]}))
+    writer.abort()  # as into a device or stdout: what was written stays, nothing more
+    written = stream.getvalue()
+    assert written.startswith(b"PAR1") and not written.endswith(b"PAR1")
+    finished = io.BytesIO()
+    writer = Writer(finished, "parquet")
+    writer.write(pd.DataFrame({"text": ["ICE"], "verdict": ["unknown"]}))
+    writer.close()
+    assert len(pd.read_parquet(io.BytesIO(finished.getvalue()))) == 1

@@ -160,3 +160,21 @@ def test_an_input_that_cannot_be_read_again_names_the_record():
     assert _csv_place(exc, lambda record: None) == "record 7: expected 2 fields, saw 3"
     assert _csv_place(exc, lambda record: 9) == "line 9 (record 7): expected 2 fields, saw 3"
     assert _csv_place(exc, lambda record: 7) == "line 7: expected 2 fields, saw 3"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_row_error_names_an_empty_id_as_empty_not_nan(tmp_path, cli, fake_engine, fmt):
+    if fmt == "jsonl":
+        rows = [{"id": None, "text": 42}, {"text": [1]}, {"id": float("nan"), "text": 1},
+                {"id": 7, "text": 2}]
+        (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    else:
+        (tmp_path / "in.csv").write_text("id,text\n,BOOM\n  ,BOOM\nA-1,BOOM\n")
+    result = cli("batch", tmp_path / f"in.{fmt}", "--column", "text", "--id-column", "id",
+                 "-o", tmp_path / f"out.{fmt}")
+    warnings = [line.split(":")[2] for line in result.stderr.splitlines() if "warning" in line]
+    expected = ([" row 1 (id empty)", " row 2 (id empty)", " row 3 (id empty)", " row 4 (id 7)"]
+                if fmt == "jsonl" else
+                [" row 1 (id empty)", " row 2 (id empty)", " row 3 (id A-1)"])
+    assert warnings == expected, result.stderr
+    assert "nan" not in result.stderr

@@ -162,3 +162,31 @@ def test_jsonl_records_with_varying_keys_keep_every_key(tmp_path, cli, fake_engi
     assert frame["verdict"].tolist() == ["contradicted", "no_claim", "supported"]
     assert [str(v) for v in frame["id"]] == ["1", "2", "3"]
     assert ["" if pd.isna(v) else v for v in frame["late"].tolist()] == ["", "", "x"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_lone_carriage_return_in_a_cell_keeps_its_row_whole(tmp_path, cli, fake_engine, fmt):
+    import csv
+
+    sep = "," if fmt == "csv" else "\t"
+    source = tmp_path / f"in.{fmt}"
+    with open(source, "w", newline="") as handle:  # the csv module quotes "\r" on the way in
+        csv.writer(handle, delimiter=sep).writerows([["id", "text"], ["1", "ICE\rUSCIS"],
+                                                     ["2", "x"]])
+    out = tmp_path / f"out.{fmt}"
+    assert cli("batch", source, "--column", "text", "-o", out).exit_code in (0, 1)
+    with open(out, newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=sep))
+    assert [(r["id"], r["text"]) for r in rows] == [("1", "ICE\rUSCIS"), ("2", "x")]
+
+
+def test_csv_to_parquet_types_text_columns_as_strings_whatever_the_first_chunk(
+        tmp_path, cli, fake_engine):
+    # chunk 1 has no claim (correction, evidence and error all empty), chunk 2 has one
+    (tmp_path / "in.csv").write_text("id,text\n1,nothing here\n2,ICE\n3,USCIS\n")
+    out = tmp_path / "out.parquet"
+    result = cli("batch", tmp_path / "in.csv", "--column", "text", "-o", out, "--chunksize", 1)
+    assert result.exit_code == 1, result.stderr
+    back = pq.read_table(out)
+    assert back.column("correction").to_pylist()[1] == "USCIS issues green cards."
+    assert all(pa.types.is_string(f.type) or pa.types.is_large_string(f.type) for f in back.schema)

@@ -57,3 +57,17 @@ def test_terminal_formats_carry_no_escape_sequence(fmt, color):
     if not color:
         assert "\x1b" not in cleaned and "\x1b" not in out
     assert "doc.md" in out
+
+
+def test_html_report_shows_control_characters_as_symbols():
+    out = render("html", hostile_results(), RenderOptions())
+    assert not any(c in out for c in "\x1b\x07\x00\x7f\x9b")
+    assert "␛[2J␛]0;owned␇" in out  # visible to the reviewer, inert in a terminal
+    assert "<h2>doc␛[2J␛]0;owned␇␛[31m.md</h2>" in out
+
+
+def test_html_safe_keeps_the_whitespace_html_allows():
+    from remit.formats.base import html_safe
+
+    assert html_safe("a\tb\nc\rd\fe") == "a\tb\nc\rd\fe"
+    assert html_safe("\x00\x1b\x7f\x85") == "␀␛␡\ufffd"
