@@ -90,7 +90,7 @@ def extract_markdown(source: str) -> Document:
     kinds: list[str] = []
     row_cursor = 0
     tokens = _parser().parse(text)
-    _note_too_deep(doc, tokens)
+    deep = _note_too_deep(doc, tokens)
     for token in tokens:
         if token.type in _KIND:
             kinds.append(_KIND[token.type])
@@ -107,18 +107,47 @@ def extract_markdown(source: str) -> Document:
             else:
                 cmap = _content_map(token.content, lines, token.map[0])
             _add_inline(doc, token, cmap, kind)
+    if deep is not None:
+        _add_dropped_lines(doc, lines, tokens, deep)
     return doc
 
 
-def _note_too_deep(doc: Document, tokens: list[Token]) -> None:
-    """Add a notice where markdown-it stopped at the nesting limit and dropped the text inside."""
+# What opens a line nested in quotes and lists: '> ', '- ', '1. ' (read past, not checked).
+_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*")
+_LEAVES = {"inline", "fence", "code_block", "html_block", "hr"}
+
+
+def _add_dropped_lines(doc: Document, lines: _Lines, tokens: list[Token], first: int) -> None:
+    """Read the lines markdown-it dropped past the nesting limit as plain lines, one block
+    each, without their quote and list markers: deep text is checked, never lost."""
+    covered = {i for t in tokens if t.type in _LEAVES and t.map for i in range(*t.map)}
+    for i in range(first, len(lines.ends)):
+        line = lines.text(i)
+        lo = _CONTAINER_PREFIX.match(line).end()
+        body = line[lo:].rstrip()
+        if i in covered or not body:
+            continue
+        start = lines.starts[i] + lo
+        builder = BlockBuilder("paragraph")
+        builder.add_raw(body, start)
+        block = builder.build()
+        if block is not None:
+            doc.blocks.append(block)
+    doc.blocks.sort(key=lambda b: b.start)
+
+
+def _note_too_deep(doc: Document, tokens: list[Token]) -> int | None:
+    """Add a notice where markdown-it stopped at the nesting limit and dropped the text inside;
+    return that line's index (0-based), or None."""
     deepest = next((t for t in tokens if t.level >= MAX_MARKDOWN_DEPTH - 1
                     and t.type in _CONTAINERS), None)
     if deepest is not None:
         line = next((t.map[0] + 1 for t in reversed(tokens[: tokens.index(deepest) + 1])
                      if t.map), 1)
         doc.notices.append(f"{line}: Markdown nested more than {MAX_MARKDOWN_DEPTH - 1} levels "
-                           "deep; the text inside is not checked")
+                           "deep; the text from here on is read as plain lines")
+        return line - 1
+    return None
 
 
 def _add_html(doc: Document, lines: _Lines, token: Token) -> None:
