@@ -46,6 +46,7 @@ UNCOVERABLE: dict[tuple[str, str], str] = {
     # `contradicted` (a function another agency owns) and `unknown` cases instead.
     ("INS", "supported"): "former agency; only contested facts and no parent",
     ("USCS", "supported"): "former agency (U.S. Customs Service); only contested facts and no parent",
+    ("cbp_one_appointments", "supported"): "ended 2025-01-20; its only fact is contested",
 }
 
 
