@@ -112,7 +112,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
         if start >= 0 and (broken or _ends_before(kind, bool(is_punct[i]), seen_end)):
             out.append(_sentence(tokens, start, last + 1))
             start = -1
-        seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]))
+        # A sentence's first token (a list marker: '• Focus:') carries no end from before.
+        seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]) and start >= 0)
         broken = False
         if start < 0:
             start = i

@@ -225,7 +225,7 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
     agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
     first = own[0]
     cell = _CELL.match(clean, body)
-    if first.start != (cell.end() if cell else body) or len({m.label for m in own}) != 1:
+    if first.start != (cell.end() if cell else body):
         return None
     at = max(m.end for m in own if m.start < first.end + 12)
     while at < end and clean[at] in " )":
@@ -234,12 +234,21 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
     if mark is None or end - mark.end() < 2:
         return None
     content = mark.end()
+    if "|" in mark.group():  # a table row: the cell after the agency's
+        end = _cell_end(clean, content, end)
     while end > content and clean[end - 1] in " |":
         end -= 1
-    if any(m.start >= content for m in own) or _title_case(clean[content:end]):
+    named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
+    if (len({m.label for m in named}) != 1 or any(m.start >= content for m in named)
+            or _title_case(clean[content:end])):
         return None
     unit = _reading(clean[first.start:first.end], clean, content, end, words)
     return _anchored(unit, (first.start, first.end))
+
+
+def _cell_end(clean: str, start: int, end: int) -> int:
+    cell = _CELL.search(clean, start, end)
+    return cell.start() if cell else end
 
 
 def _anchored(unit: Implicit | None, anchor: tuple[int, int]) -> Implicit | None:
