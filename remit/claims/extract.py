@@ -124,7 +124,8 @@ class Extractor:
             for frame in sentence_frames(sent, own, self.lex, self.verb_words,
                                          self.aliases.transparent, here):
                 out.extend(self._frame_claims(frame, sent, cues))
-            previous = own
+            if own or any(t.is_alpha for t in sent):  # a list marker parsed alone ('•')
+                previous = own
         return order_claims(out), previous
 
     def _anaphor_candidates(self, doc: Doc) -> list[int]:

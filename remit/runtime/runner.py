@@ -161,7 +161,9 @@ class SentenceRunner:
         from remit.runtime.salience import Salience
 
         lex = self.component.extractor.lex
-        return Salience(lex.word_class("singular_pronouns"), lex.word_class("plural_pronouns"))
+        return Salience(lex.word_class("singular_pronouns"), lex.word_class("plural_pronouns"),
+                        nouns=lex.anaphor_nouns,
+                        determiners=lex.definite_articles | lex.demonstratives)
 
     def _extract(self, plan: _Plan, i: int, sentence: Sentence, doc: Doc,
                  out: list[Claim]) -> Doc:

@@ -309,8 +309,9 @@ def _reading(name: str, clean: str, start: int, end: int, words: _Words) -> Impl
     is read as a verb first, as a noun when that gives no claim the table knows."""
     raw = clean[start:end]
     content = raw.strip(" |")
-    if not any(c.isalnum() for c in content) or content.split()[0].lower() in words.stop:
-        return None  # 'USCIS: not deportation', 'ICE: maybe visas'
+    first = content.split()[0].lower() if content else ""
+    if not any(c.isalnum() for c in content) or first in words.stop or first in words.pronouns:
+        return None  # 'USCIS: not deportation', 'ICE: maybe visas'; '- It ...' refers itself
     start += len(raw) - len(raw.lstrip(" |"))
     end = start + len(content)
     frame, verb_words = words.frame, words.verbs
