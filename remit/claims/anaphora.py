@@ -88,7 +88,7 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
         # '..., and it then issues ...' refers to this sentence's subject, if it has one.
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) if earlier else (
-            _subject_of(previous) if assume_subject else _it_antecedent(previous))
+            _subject_of(previous) if assume_subject else _it_antecedent(previous, lex))
     plural = lower in lex.plural_anaphors and token.pos_ == "PRON"
     if plural and token.i == sent.start:
         return (previous[0] if assume_subject and previous
@@ -141,21 +141,28 @@ def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
     return None
 
 
-def _it_antecedent(previous: Sequence[Span]) -> Span | None:
+def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:
     """What 'it' takes from the sentence before: its agency subject, else its first mention.
 
     Not the first mention when the sentence's main subject is another thing 'it' can name:
-    in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS.
+    in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS;
+    but a subject that is the agency's role or a noun for an agency points at the agency
+    ("The TSA's mission is security. It ...", 'One such agency is USCIS. It ...').
     """
     subject = _subject_of(previous, strict=True)
     if subject is not None or not previous:
         return subject
     sent = previous[0].sent
     inside = {i for m in previous for i in range(m.start, m.end)}
-    if any(t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i and t.i not in inside
-           and t.tag_ in {"NN", "NNP"} for t in sent):
-        return None
-    return previous[0]
+    others = [t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i
+              and t.i not in inside and t.tag_ in {"NN", "NNP"}]
+    if not others:
+        return previous[0]
+    pointers = lex.role_nouns | lex.anaphor_nouns
+    if len({m.label_ for m in previous}) == 1 and all(
+            t.lemma_.lower() in pointers for t in others):
+        return previous[0]
+    return None
 
 
 def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
