@@ -96,7 +96,7 @@ def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
     words = _Words(frame=sorted(lex.word_class("implicit_role"))[0], verbs=verb_words,
                    stop=_stop_words(lex), pronouns=lex.pronouns,
                    openers=lex.word_class("prepositions"),
-                   parents=lex.word_class("parent_labels"),
+                   parents=lex.word_class("parent_labels"), units=lex.word_class("unit_labels"),
                    part=sorted(lex.word_class("implicit_parent"))[0])
     state = _State()
     out: dict[int, Implicit] = {}
@@ -119,6 +119,7 @@ class _Words:
     pronouns: frozenset[str]
     openers: frozenset[str]  # a lead ending in one is completed by its items
     parents: frozenset[str] = frozenset()  # infobox labels of the parent body ('parent agency')
+    units: frozenset[str] = frozenset()  # labels of the parts ('key units')
     part: str = ""  # 'is part of'
 
 
@@ -182,23 +183,27 @@ def _titled(clean: str, start: int, end: int, own: Sequence[Mention]) -> tuple[s
 def _parent_row(clean: str, body: int, end: int, own: Sequence[Mention], words: _Words,
                 agency: tuple[str, str] | None) -> Implicit | None:
     """'Parent agency | U.S. Department of Homeland Security |' under the page's or the
-    section's agency: '<agency> is part of <value>'. The agency comes from far above, so the
+    section's agency: '<agency> is part of <value>'; 'Key units: Border Patrol, Office of
+    Field Operations': '<value> is part of <agency>'. The agency comes from far above, so the
     reading is weak (never contradicted)."""
     label = _LABEL.match(clean, body, end)
     if agency in (None, _NOBODY) or label is None:
         return None
     name = clean[body:label.end()].strip(" :|").lower()
     value_end = _cell_end(clean, label.end(), end)
-    while value_end > label.end() and clean[value_end - 1] in " |":
+    while value_end > label.end() and clean[value_end - 1] in " |.;":
         value_end -= 1
+    value = clean[label.end():value_end]
     inside = [m for m in own if m.start >= label.end() and m.end <= value_end]
-    if (name not in words.parents or len(inside) != len(own)
-            or len({m.label for m in own} | {agency[0]}) != 2):
+    if len(inside) != len(own) or agency[0] in {m.label for m in own}:
         return None
-    prefix = f"{agency[1]} {words.part} "
-    text = prefix + clean[label.end():value_end]
-    return Implicit(text, len(prefix), label.end(), value_end, (label.end(), value_end),
-                    weak=True)
+    span = (label.end(), value_end)
+    if name in words.parents and len({m.label for m in own}) == 1:
+        prefix = f"{agency[1]} {words.part} "
+        return Implicit(prefix + value, len(prefix), *span, span, weak=True)
+    if name in words.units:
+        return Implicit(f"{value} {words.part} {agency[1]}", 0, *span, span, weak=True)
+    return None
 
 
 def _without_names(clean: str, start: int, end: int, own: Sequence[Mention]) -> str:
