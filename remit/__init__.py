@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-# The project's home page, as in pyproject.toml's [project.urls]: SARIF's informationUri.
-HOMEPAGE = "https://github.com/OWNER/remit"
+# The tool's public home page (SARIF's informationUri). remit has none yet, and a made-up
+# address would send code-scanning users to a page that does not exist, so it is None: SARIF
+# then has no informationUri, each rule links to its sources, and a project can name a page
+# of its own with `information_uri` in [tool.remit]. When remit is published, set this and
+# [project.urls] in pyproject.toml together (a test checks they agree).
+HOMEPAGE: str | None = None
 
 if TYPE_CHECKING:
     from remit.records import Finding

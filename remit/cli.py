@@ -32,6 +32,8 @@ __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_INTERRUPT", "EX
 SUBCOMMANDS = {
     "check": ("remit.commands.check", "check", "Check files or stdin for agency-role claims."),
     "batch": ("remit.batch.command", "batch", "Check a table of statements (CSV, JSONL, ...)."),
+    "explain": ("remit.commands.explain", "explain",
+                "Explain how sentences were read and why each verdict."),
     "rules": ("remit.commands.rules", "rules", "Validate or list the responsibilities table."),
     "config": ("remit.commands.config", "config", "Show the configuration in effect."),
 }

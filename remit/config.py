@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "format": "text",
     "no_fail": False,
     "claimreview": {},
+    "information_uri": None,
+    "max_fact_age": None,
 }
 # Keys whose command-line value is merged over the configured table, not put in its place.
 MERGED = ("severity", "claimreview")
@@ -73,6 +75,12 @@ class ConfigModel(BaseModel):
     format: FormatName | None = Field(None, description="output format")
     no_fail: bool | None = Field(None, description="always exit 0 on findings (rollout)")
     claimreview: ClaimReviewConfig | None = Field(None, description="ClaimReview publisher")
+    information_uri: str | None = Field(
+        None, pattern=r"^https?://\S+$",
+        description="an http(s) page about remit for this project's readers: SARIF's "
+                    "informationUri and the link of rules without a source link")
+    max_fact_age: float | None = Field(None, ge=0, description=(
+        "years: a finding whose deciding fact is older carries a note"))
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,8 @@ class Effective:
     format: Setting
     no_fail: Setting
     claimreview: Setting
+    information_uri: Setting
+    max_fact_age: Setting = Setting(None, DEFAULT)
     config_path: Path | None = None
 
     def items(self) -> list[tuple[str, Setting]]:
@@ -114,12 +124,15 @@ class Effective:
         return {k: {"value": s.value, "origin": s.origin} for k, s in self.items()}
 
     def render_options(self, **kw: Any) -> RenderOptions:
-        """Return renderer options with this severity map and ClaimReview publisher settings.
+        """Return renderer options with this severity map, ClaimReview and information URI.
 
-        ``kw`` sets the other fields.
+        ``kw`` sets the other fields; its ``information_uri`` is used when none is configured.
         """
         review = self.claimreview.value
+        information_uri = self.information_uri.value or kw.pop("information_uri", None) or ""
+        kw.pop("information_uri", None)
         return RenderOptions(severity=self.severity.value, url_base=review.get("url_base"),
+                             information_uri=information_uri,
                              author=review.get("author") or "remit",
                              publisher=review.get("publisher"),
                              date_published=review.get("date_published")

@@ -48,7 +48,11 @@ def _git(root: str, *args: str) -> str:
 
 
 def parse_diff(diff: str) -> dict[str, set[int]]:
-    """Return the new-side line numbers of each file in a ``git diff --unified=0``."""
+    """Return the new-side line numbers of each file's hunks in a ``git diff``.
+
+    With ``--unified=0`` these are the changed lines; with ``--unified=N`` the context lines a
+    hunk shows around them are included.
+    """
     changed: dict[str, set[int]] = {}
     current: set[int] | None = None
     for line in diff.splitlines():
@@ -64,18 +68,21 @@ def parse_diff(diff: str) -> dict[str, set[int]]:
     return changed
 
 
-def changed_lines(ref: str, root: str) -> dict[str, set[int] | None]:
+def changed_lines(ref: str, root: str, context: int = 0) -> dict[str, set[int] | None]:
     """Return, per path relative to ``root``, the lines changed since ``ref`` (``None``: all).
 
     The working tree is compared with ``ref``, so staged and unstaged edits count; a file git
-    does not track yet (and does not ignore) is new, every line of it changed.
+    does not track yet (and does not ignore) is new, every line of it changed. ``context``
+    widens each change by that many lines either side, as git's ``--unified`` does: the lines a
+    pull request's diff shows (reviewdog's ``diff_context``).
     """
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except GitError:
         raise GitError(f"unknown git ref '{ref}' (a branch, tag or commit, fetched)") from None
-    changed: dict[str, set[int] | None] = dict(parse_diff(_git(
-        root, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", ref, "--")))
+    diff = _git(root, "diff", f"--unified={context}", "--no-color", "--no-ext-diff",
+                "--no-renames", ref, "--")
+    changed: dict[str, set[int] | None] = dict(parse_diff(diff))
     for name in _git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0"):
         if name:
             changed[name] = None

@@ -134,12 +134,15 @@ class FileResult:
 
     ``text`` is the original input, so that claim offsets give exact lines and columns.
     ``notices`` are warnings about the input itself, such as an unused suppression comment.
+    ``input_format`` is how ``text`` was read (``markdown``, ``html`` or ``text``), so that a
+    report can show its prose as the reader sees it; ``None`` when it was not read as markup.
     """
 
     path: str
     text: str
     findings: tuple[Finding, ...]
     notices: tuple[str, ...] = ()
+    input_format: str | None = None
 
     def records(self) -> list[dict]:
         """Return the JSON records of every finding."""

@@ -30,7 +30,11 @@ def _git(repo: Path, *args: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path):
-    """A repository whose second commit adds one contradicted line to a checked file."""
+    """A repository whose second commit adds one contradicted line to a checked file.
+
+    Line 3 of that file, contradicted too, is within three lines of the change; another
+    tracked page, with a contradicted claim, is not changed.
+    """
     repo = tmp_path / "repo"
     (repo / "docs").mkdir(parents=True)
     _git(repo, "init", "-q")
@@ -38,6 +42,7 @@ def repo(tmp_path):
     _git(repo, "config", "user.name", "test")
     page = repo / "docs" / "roles.md"
     page.write_text("# Roles\n\nICE issues green cards.\n\nUSCIS decides asylum cases.\n")
+    (repo / "docs" / "old.md").write_text("An unchanged page.\n\nCBP issues green cards.\n")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "first")
     base = _git(repo, "rev-parse", "HEAD")
@@ -131,3 +136,30 @@ def test_reviewdog_reporter_gets_rdjson_and_the_inputs(repo, tmp_path):
     assert {d["location"]["range"]["start"]["line"] for d in diagnostics} == {3, 7}
     sarif = json.loads(Path(outputs["run"]["sarif"]).read_text())
     assert sarif["runs"][0]["results"], "--sarif-file wrote the same run"
+
+
+def _annotated(log: str) -> list[tuple[str, str]]:
+    return re.findall(r"^::\w+ file=([^,]+),line=(\d+),", log, re.M)
+
+
+@pytest.mark.model
+def test_annotations_diff_context_adds_the_lines_around_a_change(repo, tmp_path):
+    repo, base = repo
+    log, outputs, _ = run_action(repo, base, tmp_path, filter_mode="diff_context")
+    assert _annotated(log) == [("docs/roles.md", "3"), ("docs/roles.md", "7")], log
+
+
+@pytest.mark.model
+def test_annotations_nofilter_checks_every_tracked_page(repo, tmp_path):
+    repo, base = repo
+    log, outputs, _ = run_action(repo, base, tmp_path, filter_mode="nofilter")
+    assert outputs["files"]["count"] == "2", "nofilter checks every tracked page"
+    assert _annotated(log) == [("docs/old.md", "3"), ("docs/roles.md", "3"),
+                               ("docs/roles.md", "7")], log
+
+
+def test_an_unknown_filter_mode_fails_the_step(repo, tmp_path):
+    repo, base = repo
+    log, outputs, _ = run_action(repo, base, tmp_path, filter_mode="changed")
+    assert outputs["run"]["exit"] == "2"
+    assert "::error::filter_mode must be added, diff_context, file or nofilter" in log

@@ -32,7 +32,10 @@ def test_sarif_paths_are_relative_to_the_git_root(run, tmp_path, monkeypatch):
     loc = run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert loc == {"uri": "docs/a.md", "uriBaseId": "%SRCROOT%"}
     driver = run_["tool"]["driver"]
-    assert driver["semanticVersion"] and driver["informationUri"].startswith("https://")
+    # remit has no public home page: no informationUri rather than a made-up one.
+    assert driver["semanticVersion"] and "informationUri" not in driver
+    assert all(not r.get("helpUri", "https://").startswith("https://github.com/")
+               for r in driver["rules"])
     other = run("check", "--format", "sarif", "--base-dir", str(tmp_path / "docs"), "a.md")
     loc = json.loads(other.output)["runs"][0]["results"][0]["locations"][0]
     assert loc["physicalLocation"]["artifactLocation"]["uri"] == "a.md"
@@ -44,8 +47,29 @@ def test_homepage_matches_pyproject():
 
     from remit import HOMEPAGE
 
-    meta = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
-    assert meta["project"]["urls"]["Homepage"] == HOMEPAGE
+    root = Path(__file__).parents[1]
+    meta = tomllib.loads((root / "pyproject.toml").read_text())
+    assert meta["project"].get("urls", {}).get("Homepage") == HOMEPAGE
+    # No placeholder address that pretends to exist, in what ships or what users copy.
+    shipped = [root / "README.md", root / "action.yml", root / "pyproject.toml",
+               *(root / "docs").glob("*.md"), *(root / "remit").rglob("*.py")]
+    for path in shipped:
+        assert "github.com/OWNER" not in path.read_text(encoding="utf-8"), path
+        assert "OWNER/remit" not in path.read_text(encoding="utf-8"), path
+
+
+def test_information_uri_from_the_configuration(run, tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("ICE issues green cards.\n")
+    (tmp_path / ".remit.toml").write_text('information_uri = "https://docs.example.org/remit"\n')
+    monkeypatch.chdir(tmp_path)
+    driver = json.loads(run("check", "--format", "sarif", "a.md").output)["runs"][0]["tool"][
+        "driver"]
+    assert driver["informationUri"] == "https://docs.example.org/remit"
+    notice = next(r for r in driver["rules"] if r["id"] == "remit-notice")
+    assert notice["helpUri"] == "https://docs.example.org/remit"
+    (tmp_path / ".remit.toml").write_text('information_uri = "javascript:alert(1)"\n')
+    bad = run("check", "--format", "sarif", "a.md")
+    assert bad.exit_code == 2 and ".remit.toml:1: information_uri:" in bad.output
 
 
 def test_show_threshold_on_the_command_line(run):
@@ -181,6 +205,17 @@ def test_diff_reports_only_changed_lines(run, tmp_path, monkeypatch):
         "1 contradicted, 0 supported")
     bad = run("check", "--diff", "no-such-ref", "a.md")
     assert bad.exit_code == 2 and "unknown git ref 'no-such-ref'" in bad.output
+
+
+def test_diff_context_adds_lines_around_each_change(run, tmp_path, monkeypatch):
+    _repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    # Lines 2 and 3 were added; line 1 is next to them (without context: line 3 only).
+    lines = run("check", "--diff", "HEAD", "--diff-context", "1", "--format", "line",
+                "a.md").output.splitlines()
+    assert [x.split(":")[1] for x in lines] == ["1", "3"], lines
+    alone = run("check", "--diff-context", "3", "a.md")
+    assert alone.exit_code == 2 and "--diff-context needs --diff REF" in alone.output
 
 
 def test_diff_outside_a_repository_is_a_usage_error(run, tmp_path, monkeypatch):

@@ -41,7 +41,8 @@ def test_defaults_without_any_config(tmp_path):
         "severity": ({"contradicted": "error", "unknown": "warning", "supported": "none"},
                      "default"),
         "format": ("text", "default"), "no_fail": (False, "default"),
-        "claimreview": ({}, "default"),
+        "claimreview": ({}, "default"), "information_uri": (None, "default"),
+        "max_fact_age": (None, "default"),
     }
 
 
@@ -131,10 +132,12 @@ def test_remit_config_text(project, monkeypatch):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "config file: pyproject.toml"
-    assert "fail_on      never  (command line)" in lines
-    assert "exclude      drafts/**  (pyproject.toml:[tool.remit])" in lines
-    assert "format       text  (default)" in lines
-    assert "claimreview  (none)  (default)" in lines
+    assert "fail_on          never  (command line)" in lines
+    assert "exclude          drafts/**  (pyproject.toml:[tool.remit])" in lines
+    assert "format           text  (default)" in lines
+    assert "claimreview      (none)  (default)" in lines
+    assert "information_uri  (none)  (default)" in lines
+    assert "max_fact_age     (none)  (default)" in lines
 
 
 def test_remit_config_json(project):

@@ -45,3 +45,24 @@ def test_action_pins_actions_to_commit_shas():
     assert uses
     for use in uses:
         assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", use), use
+
+
+def test_the_sarif_in_docs_ci_md_is_what_remit_writes_for_the_example_draft(run, monkeypatch):
+    import json
+    import re
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    shown = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))["runs"][0]
+    monkeypatch.chdir(ROOT)
+    live = json.loads(run("check", "--format", "sarif", "examples/draft.md").output)["runs"][0]
+    driver, live_driver = shown["tool"]["driver"], live["tool"]["driver"]
+    assert set(driver) - {"rules"} == set(live_driver) - {"rules"}, "no informationUri"
+    rule = driver["rules"][0]
+    (live_rule,) = [r for r in live_driver["rules"] if r["id"] == rule["id"]]
+    for key in ("name", "shortDescription", "fullDescription", "helpUri",
+                "defaultConfiguration"):
+        assert rule[key] == live_rule[key], key
+    assert f"{len(live_driver['rules'])} rules" in text
+    result, live_result = shown["results"][0], live["results"][0]
+    for key in ("ruleId", "kind", "level", "locations", "partialFingerprints"):
+        assert result[key] == live_result[key], key

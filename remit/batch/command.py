@@ -9,6 +9,7 @@ import sys
 import click
 
 from remit.batch.io import FORMATS
+from remit.batch.report import BatchReport, write_report
 from remit.batch.run import BatchJob, run_batch
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from remit.commands.options import die, fail_on_option, fails, model_option, rules_option
@@ -40,12 +41,15 @@ MAX_ROW_ERRORS_SHOWN = 10
               help="Worker processes, each checking whole chunks of rows; -1: one per core.")
 @click.option("--on-bad-lines", type=click.Choice(["error", "skip"]), default="error",
               show_default=True, help="Stop at a malformed line, or skip and count it.")
+@click.option("--report", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Also write an HTML page about the run: rows by verdict, claims by agency, "
+                   "the most frequent contradicted claims.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, row warnings or summary.")
 @fail_on_option
 @rules_option
 @model_option
 def batch(path, column, id_column, output, input_format, output_format, chunksize, batch_size,
-          n_process, on_bad_lines, quiet, fail_on, rules, model):
+          n_process, on_bad_lines, report, quiet, fail_on, rules, model):
     """Check the statements in a CSV, TSV, JSON Lines or Parquet table (- for stdin).
 
     Every row is kept, in order, with columns verdict, claims, evidence, correction and error
@@ -56,13 +60,17 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
 
     job = BatchJob(path, column, output, id_column, input_format, output_format, chunksize,
                    batch_size, n_process, on_bad_lines, model, tuple(rules))
+    tally = BatchReport(column, id_column) if report else None
     show_progress = not quiet and sys.stderr.isatty()
     # A plain SIGTERM would end the process without clean-up; as SystemExit it unwinds, so the
     # temporary output file is removed just as it is on Ctrl-C.
     signal.signal(signal.SIGTERM, _exit_on_term)
     try:
         with _progress_bar(display_name(path), show_progress) as progress:
-            summary = run_batch(job, progress=progress, on_error=_row_error_printer(quiet))
+            summary = run_batch(job, progress=progress, on_error=_row_error_printer(quiet),
+                                report=tally)
+        if tally is not None:
+            write_report(report, tally, summary, job)
     except (InputError, ModelError) as exc:
         die(str(exc))
     except TableError as exc:

@@ -97,10 +97,11 @@ ProgressHook = Callable[[int, "int | None"], None]
 
 
 def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
-              on_error: ErrorHook | None = None) -> Summary:
+              on_error: ErrorHook | None = None, report=None) -> Summary:
     """Check ``job.source`` into ``job.output``; raise InputError for unreadable input.
 
     The output appears only once complete (see :func:`remit.batch.output.atomic_file`).
+    ``report`` (a :class:`remit.batch.report.BatchReport`) is given every checked chunk.
     """
     read_format, write_format = job.formats()
     stats = ReadStats()
@@ -125,6 +126,8 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
             except InputError as exc:  # the chunk's columns differ from the first chunk's
                 where = f"{display_name(job.source)}: rows from {summary.rows + 1}"
                 raise InputError(f"{where}: {exc}") from None
+            if report is not None:
+                report.add(checked, summary.rows + 1)
             summary.verdicts.update(checked["verdict"])
             if progress is not None:
                 progress(len(checked), stats.total_rows)

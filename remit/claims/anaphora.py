@@ -85,6 +85,8 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
     if token.dep_ not in _SUBJECT_DEPS:
         return None
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
+        if _names_an_agency(token, own):
+            return None  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
         # '..., and it then issues ...' refers to this sentence's subject, if it has one.
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) if earlier else (
@@ -139,6 +141,15 @@ def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
                 and head.lemma_.lower() in lex.personnel):
             return mention
     return None
+
+
+def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
+    """Whether subject ``token`` is said to be an agency of its own sentence ('it is ICE')."""
+    head = token.head
+    if head.lemma_ != "be":
+        return False
+    inside = {m.root.i for m in own}
+    return any(c.dep_ == "attr" and c.i in inside for c in head.children)
 
 
 def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:

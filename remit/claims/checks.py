@@ -45,8 +45,8 @@ def grammar_errors(paths=(), *, shipped: bool = True, table: Table | None = None
     With a ``table``, its triggers' ``@name`` references and verb phrases are checked too.
     """
     from remit.claims.constructions import construction_errors
+    from remit.claims.cuecompile import cue_errors
     from remit.claims.grammar import constructions, cues, load_grammar, word_classes
-    from remit.claims.modifiers import cue_errors
 
     merged, errors = load_grammar(paths, shipped=shipped)
     located = word_classes(merged)

@@ -49,13 +49,12 @@ def attribute(ctx: Sentence, mention: Span, attr: Token, be: Token, negated: boo
     if attr.lemma_.lower() in ctx.lex.personnel and not any(
             c.dep_ == "relcl" for c in attr.children):
         # 'Immigration judges are employees of DHS'
-        target = unit_target(ctx, attr)
-        if target is not None and target != mention:
-            return [slots.part_of_frame(ctx, mention, be, target, negated)]
+        found = unit_frame(ctx, mention, be, attr, negated)
+        if found is not None:
+            return [found]
     if attr.lemma_.lower() in ctx.lex.units or attr.i in ctx.mention_tokens:
-        target = unit_target(ctx, attr)
-        if target is not None and target != mention:
-            frames.append(slots.part_of_frame(ctx, mention, be, target, negated))
+        found = unit_frame(ctx, mention, be, attr, negated)
+        frames += [found] if found is not None else []
     for child in attr.children:
         if child.dep_ in {"relcl", "acl"} and not slots.someone_else_acts(ctx, child):
             passive = any(c.dep_ == "nsubjpass" for c in child.children)
@@ -70,6 +69,19 @@ def attribute(ctx: Sentence, mention: Span, attr: Token, be: Token, negated: boo
     if not frames and attr.lemma_.lower() in ctx.lex.units:
         frames.append(slots.generic(ctx, mention, be, slots.noun_args(ctx, attr), negated))
     return frames
+
+
+def unit_frame(ctx: Sentence, mention: Span, head: Token, unit: Token,
+               negated: bool) -> Frame | None:
+    """The part-of frame a unit noun gives: 'X is a unit of Y' (X in Y); with a word of
+    ``parent_words``, the other way round: 'X, the parent agency of Y' (Y in X)."""
+    target = unit_target(ctx, unit)
+    if target is None or target == mention:
+        return None
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in ctx.lex.word_class("parent_words")
+           for c in unit.children):
+        return slots.part_of_frame(ctx, target, head, mention, negated)
+    return slots.part_of_frame(ctx, mention, head, target, negated)
 
 
 def unit_target(ctx: Sentence, unit: Token) -> Span | None:
@@ -151,9 +163,9 @@ def loose_apposition(ctx: Sentence, mention: Span, anchor: Token) -> Token | Non
 def apposition(ctx: Sentence, mention: Span, appos: Token) -> list[Frame]:
     """'HSI, a unit of the FBI, ...'; 'USCIS, the agency behind green cards, ...'."""
     frames: list[Frame] = []
-    target = unit_target(ctx, appos) if appos.lemma_.lower() in ctx.lex.units else None
-    if target is not None and target != mention:
-        frames.append(slots.part_of_frame(ctx, mention, appos, target, False))
+    found = (unit_frame(ctx, mention, appos, appos, False)
+             if appos.lemma_.lower() in ctx.lex.units else None)
+    frames += [found] if found is not None else []
     for child in appos.children:
         if child.dep_ in {"relcl", "acl"}:
             frames += core.read_verb(ctx, mention, child)

@@ -34,6 +34,9 @@ from remit.claims.predicates import (
 )
 from remit.claims.slots import Sentence
 
+# A mention in one of these relations modifies a thing: the thing, not the agency, acts.
+MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
+
 __all__ = ["Frame", "Sentence", "sentence_frames"]
 
 
@@ -47,8 +50,9 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     frames = by_role(ctx, mention, anchor)
     own = own_clauses(ctx, mention, anchor)
     contrast = is_contrasted(ctx, mention)
-    if not frames and contrast:
-        # '... handles work permits, not ICE': the contrasted agency shares the predicate.
+    if not frames and contrast and anchor.dep_ not in MODIFIER_DEPS:
+        # '... handles work permits, not ICE': the contrasted agency shares the predicate
+        # (not 'neither an ICE detainer nor ...': there a thing of the agency's acts).
         verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         frames = read_verb(ctx, mention, verb) if verb is not None else []
     first = anchor
@@ -177,7 +181,7 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
     """The frame of a verb and its arguments (and of a second verb the tagger missed)."""
     frames = []
     phrases = verb_phrases(target)
-    args = arg_tokens(target, set(ctx.mention_tokens), passive, ctx.opaque)
+    args = arg_tokens(target, set(ctx.mention_tokens), passive, ctx.opaque, ctx.lex)
     if not args and not passive:
         args = linear.tail(ctx, target)
     if not passive:
@@ -187,7 +191,7 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
             args = tuple(head_args)
             frames.append(linear.linear_frame(ctx, mention, later[0], later[1], neg))
     # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
-    neg = neg != any(denied_by_no(c, passive) for c in target.children)
+    neg = neg != any(denied_by_no(c, passive, ctx.lex) for c in target.children)
     frames.append(Frame(
         mention, target, phrases,
         generic=bool(phrases & ctx.lex.verbs("handle")) or slots.role_object(ctx, target)

@@ -21,13 +21,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from remit.claims.lexicon import phrase
-from remit.claims.schema import Cue
+from remit.claims.cuecompile import CompiledCue, compile_cue, cue_errors
 from remit.claims.tokentests import passes as _passes
-from remit.claims.tokentests import token_test as _test
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -37,60 +34,6 @@ FUTURE = "future"
 NEGATED = "negated"
 COPULA = "be"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-def _entries(items: Iterable[str], word_class) -> set[str]:
-    out: set[str] = set()
-    for item in items:
-        out |= set(word_class(item[1:])) if item.startswith("@") else {item}
-    return out
-
-
-@dataclass(frozen=True)
-class CompiledCue:
-    """A cue record with its classes resolved: the form the engine runs."""
-
-    record: Cue
-    order: int
-    words: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-    terminators: frozenset[str]
-    subject_not: frozenset[str]
-    token: tuple
-    head: tuple
-    has_child: tuple
-    children_all: tuple
-    below: tuple
-    predicate: tuple
-
-    @property
-    def step(self) -> int:
-        """Which step of the module docstring's order this cue is tried in."""
-        scope, up = self.record.scope, self.record.up
-        if scope in {"sentence_start", "sentence_end"}:
-            return 1
-        if scope in {"arguments", "predicate"} or (scope == "children" and up == "no"):
-            return 2
-        return 3 if scope in {"children", "heads"} else 4
-
-    def walks_up_from(self, token: Token) -> bool:
-        """Whether this cue's walk goes on above ``token``."""
-        up = self.record.up
-        return up == "all" or (up != "no" and token.dep_ in up)
-
-
-def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
-    """Resolve a record's ``@class`` names. Raises ``KeyError`` or ``ValueError``."""
-    entries = _entries(record.words, word_class) - _entries(record.exclude, word_class)
-    single = frozenset(e for e in entries if " " not in e)
-    return CompiledCue(
-        record, order, single, tuple(sorted(phrase(e) for e in entries)),
-        frozenset(_entries(record.terminators, word_class)),
-        frozenset(_entries(record.subject_not, word_class)),
-        _test(record.token, word_class), _test(record.head, word_class),
-        _test(record.has_child, word_class), _test(record.children_all, word_class),
-        _test(record.below, word_class),
-        _test(record.predicate, word_class))
-
-
 def _word_of(cue: CompiledCue, token: Token) -> bool:
     """Whether ``token`` is the cue's trigger, by its words and its token pattern."""
     if cue.words:
@@ -135,7 +78,8 @@ def _argument_hit(cue: CompiledCue, head: Token) -> bool:
 
 def argument_hit(cue: CompiledCue, child: Token) -> bool:
     """An ``arguments`` cue's trigger in the subtree of the predicate's ``child``, at most
-    ``max_scope`` levels below it."""
+    ``max_scope`` levels below it.
+    """
     deps = cue.record.deps
     if deps and child.dep_ not in deps:
         return False
@@ -221,12 +165,14 @@ class SentenceCues:
         return self.sent.text.lower()
 
     @functools.cached_property
+    def whole_cue(self) -> CompiledCue | None:
+        """The first sentence-wide cue of an assertion effect that matches, if one does."""
+        return next((c for c in self.cues.steps[1] if _sentence_hit(c, self.sent)), None)
+
+    @property
     def whole(self) -> str | None:
-        """The effect of the first sentence-wide cue of an assertion effect, if one matches."""
-        for cue in self.cues.steps[1]:
-            if _sentence_hit(cue, self.sent):
-                return cue.record.effect
-        return None
+        """The effect of :attr:`whole_cue`, if one matches."""
+        return None if self.whole_cue is None else self.whole_cue.record.effect
 
     @functools.cached_property
     def future_anywhere(self) -> bool:
@@ -315,22 +261,28 @@ class CueSet:
         return _remembered(state.assertions, head, state, self._assertion)
 
     def _assertion(self, head: Token, state: SentenceCues) -> str:
-        if state.whole is not None:
-            return state.whole
+        cue = self.deciding(head, state)
+        return ASSERTED if cue is None else cue.record.effect
+
+    def deciding(self, head: Token, state: SentenceCues) -> CompiledCue | None:
+        """The cue that decides ``head``'s assertion (module docstring order), or ``None``."""
+        if state.whole_cue is not None:
+            return state.whole_cue
         for cue in self.steps[2]:
             if local_hit(cue, head):
-                return cue.record.effect
+                return cue
         hit = _walk_hit(self.steps[3], head)
         if hit is not None:
-            return hit.record.effect
+            return hit
         for cue in self.steps[4]:
             if applies(cue, head) and _phrase_hit(cue, state, head):
-                return cue.record.effect
-        return ASSERTED
+                return cue
+        return None
 
     def future(self, head: Token, state: SentenceCues, kind: str | None = None) -> bool:
         """Whether a future cue holds for ``head``: a plan, a prediction, a past habit, or
-        the past of an agency of ``kind`` (the table's kind of the claim's agency)."""
+        the past of an agency of ``kind`` (the table's kind of the claim's agency).
+        """
         if _remembered(state.futures, head, state, self._future):
             return True
         agency = [c for c in self.future_agency if kind in c.record.agency]
@@ -378,20 +330,6 @@ def compile_cues(located: Iterable, word_class) -> CueSet:
     if errors:
         raise GrammarError(errors)
     return CueSet([compile_cue(loc.record, k, word_class) for k, loc in enumerate(located)])
-
-
-def cue_errors(located: Iterable, word_class) -> list[str]:
-    """Problems compiling each cue record: an unknown ``@class``, a test the engine lacks."""
-    out = []
-    for loc in located:
-        try:
-            compile_cue(loc.record, 0, word_class)
-        except KeyError as exc:
-            out.append(f"{loc.path}:{loc.line}: cue '{loc.record.id}': unknown word class "
-                       f"'@{exc.args[0]}'")
-        except ValueError as exc:
-            out.append(f"{loc.path}:{loc.line}: cue '{loc.record.id}': {exc}")
-    return out
 
 
 def shipped_cues(lexicon) -> CueSet:

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from remit.claims.modifiers import CompiledCue, applies, argument_hit, child_hit, local_hit
+from remit.claims.cuecompile import CompiledCue
+from remit.claims.modifiers import applies, argument_hit, child_hit, local_hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -167,7 +167,7 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
     noun argument; past events ('agents testified on Wednesday') and bare pronoun objects
     ('reviews it first') are not role statements.
     """
-    args = arg_tokens(verb, set(ctx.mention_tokens), opaque=ctx.opaque)
+    args = arg_tokens(verb, set(ctx.mention_tokens), opaque=ctx.opaque, lex=ctx.lex)
     if verb.lemma_.lower() in ctx.lex.non_role_verbs and not (
             verb.lemma_ in ctx.lex.word_class("statistic_verbs")
             and any(t.like_num for t in args)):

@@ -38,6 +38,10 @@ from remit.formats.base import SHOW
 @click.option("--diff", "diff_ref", default=None, metavar="REF",
               help="Report only claims on lines changed since the git ref REF (a branch, a tag, "
                    "a commit); files git does not track yet count as changed.")
+@click.option("--diff-context", type=click.IntRange(min=0), default=0, show_default=True,
+              metavar="N", help="With --diff, also report claims within N lines of a change "
+                                "(the context a pull request's diff shows; reviewdog's "
+                                "diff_context).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Read this .remit.toml or pyproject.toml instead of the nearest one.")
 @click.option("--sarif-file", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -45,11 +49,14 @@ from remit.formats.base import SHOW
 @click.option("--url-base", default=None, metavar="URL",
               help="URL the checked files are published under (ClaimReview url), joined with "
                    "each file's path from --base-dir.")
+@click.option("--max-fact-age", type=click.FloatRange(min=0), default=None, metavar="YEARS",
+              help="Note on each finding whose deciding fact is older than YEARS [default: off].")
 @fail_on_option
 @rules_option
 @model_option
 def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, show, base_dir,
-          diff_ref, config_file, sarif_file, url_base, fail_on, rules, model):
+          diff_ref, diff_context, config_file, sarif_file, url_base, max_fact_age, fail_on,
+          rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
@@ -58,13 +65,19 @@ def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, sh
     from remit.formats import render, table_labels
     from remit.inputs import STDIO
 
+    if diff_context and diff_ref is None:
+        die("--diff-context needs --diff REF")
     paths = paths or (STDIO,)
     eff, table, results, errors = _run(paths, stdin_filename, input_format, model, {
         "fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
-        "no_fail": no_fail or None, "claimreview": {"url_base": url_base} if url_base else None},
-        config_file)
+        "no_fail": no_fail or None, "claimreview": {"url_base": url_base} if url_base else None,
+        "max_fact_age": max_fact_age}, config_file)
+    if eff.max_fact_age.value is not None:
+        from remit.rules.catalogue import note_old_facts
+
+        results = note_old_facts(results, table, eff.max_fact_age.value)
     if diff_ref is not None:
-        results = _changed_only(results, diff_ref)
+        results = _changed_only(results, diff_ref, diff_context)
     options = eff.render_options(color=wants_color(output), show=show, tool_version=__version__,
                                  base_dir=git.base_dir(base_dir, Path.cwd()),
                                  date_published=datetime.date.today().isoformat(),
@@ -87,13 +100,16 @@ def wants_color(output: str | None, stream=None, environ=None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _changed_only(results: list, ref: str) -> list:
-    """Keep the claims on lines changed since ``ref``; exit 2 outside a repository."""
+def _changed_only(results: list, ref: str, context: int = 0) -> list:
+    """Keep the claims on (or ``context`` lines around) lines changed since ``ref``.
+
+    Exit 2 outside a repository.
+    """
     root = git.git_root(Path.cwd())
     if root is None:
         die("--diff: not inside a git repository")
     try:
-        return git.only_changed(results, git.changed_lines(ref, str(root)), str(root))
+        return git.only_changed(results, git.changed_lines(ref, str(root), context), str(root))
     except git.GitError as exc:
         die(f"--diff {ref}: {exc}")
 

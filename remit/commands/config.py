@@ -14,10 +14,14 @@ from remit.formats import FORMATS
 
 
 def _shown(value: object) -> str:
+    if value is None:
+        return "(none)"
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items()) or "(none)"
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "(none)"
+    if value is None:
+        return "(none)"
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 

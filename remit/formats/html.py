@@ -1,8 +1,9 @@
 """``--format html``: a self-contained report, like displaCy's ``ent`` view, for reviewers.
 
-Each input's text is shown with every claim highlighted by verdict; hovering a claim shows its
-evidence and clicking it jumps to the claim's card with the full evidence and links. The page
-needs no network and runs no script: everything from the input is escaped, and a
+Each input is shown as its prose, the text remit checked, not its raw markup
+(:mod:`remit.formats.html_prose`), with every claim highlighted by verdict; hovering a claim
+shows its evidence and clicking it jumps to the claim's card with the full evidence and links.
+The page needs no network and runs no script: everything from the input is escaped, and a
 Content-Security-Policy forbids scripts outright, so a hostile document cannot run code in the
 reviewer's browser even if escaping were ever missed.
 """
@@ -15,14 +16,18 @@ from urllib.parse import urlsplit
 
 from remit.formats import html_summary
 from remit.formats.base import RenderOptions, claim_label, evidence_line, position, summary
+from remit.formats.html_prose import prose_blocks, render_prose
 from remit.records import FileResult, Finding
 
 RANK = {"contradicted": 3, "unknown": 2, "supported": 1, "muted": 0}
 
 CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}
-.doc{white-space:pre-wrap;font:14px/1.9 ui-monospace,monospace;background:#fafafa;
- border:1px solid #ddd;padding:1em;overflow-wrap:anywhere}
+.doc{line-height:1.9;background:#fafafa;border:1px solid #ddd;padding:.2em 1em;
+ overflow-wrap:anywhere}.doc.raw{white-space:pre-wrap;padding:1em}
+.doc h3{font-size:1.1em;margin:.8em 0 .3em}.doc p,.doc ul{margin:.5em 0}
+.doc blockquote{border-left:3px solid #ccc;padding-left:.8em;margin:.5em 0}
+.doc table{border-collapse:collapse;margin:.3em 0}.doc td{border:1px solid #ddd;padding:0 .5em}
 a.claim{color:inherit;text-decoration:none;border-radius:3px;padding:1px 0}
 .v-contradicted{background:#ffd2d2}.v-unknown{background:#fff1b8}
 .v-supported{background:#d4f5d4}.v-muted{background:#e8e8e8;color:#666}
@@ -42,7 +47,8 @@ PAGE = Template("""<!DOCTYPE html>
 <body><h1>remit report</h1><p class="summary">$summary</p>
 $chart
 $filters
-<main><p>Hover a highlighted claim for its evidence; click it for the sources. Contradicted and
+<main><p>Each file is shown as its prose, the text remit checked (front matter, code and tags
+left out). Hover a highlighted claim for its evidence; click it for the sources. Contradicted and
 unknown claims come first; the others are folded away under each file.</p>
 $toc
 $sections</main></body></html>
@@ -80,13 +86,13 @@ def _segments(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, i
     return pieces
 
 
-def _document(result: FileResult, shown: list[Finding], fid: str, options: RenderOptions) -> str:
-    text = result.text
-    spans = [(f.claim.start, max(f.claim.end, f.claim.start + 1), i)
-             for i, f in enumerate(shown) if f.claim.start < len(text)]
+def _marked(text: str, spans: list[tuple[int, int, int]], tagged: set[int], shown: list[Finding],
+            fid: str, options: RenderOptions) -> str:
+    """Return ``text`` escaped: each span a link to its card, each of ``tagged`` tagged."""
     ends_at: dict[int, list[int]] = {}
     for _, e, i in spans:
-        ends_at.setdefault(e, []).append(i)
+        if i in tagged:
+            ends_at.setdefault(e, []).append(i)
     out = []
     for a, b, cover in _segments(text, spans):
         chunk = escape(text[a:b])
@@ -99,6 +105,20 @@ def _document(result: FileResult, shown: list[Finding], fid: str, options: Rende
         for i in ends_at.get(b, []):
             out.append(f'<sup class="tag v-{_kind(shown[i])}">{escape(shown[i].verdict)}</sup>')
     return "".join(out)
+
+
+def _document(result: FileResult, shown: list[Finding], fid: str, options: RenderOptions) -> str:
+    def marker(text: str, spans: list[tuple[int, int, int]], tagged: set[int]) -> str:
+        return _marked(text, spans, tagged, shown, fid, options)
+
+    blocks = prose_blocks(result)
+    if blocks is not None:
+        return f'<div class="doc prose">{render_prose(result, blocks, shown, marker)}</div>'
+    # Not read as markup (a batch row, the Python API): the text itself is the prose.
+    text = result.text
+    spans = [(f.claim.start, max(f.claim.end, f.claim.start + 1), i)
+             for i, f in enumerate(shown) if f.claim.start < len(text)]
+    return f'<div class="doc raw">{marker(text, spans, {i for _, _, i in spans})}</div>'
 
 
 def safe_url(url: str | None) -> str | None:
@@ -151,7 +171,7 @@ def _section(result: FileResult, n: int, options: RenderOptions) -> str:
     fid = f"f{n}"
     notices = "".join(f'<li class="notice">{escape(x)}</li>' for x in result.notices)
     return (f'<section id="file-{n}"><h2>{escape(result.path)}</h2>'
-            f'<div class="doc">{_document(result, shown, fid, options)}</div>'
+            f"{_document(result, shown, fid, options)}"
             f"{_cards(result, shown, fid, options)}<ul>{notices}</ul></section>\n")
 
 

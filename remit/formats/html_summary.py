@@ -25,7 +25,7 @@ CSS = "".join(
     f"#show-{k}:not(:checked)~main a.claim.v-{k}{{background:none}}"
     for k in KINDS
 ) + """
-.filters{margin:.5em 0}.filters label{margin-right:1em}
+.filters{margin:1em 0 .5em;display:inline-block}.filters label{margin-right:1em}
 .chart td{padding:1px 6px;font-size:13px}.bar{display:flex;height:12px;min-width:2px}
 .bar span{display:block;height:100%}
 .toc li{margin:.2em 0}details.folded{margin:.5em 0 1em}details.folded summary{color:#555}
@@ -40,36 +40,45 @@ def filters() -> str:
     return f'<span class="filters">Show: </span>{boxes}'
 
 
-def _by_agency(results: list[FileResult], options: RenderOptions) -> list[tuple[str, Counter]]:
+def agency_tally(results: list[FileResult]) -> dict[str, Counter]:
+    """Return the asserted, unsuppressed claims of ``results`` counted by agency and verdict."""
     tally: dict[str, Counter] = {}
     for result in results:
         for finding in result.findings:
             if finding.suppressed is None and finding.claim.asserted:
                 tally.setdefault(finding.claim.agency, Counter())[finding.verdict] += 1
-    rows = sorted(tally.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    return [(agency_name(a, options), c) for a, c in rows[:MAX_AGENCIES]]
+    return tally
 
 
-def chart(results: list[FileResult], options: RenderOptions) -> str:
-    """Return the verdict counts and the per-agency bar chart."""
-    tally = counts(results)
-    items = "".join(f'<li><span class="v-{k}">{escape(KINDS[k])}</span>: '
-                    f"{tally['unasserted'] + tally['suppressed'] if k == 'muted' else tally[k]}"
+def counts_list(figures: dict[str, int]) -> str:
+    """Return the count of each card kind (``muted`` from ``figures['muted']``) as a list."""
+    items = "".join(f'<li><span class="v-{k}">{escape(KINDS[k])}</span>: {figures.get(k, 0)}'
                     f"</li>" for k in KINDS)
-    rows = _by_agency(results, options)
+    return f'<ul class="counts">{items}</ul>'
+
+
+def agency_chart(tally: dict[str, Counter], options: RenderOptions) -> str:
+    """Return the bar chart of verdicts by agency, the agencies with most claims first."""
+    rows = sorted(tally.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:MAX_AGENCIES]
     widest = max((sum(c.values()) for _, c in rows), default=1)
     trs = []
-    for name, count in rows:
+    for agency, count in rows:
         bars = "".join(f'<span class="v-{v}" style="width:{count[v] * 100 // widest}%" '
                        f'title="{count[v]} {v}"></span>'
                        for v in ("contradicted", "unknown", "supported") if count[v])
         figures = ", ".join(f"{count[v]} {v}" for v in ("contradicted", "unknown", "supported")
                             if count[v])
-        trs.append(f"<tr><td>{escape(name)}</td><td style='width:50%'><div class='bar'>{bars}"
-                   f"</div></td><td>{escape(figures)}</td></tr>")
-    table = (f'<table class="chart"><caption>Claims by agency</caption>{"".join(trs)}</table>'
-             if trs else "")
-    return f'<ul class="counts">{items}</ul>{table}'
+        trs.append(f"<tr><td>{escape(agency_name(agency, options))}</td><td style='width:50%'>"
+                   f"<div class='bar'>{bars}</div></td><td>{escape(figures)}</td></tr>")
+    return (f'<table class="chart"><caption>Claims by agency</caption>{"".join(trs)}</table>'
+            if trs else "")
+
+
+def chart(results: list[FileResult], options: RenderOptions) -> str:
+    """Return the verdict counts and the per-agency bar chart."""
+    tally = counts(results)
+    figures = {**tally, "muted": tally["unasserted"] + tally["suppressed"]}
+    return counts_list(figures) + agency_chart(agency_tally(results), options)
 
 
 def toc(results: list[FileResult]) -> str:

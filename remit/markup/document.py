@@ -71,7 +71,7 @@ def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileR
     functions = getattr(table, "functions", None)
     findings, notices = apply_suppressions(findings, doc.blocks, doc.directives, source, functions)
     return FileResult(path=path, text=source, findings=tuple(findings),
-                      notices=(*doc.notices, *notices))
+                      notices=(*doc.notices, *notices), input_format=fmt)
 
 
 # Between blocks: a blank line, which always ends a sentence; between the cells of a table
@@ -95,7 +95,7 @@ def join_blocks(blocks: list[Block], source: str = "") -> Block:
     ends: list[int] = []
     for k, block in enumerate(blocks):
         if k:
-            glue = _CELL if _same_row(blocks[k - 1], block, source) else _BREAK
+            glue = _CELL if same_row(blocks[k - 1], block, source) else _BREAK
             parts.append(glue)
             starts += [blocks[k - 1].end] * len(glue)
             ends += [blocks[k - 1].end] * len(glue)
@@ -109,8 +109,8 @@ def join_blocks(blocks: list[Block], source: str = "") -> Block:
     return Block("".join(parts), tuple(starts), tuple(ends), start=blocks[0].start)
 
 
-def _same_row(before: Block, block: Block, source: str) -> bool:
-    """Two table cells of one row: no line break between them in the source."""
+def same_row(before: Block, block: Block, source: str) -> bool:
+    """Whether two blocks are table cells of one row: no line break between them in the source."""
     return (before.kind == block.kind == "table_cell" and before.end <= block.start
             and "\n" not in source[before.end:block.start])
 

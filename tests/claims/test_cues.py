@@ -171,10 +171,27 @@ cues:
 """
 
 
+USER_DENIAL = """\
+cues:
+  - id: denial-zero-object
+    description: "A user's denying quantifier: 'Zero asylum applications are granted by ICE'."
+    category: denial
+    effect: negated
+    scope: children
+    deps: [dobj, nsubjpass]
+    has_child: {DEP: {IN: [det, nummod]}, LOWER: zero}
+    examples:
+      pass: ["Zero asylum applications are granted by ICE."]
+      fail: ["Two asylum applications are granted by ICE."]
+"""
+
+
 @pytest.mark.parametrize("record, text, plain, changed", [
     (USER_CUE, "Gossips whisper that ICE issues green cards.", "asserted", "reported"),
     (USER_NEGATION, "ICE seldom issues green cards.", "affirmed", "negated"),
-], ids=["reported", "negation"])
+    # a denial record reaches the verb frame's own 'no'-object test
+    (USER_DENIAL, "Zero asylum applications are granted by ICE.", "affirmed", "negated"),
+], ids=["reported", "negation", "denial"])
 def test_a_users_cue_changes_the_claim(engine, tmp_path, record, text, plain, changed):
     from remit.engine import Engine
 

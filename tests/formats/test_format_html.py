@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -17,6 +18,14 @@ from remit.formats.html import safe_url
 from remit.records import Evidence, FileResult
 
 CHROMIUM = "/usr/bin/chromium"
+# Set REMIT_SCREENSHOT_DIR to keep the browser test's screenshot there.
+SHOT_DIR = os.environ.get("REMIT_SCREENSHOT_DIR")
+PROSE = (
+    "---\ndraft: true\n---\n# Roles\n"
+    "ICE issues green cards. ERO detains noncitizens.\n\n"
+    "- Does CBP run the immigration courts?\n"
+    "- **Border Patrol is part of ICE.**\n"
+)
 # The payloads build their marker at run time, so the marker shows up in the page only if a
 # payload actually ran; the escaped source text never contains it.
 HOSTILE = (
@@ -103,9 +112,12 @@ def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
                     reason=f"{CHROMIUM} not installed (apt-get install -y chromium)")
 def test_report_in_headless_chromium(tmp_path, options):
     report = tmp_path / "report.html"
-    report.write_text(render("html", _hostile_results(), options), encoding="utf-8")
+    prose = FileResult("roles.md", PROSE, tuple(sample_findings(PROSE)), input_format="markdown")
+    report.write_text(render("html", [*_hostile_results(), prose], options), encoding="utf-8")
     shot = tmp_path / "report.png"
-    _chromium([f"--screenshot={shot}", "--window-size=1200,900", report.as_uri()], tmp_path)
+    if SHOT_DIR:  # keep the picture for a person to look at
+        shot = Path(SHOT_DIR) / "remit-report.png"
+    _chromium([f"--screenshot={shot}", "--window-size=1200,1700", report.as_uri()], tmp_path)
     assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 5000, "the screenshot is blank"
     dom = _chromium(["--dump-dom", report.as_uri()], tmp_path).stdout
@@ -116,6 +128,10 @@ def test_report_in_headless_chromium(tmp_path, options):
     assert "&lt;script&gt;document.title=" in dom
     assert "Claims by agency" in dom and 'href="#file-0"' in dom
     assert "<details" in dom and "supported, suppressed or not asserted" in dom
+    # The Markdown file is shown as prose: its heading and list, no front matter or marks.
+    prose_dom = dom.split('id="file-1"', 1)[1]
+    assert "<h3>Roles</h3>" in prose_dom and "<ul><li>" in prose_dom
+    assert "draft: true" not in prose_dom and "**" not in prose_dom
 
 
 def test_summary_chart_filters_and_contents(results, options):

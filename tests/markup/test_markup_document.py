@@ -22,6 +22,7 @@ def test_findings_point_into_the_original_file(fake_engine):
         assert MD[finding.claim.start : finding.claim.end] == "ICE"
     assert records[1]["sentence"] == "Café: ICE issues green cards."
     assert records[0]["path"] == "doc.md"
+    assert result.input_format == "markdown"  # so a report can show the prose again
 
 
 def test_one_engine_call_per_document(fake_engine):

@@ -1,0 +1,87 @@
+"""Cue records compiled: their ``@class`` names resolved and their token tests built.
+
+The compiled form is what :mod:`remit.claims.modifiers` (assertion, future) and
+:mod:`remit.claims.negation` (denial) run; :func:`cue_errors` is what ``remit rules
+validate`` reports for a cue that does not compile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from remit.claims.lexicon import phrase
+from remit.claims.schema import Cue
+from remit.claims.tokentests import token_test as _test
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _entries(items: Iterable[str], word_class) -> set[str]:
+    out: set[str] = set()
+    for item in items:
+        out |= set(word_class(item[1:])) if item.startswith("@") else {item}
+    return out
+
+
+@dataclass(frozen=True)
+class CompiledCue:
+    """A cue record with its classes resolved: the form the engine runs."""
+
+    record: Cue
+    order: int
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    terminators: frozenset[str]
+    subject_not: frozenset[str]
+    token: tuple
+    head: tuple
+    has_child: tuple
+    children_all: tuple
+    below: tuple
+    predicate: tuple
+
+    @property
+    def step(self) -> int:
+        """Which step of the module docstring's order this cue is tried in."""
+        scope, up = self.record.scope, self.record.up
+        if scope in {"sentence_start", "sentence_end"}:
+            return 1
+        if scope in {"arguments", "predicate"} or (scope == "children" and up == "no"):
+            return 2
+        return 3 if scope in {"children", "heads"} else 4
+
+    def walks_up_from(self, token: Token) -> bool:
+        """Whether this cue's walk goes on above ``token``."""
+        up = self.record.up
+        return up == "all" or (up != "no" and token.dep_ in up)
+
+
+def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
+    """Resolve a record's ``@class`` names. Raises ``KeyError`` or ``ValueError``."""
+    entries = _entries(record.words, word_class) - _entries(record.exclude, word_class)
+    single = frozenset(e for e in entries if " " not in e)
+    return CompiledCue(
+        record, order, single, tuple(sorted(phrase(e) for e in entries)),
+        frozenset(_entries(record.terminators, word_class)),
+        frozenset(_entries(record.subject_not, word_class)),
+        _test(record.token, word_class), _test(record.head, word_class),
+        _test(record.has_child, word_class), _test(record.children_all, word_class),
+        _test(record.below, word_class),
+        _test(record.predicate, word_class))
+
+
+def cue_errors(located: Iterable, word_class) -> list[str]:
+    """Problems compiling each cue record: an unknown ``@class``, a test the engine lacks."""
+    out = []
+    for loc in located:
+        try:
+            compile_cue(loc.record, 0, word_class)
+        except KeyError as exc:
+            out.append(f"{loc.path}:{loc.line}: cue '{loc.record.id}': unknown word class "
+                       f"'@{exc.args[0]}'")
+        except ValueError as exc:
+            out.append(f"{loc.path}:{loc.line}: cue '{loc.record.id}': {exc}")
+    return out
