@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Literal
 
@@ -150,10 +151,32 @@ class FileResult:
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
-    """Return the 1-based line and column of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    """Return the 1-based line and column of a character offset.
+
+    The line starts of ``text`` are found once (and kept for the last text asked about), so
+    placing every finding of a file costs a binary search each, not a count from the start.
+    """
+    starts = line_starts(text)
+    line = bisect.bisect_right(starts, max(offset, 0))
+    return line, offset - starts[line - 1] + 1
+
+
+_LAST_INDEX: tuple[str, list[int]] = ("", [0])
+
+
+def line_starts(text: str) -> list[int]:
+    """The offsets where the lines of ``text`` start (0 first)."""
+    global _LAST_INDEX
+    last, starts = _LAST_INDEX
+    if last is text:
+        return starts
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    _LAST_INDEX = (text, starts)
+    return starts
 
 
 def roll_up(findings: list[Finding]) -> str:

@@ -53,3 +53,25 @@ def test_check_runs_without_pandas():
     result = _run("check", "-", input="ICE issues green cards.")
     assert result.returncode == 1, result.stderr
     assert "contradicted" in result.stdout
+
+
+def test_dask_without_the_extra_says_how_to_install_it(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from remit.cli import main
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    (tmp_path / "rows.csv").write_text("text\nICE issues green cards.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "rows.csv"), "--column", "text",
+                                       "--dask", "local:1"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "remit: error: --dask needs the dask extra (distributed is not installed): "
+        "pip install 'remit[dask]'"]
+
+
+def test_dask_is_an_extra_that_the_tests_install():
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]
+    assert any(d.startswith("dask[dataframe,distributed]") for d in extras["dask"])
+    assert "remit[dask]" in extras["test"], "the README's test command runs the Dask tests"

@@ -44,12 +44,19 @@ MAX_ROW_ERRORS_SHOWN = 10
 @click.option("--report", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Also write an HTML page about the run: rows by verdict, claims by agency, "
                    "the most frequent contradicted claims.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local[:N]",
+              help="Check on a Dask cluster: a scheduler address, or local:N worker processes "
+              "(needs remit[dask]); PATH may then be a folder or a glob, -o a folder.")
+@click.option("--blocksize", default=None, metavar="SIZE",
+              help="With --dask: CSV or JSON Lines bytes per partition [default: 64MiB; "
+              "0: one partition per file].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, row warnings or summary.")
 @fail_on_option
 @rules_option
 @model_option
 def batch(path, column, id_column, output, input_format, output_format, chunksize, batch_size,
-          n_process, on_bad_lines, report, quiet, fail_on, rules, model):
+          n_process, on_bad_lines, report, dask_address, blocksize, quiet, fail_on, rules,
+          model):
     """Check the statements in a CSV, TSV, JSON Lines or Parquet table (- for stdin).
 
     Every row is kept, in order, with columns verdict, claims, evidence, correction and error
@@ -66,9 +73,14 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
     # temporary output file is removed just as it is on Ctrl-C.
     signal.signal(signal.SIGTERM, _exit_on_term)
     try:
-        with _progress_bar(display_name(path), show_progress) as progress:
-            summary = run_batch(job, progress=progress, on_error=_row_error_printer(quiet),
-                                report=tally)
+        with _progress_bar(display_name(path), show_progress and not dask_address) as progress:
+            if dask_address is not None:
+                from remit.batch.dask_run import run_on_dask
+
+                summary = run_on_dask(job, dask_address, blocksize, quiet, tally)
+            else:
+                summary = run_batch(job, progress=progress, on_error=_row_error_printer(quiet),
+                                    report=tally)
         if tally is not None:
             write_report(report, tally, summary, job)
     except (InputError, ModelError) as exc:

@@ -179,8 +179,7 @@ def _verdict(claim: Claim, table: Table, decision: Decision, label: str, evidenc
     owner = decision.owner if decision.owner != claim.agency else None
     if owner:
         message = f"{display(table, owner)}, not {name}, is the agency that does this: {label}."
-        owner_facts = [f for f in table.facts.values()
-                       if f.agency == owner and f.function == claim.function]
+        owner_facts = table.facts_for(owner, claim.function)
         evidence = evidence + evidence_of(table, owner_facts[:1], skip=evidence)
     else:
         message = f"The table records that {name} does not {label}."

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from remit.claims import frames as core
 from remit.claims import slots
-from remit.claims.predicates import Frame, is_negated
+from remit.claims.predicates import Frame
 from remit.claims.slots import Sentence
 
 
@@ -104,44 +104,6 @@ def unit_target(ctx: Sentence, unit: Token) -> Span | None:
         if child.dep_ == "amod" and child.i in ctx.mention_tokens:
             return ctx.mention_tokens[child.i]
     return None
-
-
-def role_noun(ctx: Sentence, mention: Span, noun: Token) -> list[Frame]:
-    """'Deciding who gets deported is ICE's job'; "ICE's job is to deport people"."""
-    be = noun
-    while be.dep_ in {"attr", "pobj", "prep", "nsubj"} and be.head.i != be.i:
-        be = be.head
-        if be.lemma_ == "be":
-            break
-    if be.lemma_ != "be":
-        return []
-    return [replace(f, role_like=True) for f in content_of(ctx, mention, be, noun)]
-
-
-def content_of(ctx: Sentence, mention: Span, verb: Token, own: Token) -> list[Frame]:
-    """What a role statement says is done: the side of 'be' (or 'fall to') without ``own``.
-
-    'Deciding who gets deported' in "... is ICE's job"; 'Running the courts' in '... falls
-    to EOIR'.
-    """
-    negated = is_negated(verb, ctx.lex)
-    side = [c for c in verb.children if c.dep_ in {"csubj", "nsubj", "xcomp", "attr", "ccomp"}
-            and own not in c.subtree and not slots.other_subject(ctx, c)]
-    frames: list[Frame] = []
-    for content in side:
-        if content.lower_ in ctx.lex.demonstratives and content.dep_ == "nsubj":
-            # 'ICE does not patrol the border; that is the Border Patrol's job': 'that' is
-            # the clause before, whose own subject and negation are not this statement's
-            clause = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}
-                           and c.i < content.i), None)
-            if clause is not None:
-                frames += core.read_verb(ctx, mention, clause, negated=negated, own_negation=False)
-            continue
-        if content.pos_ in {"VERB", "AUX"}:
-            frames += core.read_verb(ctx, mention, content, negated=negated)
-        else:
-            frames.append(slots.generic(ctx, mention, own, content.subtree, negated))
-    return frames
 
 
 def loose_apposition(ctx: Sentence, mention: Span, anchor: Token) -> Token | None:

@@ -155,7 +155,8 @@ class ConstructionMatcher:
         from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
         words = set(doc.to_array([LOWER, LEMMA, DEP, TAG]).ravel().tolist())
-        matchers = [m for gates, m in self._gated if all(gate & words for gate in gates)]
+        matchers = [m for gates, m in self._gated
+                    if not any(gate.isdisjoint(words) for gate in gates)]
         if len(self._always):
             matchers.append(self._always)
         main = [(key, tuple(tokens)) for m in matchers for key, tokens in m(doc)]

@@ -46,8 +46,7 @@ def _read(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
     negated = (negated != record.negates) != binding.denied
     head = doc[slots.get("predicate", slots.get("content", slots.get("agency", 0)))]
     if record.effect == "role":
-        read = _role(ctx, mention, doc, slots, head, negated,
-                     as_noun=record.content_as == "noun")
+        read = _role(ctx, mention, binding, negated)
     elif record.effect == "does":
         read = _does(ctx, mention, binding, negated)
     else:
@@ -83,19 +82,33 @@ def _additive(ctx, doc, negators) -> bool:
                for i in negators for c in doc[i].children)
 
 
-def _role(ctx, mention: Span, doc, slots, head: Token, negated: bool,
-          as_noun: bool = False) -> list[Frame]:
-    """The agency does the content: a verb's frame, or a role over a noun phrase's words."""
-    content = doc[slots["content"]]
-    if content.i in ctx.mention_tokens:
-        return []  # an agency is who acts, not what is done ('an ICE office')
-    if not as_noun and (content.pos_ in {"VERB", "AUX"} or content.tag_.startswith("VB")):
+def _role(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
+    """The agency does the content: a verb's frame, or a role over a noun phrase's words
+    (``content_as: subtree`` with a ``head``: over the content's whole subtree, the frame
+    hung on that node, as 'Deciding who gets deported is ICE's job' hangs on 'job')."""
+    doc, record = mention.doc, binding.construction
+    content = doc[binding.slots["content"]]
+    if content.i in ctx.mention_tokens or _acted_by_other(ctx, mention, content):
+        return []  # an agency is who acts, not what is done ('an ICE office', 'ERO runs ...')
+    if record.content_as != "noun" and (content.pos_ in {"VERB", "AUX"}
+                                        or content.tag_.startswith("VB")):
         return [replace(f, role_like=True)
                 for f in core.read_verb(ctx, mention, content, negated=negated)]
+    if record.content_as == "subtree" and binding.head is not None:
+        return [replace(generic(ctx, mention, doc[binding.head], content.subtree, negated),
+                        role_like=True)]
     # The word the content hangs on is the frame's head, so the content is not 'nested'
     # below it ('the gatekeeper for naturalization': 'for')
     return [replace(generic(ctx, mention, content.head, noun_args(ctx, content),
                                      negated), role_like=True)]
+
+
+def _acted_by_other(ctx, mention: Span, content: Token) -> bool:
+    """Whether the content's own subject names an agency other than ``mention`` ('ICE's job
+    is that ERO runs ...'); 'USCIS's duty is deporting' has the mention in its subject."""
+    return any(t.i in ctx.mention_tokens and ctx.mention_tokens[t.i] != mention
+               for c in content.children if c.dep_ in {"nsubj", "nsubjpass"}
+               for t in c.subtree)
 
 
 def _acts(ctx, mention: Span, doc, slots, head: Token, negated: bool) -> list[Frame]:

@@ -6,6 +6,7 @@ Anaphora ('it', 'the agency', 'the latter') are resolved in :mod:`remit.claims.a
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -323,11 +324,17 @@ def arg_forms(tokens, labels: dict[int, str] | None = None, with_tokens: bool = 
             # the lemmatizer leaves proper-noun plurals alone: 'Notices to Appear'
             forms = [frozenset({token.lemma_.lower(), token.lower_, singular(token.lower_)})]
         else:
-            words = {token.lemma_.lower(), token.lower_}
-            forms = [frozenset(words | {american_spelling(w) for w in words})]
+            forms = [_word_forms(token.lemma_.lower(), token.lower_)]
         out.extend(forms)
         source.extend([token] * len(forms))
     return (out, source) if with_tokens else out
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word_forms(lemma: str, lower: str) -> frozenset[str]:
+    """A word's lemma and lower case, and their American spellings."""
+    words = {lemma, lower}
+    return frozenset(words | {american_spelling(w) for w in words})
 
 
 # Clauses that modify a noun or the predicate rather than complete it.

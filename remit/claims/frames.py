@@ -61,7 +61,7 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     if not frames and anchor.dep_ not in OBJECT_DEPS and first.dep_ not in OBJECT_DEPS:
         frames = linear.linear(ctx, mention)
     frames += own
-    frames += construction_frames(ctx, mention, for_mention(ctx.bindings, mention, anchor))
+    frames += construction_frames(ctx, mention, _bound(ctx, mention, anchor, contrast))
     if contrast:
         frames = [replace(f, negated=not f.negated, extra={**f.extra, "contrast": True})
                   for f in frames if f.target is None]
@@ -74,6 +74,20 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     exclusive = is_exclusive(ctx, mention)
     return [replace(f, exclusive=f.exclusive or exclusive, labels=ctx.labels)
             for f in frames]
+
+
+def _bound(ctx: Sentence, mention: Span, anchor: Token, contrast: bool) -> list:
+    """The construction matches for ``mention``; a contrasted apposition shares its host's
+    ('goes to the State Department, not USCIS, and not CBP': USCIS and CBP are denied it)."""
+    bound = for_mention(ctx.bindings, mention, anchor)
+    first = anchor
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if (not bound and contrast and first.dep_ == "appos"
+            and first.head.i in ctx.mention_tokens):
+        host = ctx.mention_tokens[first.head.i]
+        bound = for_mention(ctx.bindings, host, ctx.anchor(host))
+    return bound
 
 
 def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
@@ -97,8 +111,7 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
         return prepositions.passive_subject(ctx, mention, head)
     if dep == "pobj":
         return prepositions.object_of(ctx, mention, head)
-    if dep in {"poss", "compound"} and head.lemma_.lower() in ctx.lex.role_nouns:
-        return clauses.role_noun(ctx, mention, head)  # "ICE's job", 'an ICE responsibility'
+    # "ICE's job is ...", 'the job of ICE': records (role_noun.yaml)
     if dep in {"attr", "acomp"} and head.lemma_ == "be":
         return identified(ctx, mention, head)
     return []

@@ -20,6 +20,7 @@ denies a claim) is applied by :mod:`remit.claims.negation`, with the scopes of t
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -183,16 +184,16 @@ class SentenceCues:
 def _sentence_hit(cue: CompiledCue, sent: Span) -> bool:
     """``sentence_end``: the text ends in a trigger; ``sentence_start``: a headline opens."""
     record = cue.record
+    text = sent.text
     if record.scope == "sentence_end":
-        text = sent.text.rstrip().rstrip(record.skip)
+        text = text.rstrip().rstrip(record.skip)
         return any(text.endswith(w) for w in cue.words)
-    if sent.text.rstrip().endswith(tuple(cue.terminators)):
+    if text.rstrip().endswith(tuple(cue.terminators)):
         return False
-    words = [t for t in sent if t.is_alpha]
     limit = record.max_scope or 1
-    for k, token in enumerate(words[:limit]):
+    for k, token in enumerate(itertools.islice((t for t in sent if t.is_alpha), limit)):
         if _word_of(cue, token) and (k == 0 or record.label is None or (
-                sent.text.split(record.label)[0].count(" ") < limit)):
+                text.split(record.label)[0].count(" ") < limit)):
             return True
     return False
 

@@ -8,8 +8,6 @@ Plain functions of a :class:`remit.claims.slots.Sentence` (see :mod:`remit.claim
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span, Token
 
 from remit.claims import clauses, slots
@@ -45,41 +43,9 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
             return core.read_verb(ctx, mention, agent.head, passive=True)
     if prep.lower_ in words("likeness_prepositions") and prep.head.lemma_ == "be":
         return clauses.copula(ctx, mention, prep.head, negated=is_negated(prep.head, ctx.lex))
-    if (prep.lower_ in words("role_noun_prepositions")
-            and prep.head.lemma_.lower() in ctx.lex.role_nouns):
-        # '... is a task for immigration judges', 'the job of ICE'
-        return clauses.role_noun(ctx, mention, prep.head)
-    if prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
-        return verb_preposition(ctx, mention, prep.head, prep)
+    # 'a task for ICE', 'falls to EOIR', 'officers who ... work for ICE': records
+    # (role_noun.yaml, responsible.yaml, staff.yaml)
     return []
-
-
-def verb_preposition(ctx: Sentence, mention: Span, verb: Token, prep: Token) -> list[Frame]:
-    """'falls to EOIR', 'work for ICE' ('come from USCIS', 'apply through ICE' are records:
-    object_of.yaml)."""
-    agency_subject = any(c.dep_ == "nsubj" and c.i in ctx.mention_tokens
-                         for c in verb.children)
-    if (prep.lower_ in ctx.lex.word_class("falls_to_prepositions")
-            and verb.lemma_.lower() in ctx.lex.word_class("falls_to_verbs")
-            and not agency_subject):
-        # 'Running the courts falls to EOIR', 'Green-card processing falls under ICE'
-        # (with an agency as subject, 'falls under' is part-of instead)
-        return [replace(f, role_like=True) for f in clauses.content_of(ctx, mention, verb, prep)]
-    if (verb.lemma_.lower(), prep.lower_) in ctx.lex.part_of_verbs:
-        return staff_of(ctx, mention, verb)
-    return []
-
-
-def staff_of(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
-    """'The officers who inspect travelers work for ICE': their clause says what ICE does."""
-    frames: list[Frame] = []
-    for subject in verb.children:
-        if (subject.dep_ == "nsubj" and subject.i not in ctx.mention_tokens
-                and subject.lemma_.lower() in ctx.lex.personnel):
-            for clause in subject.children:
-                if clause.dep_ == "relcl":
-                    frames += core.read_verb(ctx, mention, clause)
-    return frames
 
 
 def part_of_verb(ctx: Sentence, mention: Span, verb: Token, negated: bool) -> list[Frame]:

@@ -199,8 +199,9 @@ class Construction(BaseModel):
         "of its own ('Green cards come from USCIS': issue); the frame is then read as that "
         "verb's, over the content's words"))
     head: str | None = Field(None, description=(
-        "effect 'does': the node a non-verb content's frame hangs on (its tense, assertion and "
-        "nesting are read from it); by default the content itself"))
+        "effect 'does' (and 'role' with content_as 'subtree'): the node a non-verb content's "
+        "frame hangs on (its tense, assertion and nesting are read from it); by default the "
+        "content itself"))
     examples: Examples
 
     @model_validator(mode="after")

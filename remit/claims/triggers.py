@@ -132,11 +132,30 @@ class TriggerIndex:
         for i, trig in enumerate(self.triggers):
             for verb in trig.verbs or ():
                 self._by_verb.setdefault(verb, []).append(i)
+        # generic triggers by the first words of their objects (the rest are always tried)
+        self._generic_always: list[int] = []
+        self._generic_by_word: dict[str, list[int]] = {}
+        for i in self._generic:
+            trig = self.triggers[i]
+            if not trig.objects or trig.first_words is None:
+                self._generic_always.append(i)
+            for word in (trig.first_words or ()) if trig.objects else ():
+                self._generic_by_word.setdefault(word, []).append(i)
 
-    def candidates(self, verb_phrases: set[tuple[str, ...]],
-                   generic: bool) -> list[CompiledTrigger]:
-        """The triggers that the verbs (and, if ``generic``, a role predicate) fire, in order."""
-        numbers = set(self._generic) if generic else set()
+    def candidates(self, verb_phrases: set[tuple[str, ...]], generic: bool,
+                   present: frozenset[str] | None = None) -> list[CompiledTrigger]:
+        """The triggers that the verbs (and, if ``generic``, a role predicate) fire, in order.
+
+        With ``present`` (the argument words), a generic trigger none of whose objects starts
+        with one of them is left out: it could not match.
+        """
+        numbers: set[int] = set()
+        if generic and present is None:
+            numbers.update(self._generic)
+        elif generic:
+            numbers.update(self._generic_always)
+            for word in present & self._generic_by_word.keys():
+                numbers.update(self._generic_by_word[word])
         for verb in verb_phrases:
             numbers.update(self._by_verb.get(verb, ()))
         return [self.triggers[i] for i in sorted(numbers)]
@@ -162,16 +181,19 @@ def match_functions(
     for visas' does not approve visas, so no trigger matches such words. A
     :class:`TriggerIndex` spares trying every trigger.
     """
-    if isinstance(triggers, TriggerIndex):
-        triggers = triggers.candidates(verb_phrases, generic)
-    found: list[Match] = []
     present = frozenset().union(*args) if args else frozenset()
+    if isinstance(triggers, TriggerIndex):
+        triggers = triggers.candidates(verb_phrases, generic, present)
+    found: list[Match] = []
     for trig in triggers:
         if trig.verbs is None:
             if not generic:
                 continue
         elif not (trig.verbs & verb_phrases):
             continue
+        if trig.objects and trig.first_words is not None and present.isdisjoint(
+                trig.first_words):
+            continue  # the cheap test first: most triggers end here
         match = _trigger_match(trig, args, present, depths, embedded)
         if match is not None:
             found.append(match)

@@ -7,6 +7,10 @@ token's text, part of speech and morphology alone (the tables do not change whil
 here it is remembered per distinct (ORTH, POS, MORPH) and written back as one array. A token
 already holding a lemma keeps it, as spaCy's own ``overwrite=False`` does.
 
+A rule lemmatizer also asks ``form in index`` of the table ``lemma_index``, whose entries are
+lists (57,528 nouns in English): those lists are given set membership at load time
+(:class:`IndexList`: still lists, in order, so saving the pipeline writes the same tables).
+
 Only spaCy's own classes are sped up (``Lemmatizer`` and the English one, in rule or lookup
 mode); a subclass that changes how a lemma is found keeps its own code. ``nlp(text)`` still runs
 spaCy's ``__call__``; ``nlp.pipe`` uses this ``pipe``.
@@ -31,8 +35,33 @@ def speed_up_lemmatizers(nlp) -> int:
     for _, component in nlp.pipeline:
         if _plain(component) and "pipe" not in vars(component):
             component.pipe = MemoLemmatizer(component).pipe
+            if component.mode == "rule":
+                index_as_sets(component.lookups)
             count += 1
     return count
+
+
+class IndexList(list):
+    """A list that answers ``in`` from a set of its items (it is never changed in place)."""
+
+    __slots__ = ("_members",)
+
+    def __init__(self, items: Iterable):
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
+
+
+def index_as_sets(lookups) -> None:
+    """Give each word list of the ``lemma_index`` table set membership, in place."""
+    if not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, IndexList):
+            table[key] = IndexList(words)
 
 
 def _plain(component) -> bool:

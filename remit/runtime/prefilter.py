@@ -9,8 +9,9 @@ sentences that can yield a claim or pass an antecedent on:
 - a sentence with an anaphor cue ('it', 'its', 'the agency', 'the latter'...) right after a
   carrier, since :func:`remit.claims.anaphora.resolve_anaphora` looks one sentence back;
 - a sentence with an anaphor cue within :data:`remit.runtime.salience.REACH` sentences of a
-  carrier in the same paragraph, and the sentences in between, whose subjects may end the
-  reach (see :class:`remit.runtime.salience.Salience`).
+  carrier in the same paragraph; the sentences in between, whose subjects may end the reach
+  (see :class:`remit.runtime.salience.Salience`), are marked ``between``: the runner parses them
+  only if the salient agency would stand in for an anaphor after them.
 
 Any other sentence has no mention and nothing to resolve, so extraction finds nothing in it and
 hands nothing on: it need not be parsed. Both modes parse each sentence as its own ``Doc``, so a
@@ -190,10 +191,15 @@ def cue_words(lex: Lexicon) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Carrier:
-    """A sentence to parse: its own ``Doc`` and the agency mentions found in it."""
+    """A sentence to parse: its own ``Doc`` and the agency mentions found in it.
+
+    ``between``: a sentence without a cue or mention between a carrier and a cued sentence in
+    its reach, parsed only if its subjects are asked for.
+    """
 
     doc: Doc
     mentions: list[Span]
+    between: bool = False
 
 
 def _by_sentence(matches: list[tuple[int, int, int]], starts: np.ndarray,
@@ -277,7 +283,7 @@ class Prefilter:
                     carrier = Carrier(sent_doc, mentions)
             if carrier is not None and reached:
                 for j in range(last + 1, i):  # the sentences in between
-                    out[j] = Carrier(tokens.sentence_doc(sentences[j]), [])
+                    out[j] = Carrier(tokens.sentence_doc(sentences[j]), [], between=True)
             out.append(carrier)
             last = i if carrier is not None else last
             topic.take(i, carrier)

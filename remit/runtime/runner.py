@@ -34,6 +34,8 @@ class _Plan:
     prepared: Prepared | None = None
     # Units parsed with the agency the layout gives them (see remit.runtime.structure).
     implicit: dict = dataclasses.field(default_factory=dict)
+    # Sentences between a carrier and an anaphor in its reach, unparsed (see finish).
+    deferred: dict = dataclasses.field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -77,21 +79,25 @@ class SentenceRunner:
         doc = self.nlp.make_doc(prepared.text)
         tokens = TokenTable(doc)
         sentences = split_sentences(doc, tokens)
+        deferred: dict[int, Doc] = {}
         if self.prefilter is None:
             docs = [tokens.sentence_doc(s) for s in sentences]
             found = [self.component.extractor.mentions(d) for d in docs]
         else:
             docs, found = [], []
-            for carrier in self.prefilter.carriers(doc, sentences, tokens):
+            for i, carrier in enumerate(self.prefilter.carriers(doc, sentences, tokens)):
                 if carrier is not None and carrier.mentions:
                     carrier.doc._.remit_mentions = span_rows(carrier.mentions)
+                if carrier is not None and carrier.between:
+                    deferred[i], carrier = carrier.doc, None
                 docs.append(carrier and carrier.doc)
                 found.append(carrier.mentions if carrier is not None else [])
         implicit = self._implicit(prepared.text, sentences, found)
         for i, unit in implicit.items():
             docs[i] = self.nlp.make_doc(unit.text)
+            deferred.pop(i, None)
         return _Plan(sentences, docs, [i for i, d in enumerate(docs) if d is not None], prepared,
-                     implicit)
+                     implicit, deferred)
 
     def _implicit(self, clean: str, sentences: list[Sentence], found: list) -> dict:
         from remit.runtime.structure import Mention, implicit_units
@@ -130,7 +136,9 @@ class SentenceRunner:
 
         A skipped sentence (no mention, nothing to resolve) hands nothing on to the next; when
         the sentence before names no agency, the agency the text is about there (if any, see
-        :mod:`remit.runtime.salience`) stands in for it.
+        :mod:`remit.runtime.salience`) stands in for it. A deferred sentence (no mention, no
+        cue) yields no claim either; it is parsed only when a stand-in is asked for after it,
+        for its subjects, which may end the salient agency's reach.
         """
         from remit.claims.component import PREVIOUS, TAIL
         from remit.claims.extract import order_claims, row_spans
@@ -140,22 +148,41 @@ class SentenceRunner:
         salience = self._salience()
         clean = plan.prepared.text if plan.prepared is not None else ""
         previous_end = None
+        pending: list[Doc] = []  # deferred sentences since the salient agency was last named
         for i, (sentence, doc) in enumerate(zip(plan.sentences, plan.docs, strict=True)):
             heading, opens = _layout(clean, sentence, previous_end, plan.implicit.get(i))
             previous_end = sentence.end_char
+            if i in plan.deferred:
+                pending.append(plan.deferred[i])
+                salience.after(None, opens)
+                before = None
+                continue
             if doc is not None:
                 if before is not None and before._.get(TAIL):
                     doc._.set(PREVIOUS, row_spans(before, before._.get(TAIL)))
                 elif not heading:
-                    doc._.set(PREVIOUS, salience.stand_in(doc, opens) or None)
+                    doc._.set(PREVIOUS, self._stand_in(salience, doc, opens, pending) or None)
                 doc = self._extract(plan, i, sentence, doc, out)
             if heading:
                 salience.heading(doc, {row[2] for row in (doc._.get(TAIL) or [])}
                                  if doc is not None else set())
             else:
                 salience.after(doc, opens)
+            if salience.doc is None or salience.age == 0:
+                pending.clear()  # a new salient agency, or none: the subjects before are moot
             before = doc
         return order_claims(out)
+
+    def _stand_in(self, salience, doc: Doc, opens: bool, pending: list[Doc]) -> list:
+        """The salient agency's stand-in for ``doc``, parsing the deferred sentences before it
+        first when there is one (their subjects can only take it away)."""
+        found = salience.stand_in(doc, opens)
+        if found and pending:
+            for parsed in self.nlp.pipe(pending, disable=self.disable):
+                salience.block(parsed)
+            pending.clear()
+            found = salience.stand_in(doc, opens)
+        return found
 
     def _salience(self):
         from remit.runtime.salience import Salience

@@ -100,7 +100,7 @@ class Salience:
             if new_paragraph:
                 self.end()
             elif doc is not None:
-                self.blocks |= _blocked(doc, self.singular, self.plural)
+                self.block(doc)
             return
         labels = {row[2] for row in tail}
         self.seen |= labels
@@ -114,6 +114,10 @@ class Salience:
             self._become(doc, [r for r in tail if r[2] == current], others=True)
         else:
             self.end()  # two agencies compete
+
+    def block(self, doc: Doc) -> None:
+        """Take in the subjects of a parsed sentence that names no agency (see :meth:`after`)."""
+        self.blocks |= _blocked(doc, self.singular, self.plural)
 
     def _become(self, doc: Doc, rows: list, others: bool) -> None:
         self.doc, self.rows, self.age, self.others, self.blocks = doc, rows, 0, others, set()

@@ -124,9 +124,18 @@ class _Words:
 
 
 def _stop_words(lex) -> frozenset[str]:
+    kept = _STOP_WORDS.get(id(lex))
+    if kept is not None and kept[0] is lex:
+        return kept[1]  # the same lexicon as before: its words, not worked out again per text
     single = lambda name: {w for w in lex.word_class(name) if " " not in w}  # noqa: E731
-    return frozenset(lex.negations | single("reporting_verbs") | single("reporting_phrases")
-                     | single("future_words") | lex.word_class("structure_stop_words"))
+    words = frozenset(lex.negations | single("reporting_verbs") | single("reporting_phrases")
+                      | single("future_words") | lex.word_class("structure_stop_words"))
+    _STOP_WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
+    _STOP_WORDS[id(lex)] = (lex, words)
+    return words
+
+
+_STOP_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,

@@ -127,6 +127,11 @@ _DOESNT_SLIP = re.compile(r"\b(?:dosen|doens|dosn|deosn|doesn)['’]?t\b|\bdoes[
                           re.IGNORECASE)
 
 
+# Any of the last four rewrites' patterns: when none matches, none of them changes the text.
+_RARE = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    _PUNCT_RUN, _LONG_CHUNK, _APOSTROPHE_EARLY, _DOESNT_SLIP)), re.IGNORECASE)
+
+
 def _apostrophe(match: re.Match) -> str:
     return match.group(1) + "n" + match.group(2) + "t"
 
@@ -149,9 +154,13 @@ def normalize_text(text: str) -> Prepared:
 
     Every step keeps the way back to ``text``.
     """
-    result = _rewrite(text, _ENTITY, lambda m: html.unescape(m.group()))
-    result = _compose(result, _rewrite(result.text, _TAG, _tag))
+    result = (_rewrite(text, _ENTITY, lambda m: html.unescape(m.group())) if "&" in text
+              else Prepared(text))
+    if "<" in result.text:
+        result = _compose(result, _rewrite(result.text, _TAG, _tag))
     result = _compose(result, _rewrite(result.text, _SPACE, _space))
+    if _RARE.search(result.text) is None:
+        return result  # one scan for the four rewrites below, which most texts need none of
     result = _compose(result, _rewrite(result.text, _PUNCT_RUN, _pieces(16)))
     result = _compose(result, _rewrite(result.text, _LONG_CHUNK, _pieces(512)))
     result = _compose(result, _rewrite(result.text, _APOSTROPHE_EARLY, _apostrophe))

@@ -75,3 +75,36 @@ def test_a_changed_lemmatizer_keeps_its_own_code(engine):
     assert speed_up_lemmatizers(nlp) == 0  # once
     assert not lemmas._plain(Mine(nlp.vocab, None, mode="rule"))
     assert lemmas._plain(EnglishLemmatizer(nlp.vocab, None, mode="rule"))
+
+
+def _rule_lemmas(lemmatizer, doc, lookups) -> list[list[str]]:
+    kept, cache = lemmatizer.lookups, lemmatizer.cache
+    lemmatizer.lookups, lemmatizer.cache = lookups, {}
+    try:
+        return [lemmatizer.rule_lemmatize(t) for t in doc]
+    finally:
+        lemmatizer.lookups, lemmatizer.cache = kept, cache
+
+
+def test_index_as_sets_gives_the_lemmas_of_lists(engine, lemmatizer):
+    from spacy.lookups import Lookups
+
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(v, lemmas.IndexList) for v in index.values())
+    plain = Lookups().from_bytes(lemmatizer.lookups.to_bytes())  # the same tables, as lists
+    assert type(plain.get_table("lemma_index").get("noun")) is list
+    nouns = plain.get_table("lemma_index").get("noun")[::200]
+    verbs = plain.get_table("lemma_index").get("verb")[::50]
+    words = ([n + "s" for n in nouns] + [n + "es" for n in nouns] + nouns
+             + [v + "ed" for v in verbs] + [v + "ing" for v in verbs] + ["qwzxes", "blorfed"])
+    pos = ["NOUN"] * (3 * len(nouns)) + ["VERB"] * (2 * len(verbs)) + ["NOUN", "VERB"]
+    doc = _doc(engine.nlp.vocab, words, pos, [""] * len(words))
+    ours = _rule_lemmas(lemmatizer, doc, lemmatizer.lookups)
+    assert ours == _rule_lemmas(lemmatizer, doc, plain)
+    assert len({tuple(x) for x in ours}) > 100  # many distinct answers, not one fallback
+
+
+def test_index_list_is_a_list_with_set_membership():
+    words = lemmas.IndexList(["visa", "card", "visa"])
+    assert words == ["visa", "card", "visa"] and "card" in words and "cards" not in words
+    lemmas.index_as_sets(type("L", (), {"has_table": lambda self, name: False})())  # no table

@@ -70,6 +70,9 @@ def test_recent_changes_are_dated_recently():
     for fid in ("uscis-arrest-contested", "uscis-fraud-contested"):
         assert TABLE.facts[fid].as_of >= dt.date(2025, 1, 1)
         assert fact_age_note(TABLE, [fid], 1, today=TODAY) is None
+    # CBP One appointments ended on 2025-01-20
+    assert TABLE.facts["cbp-cbp-one-appointments-former"].as_of == dt.date(2025, 1, 20)
+    assert fact_age_note(TABLE, ["cbp-cbp-one-appointments-former"], 2, today=TODAY) is None
     note = fact_age_note(TABLE, ["dol-not-work-permits"], 10, today=TODAY)
     assert note and "dol-not-work-permits" in note and "2002-01-01" in note
 
