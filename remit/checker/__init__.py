@@ -86,6 +86,14 @@ def _owner_id(table: Table, function: str) -> str | None:
 def judge(claim: Claim, table: Table) -> Finding:
     """Return the finding for one claim."""
     finding = _judge(claim, table)
+    if finding.verdict == "contradicted" and claim.function == "part_of" and (
+            claim.partial or claim.via == VIA_INFERRED):
+        # 'Parent agency: DOJ' under a page about TSA, 'It is part of DOJ' with another agency
+        # named nearby: the agency is read from the layout or the discourse, not named.
+        return Finding(claim, "unknown", finding.message + " (The agency is not named here; "
+                       "it is read from the page's layout or an earlier sentence.)",
+                       finding.evidence, finding.correction,
+                       reason="the agency is inferred, not named in the sentence")
     if finding.verdict == "contradicted" and claim.paired:
         finding = Finding(claim, "unknown",
                           finding.message + " (It may pair with another agency named "

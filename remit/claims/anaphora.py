@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from remit.claims.lexicon import Lexicon, singular
-from remit.records import FAR_VIAS
+from remit.records import FAR_VIAS, VIA_INFERRED
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -51,7 +51,9 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         if (antecedent is not None and names and not assume_subject
                 and noun in lex.anaphor_nouns and noun not in lex.generic_anaphor_nouns
                 and noun not in names.get(antecedent.label_, ())):
-            antecedent = None  # 'Judges decide cases. The Board reviews appeals.
+            # 'Judges decide cases. The Board reviews appeals.': no; 'USCIS ... the
+            # department' (a word writers use for any agency): likely, not certain
+            antecedent = _loosely(antecedent, noun, previous, lex, names)
         if antecedent is not None:
             lower = token.lower_
             start = token.left_edge.i if lower in lex.anaphor_ordinals else token.i
@@ -76,6 +78,10 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
         # sentence or the one before (not 'They work for DHS, but their jobs differ')
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier, strict=True) if earlier else _subject_of(previous)
+    if token.dep_ == "attr" and not own and _described(token, lex) and any(
+            c.dep_ in _SUBJECT_DEPS and c.lower_ in lex.demonstratives
+            for c in token.head.children):
+        return _subject_of(previous)  # 'This is the department which grants ...'
     if token.dep_ not in _SUBJECT_DEPS:
         return None
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
@@ -84,11 +90,11 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
         # '..., and it then issues ...' refers to this sentence's subject, if it has one.
         earlier = [m for m in own if m.end <= token.i]
         return _subject_of(earlier) if earlier else (
-            _subject_of(previous) if assume_subject else _it_antecedent(previous))
+            _subject_of(previous) if assume_subject else _it_antecedent(previous, lex))
     plural = lower in lex.plural_anaphors and token.pos_ == "PRON"
     if plural and token.i == sent.start:
         return (previous[0] if assume_subject and previous
-                else _subject_of(previous, strict=True))
+                else _subject_of(previous, strict=True) or _staff_of(previous, lex))
     if plural and (
             token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}):
         # 'CBP officers inspect cargo, and they ...', '...; they ...': this sentence's
@@ -96,11 +102,44 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
         return _subject_of([m for m in own if m.end <= token.i], strict=True)
     if lower in lex.anaphor_ordinals and previous:
         return previous[-1] if lower in lex.last_ordinals else previous[0]
-    if token.lemma_.lower() in lex.anaphor_nouns and any(
-            c.lower_ in lex.definite_articles or c.lower_ in lex.demonstratives
-            for c in token.children) and len(
-            list(token.children)) == 1:
+    if _described(token, lex, relative=not own):
         return _subject_of(previous)
+    return None
+
+
+_RELATIVE_DEPS = {"relcl", "acl"}
+
+
+def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon,
+             names: dict) -> Span | None:
+    """For an anaphor noun that is not a word of the antecedent's name or kind: a mention
+    before that it fits ('CBP is part of DHS. The department ...': DHS); else, for a noun
+    writers use loosely (``loose_anaphor_nouns``), the antecedent as an inferred reading,
+    never contradicted; else none."""
+    fitting = [m for m in previous if noun in names.get(m.label_, ())]
+    if fitting:
+        return fitting[0]
+    if noun not in lex.word_class("loose_anaphor_nouns"):
+        return None
+    return Span(antecedent.doc, antecedent.start, antecedent.end, label=antecedent.label_,
+                kb_id=VIA_INFERRED)
+
+
+def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
+    """'the agency', 'this office'; with ``relative``, also 'the department which certifies
+    ...' (in a sentence that names no agency: 'The agency that issues visas is DOS' does)."""
+    children = [c for c in token.children if not (relative and c.dep_ in _RELATIVE_DEPS)]
+    return token.lemma_.lower() in lex.anaphor_nouns and len(children) == 1 and (
+        children[0].lower_ in lex.definite_articles or children[0].lower_ in lex.demonstratives)
+
+
+def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
+    """'Its agents patrol ... They ...': the agency whose people were the subject before."""
+    for mention in previous:
+        head = mention.root.head
+        if (mention.root.dep_ == "poss" and head.dep_ in _SUBJECT_DEPS
+                and head.lemma_.lower() in lex.personnel):
+            return mention
     return None
 
 
@@ -113,21 +152,28 @@ def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
     return any(c.dep_ == "attr" and c.i in inside for c in head.children)
 
 
-def _it_antecedent(previous: Sequence[Span]) -> Span | None:
+def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:
     """What 'it' takes from the sentence before: its agency subject, else its first mention.
 
     Not the first mention when the sentence's main subject is another thing 'it' can name:
-    in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS.
+    in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS;
+    but a subject that is the agency's role or a noun for an agency points at the agency
+    ("The TSA's mission is security. It ...", 'One such agency is USCIS. It ...').
     """
     subject = _subject_of(previous, strict=True)
     if subject is not None or not previous:
         return subject
     sent = previous[0].sent
     inside = {i for m in previous for i in range(m.start, m.end)}
-    if any(t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i and t.i not in inside
-           and t.tag_ in {"NN", "NNP"} for t in sent):
-        return None
-    return previous[0]
+    others = [t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i
+              and t.i not in inside and t.tag_ in {"NN", "NNP"}]
+    if not others:
+        return previous[0]
+    pointers = lex.role_nouns | lex.anaphor_nouns
+    if len({m.label_ for m in previous}) == 1 and all(
+            t.lemma_.lower() in pointers for t in others):
+        return previous[0]
+    return None
 
 
 def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:

@@ -125,8 +125,10 @@ class Extractor:
             for frame in sentence_frames(sent, own, self.lex, self.verb_words,
                                          self.aliases.transparent, here):
                 out.extend(self._frame_claims(frame, sent, cues))
-            previous = own
-        return order_claims(out), previous
+            if own or sent.start > 0 or any(t.is_alpha for t in sent):
+                previous = own  # not after a leading list marker parsed alone ('•')
+        # the tail is this doc's own mentions, never a stand-in handed on from another doc
+        return order_claims(out), [m for m in previous if m.doc is doc]
 
     def _anaphor_candidates(self, doc: Doc) -> list[int]:
         """Positions of the tokens :func:`resolve_anaphora` may take as an anaphor.

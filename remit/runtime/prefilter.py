@@ -20,7 +20,7 @@ sentence's parse never depends on which other sentences were parsed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
@@ -113,7 +113,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
         if start >= 0 and (broken or _ends_before(kind, bool(is_punct[i]), seen_end)):
             out.append(_sentence(tokens, start, last + 1))
             start = -1
-        seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]))
+        # A sentence's first token (a list marker: '• Focus:') carries no end from before.
+        seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]) and start >= 0)
         broken = False
         if start < 0:
             start = i
@@ -218,6 +219,23 @@ def _by_sentence(matches: list[tuple[int, int, int]], starts: np.ndarray,
     return out
 
 
+@dataclass
+class _Topic:
+    """Whether the page so far is about one agency, named in its first two units."""
+
+    labels: set = field(default_factory=set)
+    first: int | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.first is not None and self.first <= 1 and len(self.labels) == 1
+
+    def take(self, i: int, carrier: Carrier | None) -> None:
+        if carrier is not None and carrier.mentions:
+            self.first = i if self.first is None else self.first
+            self.labels |= {m.label_ for m in carrier.mentions}
+
+
 class Prefilter:
     """Mark the sentences of a tokenized text that must be parsed."""
 
@@ -248,12 +266,15 @@ class Prefilter:
         out: list[Carrier | None] = []
         last = None  # the last carrier
         text = doc.text  # built from every token on each access: read it once, not per sentence
+        topic = _Topic()
         for i, sent in enumerate(sentences):
             carrier = None
-            # within reach of the last carrier, and in its paragraph (or right after it)
+            # within reach of the last carrier, and in its paragraph (or right after it); or
+            # anywhere on a page about one agency (the salience's topic)
             reached = i in cued and last is not None and (i - last == 1 or (
                 i - last <= REACH + 1
-                and "\n" not in text[sentences[last].end_char:sent.start_char]))
+                and "\n" not in text[sentences[last].end_char:sent.start_char])
+                or topic.open)
             if i in maybe or reached:
                 sent_doc = tokens.sentence_doc(sent)
                 mentions = self.extractor.mentions(
@@ -266,6 +287,7 @@ class Prefilter:
                     out[j] = Carrier(tokens.sentence_doc(sentences[j]), [], between=True)
             out.append(carrier)
             last = i if carrier is not None else last
+            topic.take(i, carrier)
         return out
 
     @staticmethod

@@ -62,14 +62,18 @@ class SentenceRunner:
         self.prefilter = Prefilter(self.component.extractor, nlp.vocab) if prefilter else None
         self.disable = [name for name in (*UNUSED_COMPONENTS, "remit_claims")
                         if name in nlp.pipe_names]
+        from remit.runtime.cells import glued_rows
+
+        self.glued = glued_rows(self.component.extractor.aliases.acronyms)
 
     def plan(self, text: str) -> _Plan:
         """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
         from remit.claims.extract import span_rows
+        from remit.runtime.cells import unglue
         from remit.runtime.prefilter import TokenTable, split_sentences
         from remit.runtime.text import normalize_text
 
-        prepared = normalize_text(text)
+        prepared = unglue(normalize_text(text), self.glued)
         # Only single sentences are parsed, so the whole text may exceed spaCy's parse limit.
         self.nlp.max_length = max(self.nlp.max_length, len(prepared.text) + 1)
         doc = self.nlp.make_doc(prepared.text)
@@ -184,7 +188,9 @@ class SentenceRunner:
         from remit.runtime.salience import Salience
 
         lex = self.component.extractor.lex
-        return Salience(lex.word_class("singular_pronouns"), lex.word_class("plural_pronouns"))
+        return Salience(lex.word_class("singular_pronouns"), lex.word_class("plural_pronouns"),
+                        nouns=lex.anaphor_nouns,
+                        determiners=lex.definite_articles | lex.demonstratives)
 
     def _extract(self, plan: _Plan, i: int, sentence: Sentence, doc: Doc,
                  out: list[Claim]) -> Doc:

@@ -46,13 +46,19 @@ class Salience:
     age: int = 0
     others: bool = False  # another agency named since it became salient
     blocks: set = field(default_factory=set)  # pronoun classes a subject in between blocks
+    # The page's topic: the agency of its first heading, when no agency was named before it;
+    # a definite description ('the agency') far from any other mention takes it.
+    nouns: frozenset[str] = frozenset()  # anaphor nouns ('agency', 'department')
+    determiners: frozenset[str] = frozenset()  # 'the', 'this'
+    topic: tuple | None = None  # (doc, rows)
+    seen: set = field(default_factory=set)  # every agency named so far
 
     def stand_in(self, doc: Doc, new_paragraph: bool = False) -> list[Span]:
         """The salient agency's mentions, for the anaphors of ``doc`` (none if out of reach).
         None across a paragraph break: a paragraph is a topic (a heading's agency reaches the
         paragraph under it through the sentence before)."""
         if self.doc is None or self.age > REACH or not self.rows or new_paragraph:
-            return []
+            return self._topic(doc)
         words = {t.lower_ for t in doc if t.dep_ in _SUBJECT_DEPS or (
             t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS)}  # the pronouns that may resolve
         if any(words & pronouns for pronouns in self.blocks):
@@ -60,6 +66,16 @@ class Salience:
         via = VIA_INFERRED if self.others else VIA_DISCOURSE
         return [Span(self.doc, start, end, label=label, kb_id=via)
                 for start, end, label, _ in self.rows]
+
+    def _topic(self, doc: Doc) -> list[Span]:
+        """The page's topic, for a definite description ('The agency assigns ...') when no
+        other agency was named on the page: a likely reading, never contradicted."""
+        if self.topic is None or self.seen != {self.topic[1][0][2]} or not any(
+                t.lemma_.lower() in self.nouns and any(
+                    c.lower_ in self.determiners for c in t.children) for t in doc):
+            return []
+        return [Span(self.topic[0], start, end, label=label, kb_id=VIA_INFERRED)
+                for start, end, label, _ in self.topic[1]]
 
     def end(self) -> None:
         """A terminator: nothing is salient."""
@@ -69,6 +85,9 @@ class Salience:
         """A heading: its one agency is what follows is about; else nothing is."""
         if doc is not None and len(labels) == 1:
             tail = [row for row in doc._.remit_tail or [] if row[2] in labels]
+            if not self.seen and tail:
+                self.topic = (doc, tail[:1])
+            self.seen |= labels
             self._become(doc, tail[:1], others=False)
         else:
             self.end()
@@ -84,6 +103,7 @@ class Salience:
                 self.block(doc)
             return
         labels = {row[2] for row in tail}
+        self.seen |= labels
         subjects = {row[2] for row in tail if _is_subject(doc, row)}
         current = self.rows[0][2] if self.rows else None
         if len(labels) == 1:

@@ -29,7 +29,8 @@ from remit.runtime.text import LIST_MARKER
 _ITEM_WORDS = 14
 _HEADING_WORDS = 8
 # 'Mission: Protect the borders': a short label before the item's content.
-_LABEL = re.compile(r"[^:\n]{1,30}:\s+(?=\S)")
+# An infobox row's label ('Jurisdiction | Transportation systems |') is one too.
+_LABEL = re.compile(r"[^:|\n]{1,30}(?::|\s\|)\s+(?=\S)")
 # After an agency's name: the marks that make the rest of the line what it does ('->' and
 # '=>' too; '|' between the cells of a table row). A dash before a title ('ICE - Processes
 # for Green Card Holders') makes no claim: see _title_case.
@@ -94,7 +95,9 @@ def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
     an agency the layout gives them. An agency in ``former`` (abolished) gives none."""
     words = _Words(frame=sorted(lex.word_class("implicit_role"))[0], verbs=verb_words,
                    stop=_stop_words(lex), pronouns=lex.pronouns,
-                   openers=lex.word_class("prepositions"))
+                   openers=lex.word_class("prepositions"),
+                   parents=lex.word_class("parent_labels"), units=lex.word_class("unit_labels"),
+                   part=sorted(lex.word_class("implicit_parent"))[0])
     state = _State()
     out: dict[int, Implicit] = {}
     for i, (start, end) in enumerate(spans):
@@ -102,7 +105,7 @@ def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
         implicit, state = _unit(clean, start, end, own, words, state,
                                 former=len(own) != len(mentions[i]))
         if i == 0:
-            state.topic = state.section
+            state.topic = state.section or _titled(clean, start, end, own)
         if implicit is not None:
             out[i] = implicit
     return out
@@ -115,6 +118,9 @@ class _Words:
     stop: frozenset[str]  # words after which a heading, lead or item gives no agency
     pronouns: frozenset[str]
     openers: frozenset[str]  # a lead ending in one is completed by its items
+    parents: frozenset[str] = frozenset()  # infobox labels of the parent body ('parent agency')
+    units: frozenset[str] = frozenset()  # labels of the parts ('key units')
+    part: str = ""  # 'is part of'
 
 
 def _stop_words(lex) -> frozenset[str]:
@@ -159,6 +165,8 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
     item = marker is not None or (state.in_run and whole_line and text[-1:] not in ".!?"
                                   and len(text.split()) <= _ITEM_WORDS)
     implicit = label
+    if own and label is None and whole_line:
+        implicit = _parent_row(clean, body, end, own, words, state.section or state.topic)
     if not own and item and state.in_run:
         agency = state.section if state.lead is None else state.lead
         content = _content_start(clean, body, end)
@@ -170,6 +178,41 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
         state.in_run, state.lead = False, None
     state.last = _name(clean, own[0], own) if own else None
     return implicit, state
+
+
+def _titled(clean: str, start: int, end: int, own: Sequence[Mention]) -> tuple[str, str] | None:
+    """The agency of a page's title line after its label ('Title: U.S. Customs and Border
+    Protection'), the page's topic."""
+    label = _LABEL.match(clean, start, end)
+    if label is None or not own or not _is_heading(clean, label.end(), end, own):
+        return None
+    return _name(clean, own[0], own)
+
+
+def _parent_row(clean: str, body: int, end: int, own: Sequence[Mention], words: _Words,
+                agency: tuple[str, str] | None) -> Implicit | None:
+    """'Parent agency | U.S. Department of Homeland Security |' under the page's or the
+    section's agency: '<agency> is part of <value>'; 'Key units: Border Patrol, Office of
+    Field Operations': '<value> is part of <agency>'. The agency comes from far above, so the
+    reading is weak (never contradicted)."""
+    label = _LABEL.match(clean, body, end)
+    if agency in (None, _NOBODY) or label is None:
+        return None
+    name = clean[body:label.end()].strip(" :|").lower()
+    value_end = _cell_end(clean, label.end(), end)
+    while value_end > label.end() and clean[value_end - 1] in " |.;":
+        value_end -= 1
+    value = clean[label.end():value_end]
+    inside = [m for m in own if m.start >= label.end() and m.end <= value_end]
+    if len(inside) != len(own) or agency[0] in {m.label for m in own}:
+        return None
+    span = (label.end(), value_end)
+    if name in words.parents and len({m.label for m in own}) == 1:
+        prefix = f"{agency[1]} {words.part} "
+        return Implicit(prefix + value, len(prefix), *span, span, weak=True)
+    if name in words.units:
+        return Implicit(f"{value} {words.part} {agency[1]}", 0, *span, span, weak=True)
+    return None
 
 
 def _without_names(clean: str, start: int, end: int, own: Sequence[Mention]) -> str:
@@ -234,7 +277,7 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
     agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
     first = own[0]
     cell = _CELL.match(clean, body)
-    if first.start != (cell.end() if cell else body) or len({m.label for m in own}) != 1:
+    if first.start != (cell.end() if cell else body):
         return None
     at = max(m.end for m in own if m.start < first.end + 12)
     while at < end and clean[at] in " )":
@@ -243,12 +286,21 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
     if mark is None or end - mark.end() < 2:
         return None
     content = mark.end()
+    if "|" in mark.group():  # a table row: the cell after the agency's
+        end = _cell_end(clean, content, end)
     while end > content and clean[end - 1] in " |":
         end -= 1
-    if any(m.start >= content for m in own) or _title_case(clean[content:end]):
+    named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
+    if (len({m.label for m in named}) != 1 or any(m.start >= content for m in named)
+            or _title_case(clean[content:end])):
         return None
     unit = _reading(clean[first.start:first.end], clean, content, end, words)
     return _anchored(unit, (first.start, first.end))
+
+
+def _cell_end(clean: str, start: int, end: int) -> int:
+    cell = _CELL.search(clean, start, end)
+    return cell.start() if cell else end
 
 
 def _anchored(unit: Implicit | None, anchor: tuple[int, int]) -> Implicit | None:
@@ -269,9 +321,12 @@ def _reading(name: str, clean: str, start: int, end: int, words: _Words) -> Impl
     """'USCIS' + 'Grants asylum' -> 'USCIS grants asylum'; + 'Green cards' -> 'USCIS is
     responsible for Green cards'. A first word that may be a verb or a noun ('Work permits')
     is read as a verb first, as a noun when that gives no claim the table knows."""
-    content = clean[start:end].strip()
-    if not content or content.split()[0].lower() in words.stop:
-        return None  # 'USCIS: not deportation', 'ICE: maybe visas'
+    raw = clean[start:end]
+    content = raw.strip(" |")
+    first = content.split()[0].lower() if content else ""
+    if not any(c.isalnum() for c in content) or first in words.stop or first in words.pronouns:
+        return None  # 'USCIS: not deportation', 'ICE: maybe visas'; '- It ...' refers itself
+    start += len(raw) - len(raw.lstrip(" |"))
     end = start + len(content)
     frame, verb_words = words.frame, words.verbs
     verb = content.split()[0].lower().strip(",.;")

@@ -86,13 +86,20 @@ LIST_MARKER = re.compile(r"(?:[•\-*–—·▪◦‣+●○■□➢►→]|\(
 
 
 def _is_list_break(match: re.Match) -> bool:
-    """A line break before a list item or a table row, after one, or after a lead line ending
-    in a colon."""
+    """A line break before a list item or a table row, after one (an infobox row 'Formed |
+    2003 |' ends in a cell mark), or after a lead line ending in a colon."""
     text = match.string
     if LIST_MARKER.match(text, match.end()) or text.startswith("|", match.end()):
         return True
     line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
-    return line.endswith(":") or line.startswith("|") or bool(LIST_MARKER.match(line + " "))
+    return (line.endswith(":") or line.startswith("|") or line.endswith("|")
+            or bool(LIST_MARKER.match(line + " "))
+            or bool(_FIELD.match(line) and _FIELD.match(text, match.end())))
+
+
+# An infobox field at the start of a line: 'Formed: 2003', 'Parent agency: DHS'; two such
+# lines in a row are two rows.
+_FIELD = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}: \S")
 
 
 def _line_is_a_sentence(match: re.Match) -> bool:
