@@ -16,9 +16,9 @@ from remit.commands.options import (
     die,
     fail_on_option,
     fails,
-    sentence_tokens_option,
     model_option,
     rules_option,
+    sentence_tokens_option,
 )
 from remit.formats.base import terminal_safe
 from remit.inputs import InputError, display_name
