@@ -16,11 +16,25 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+)
 
 from remit.errors import ConfigError as ConfigError
 from remit.formats import FORMATS, RenderOptions
 from remit.formats.base import DEFAULT_SEVERITY
+from remit.markup.source import DEFAULT_MAX_BYTES, parse_size
+
+# The limits' defaults, kept here so reading the configuration never imports spaCy: the
+# modules that apply them (remit.runtime.prefilter, remit.markup.markdown) hold the same
+# numbers, and a test checks that they agree.
+MAX_SENTENCE_TOKENS = 250
+MAX_MARKDOWN_DEPTH = 50
 
 SECTION = "tool.remit"
 FailOn = Literal["contradicted", "unknown", "never"]
@@ -36,6 +50,9 @@ DEFAULTS: dict[str, Any] = {
     "claimreview": {},
     "information_uri": None,
     "max_fact_age": None,
+    "max_bytes": DEFAULT_MAX_BYTES,
+    "max_sentence_tokens": MAX_SENTENCE_TOKENS,
+    "max_depth": MAX_MARKDOWN_DEPTH,
 }
 # Keys whose command-line value is merged over the configured table, not put in its place.
 MERGED = ("severity", "claimreview")
@@ -81,6 +98,17 @@ class ConfigModel(BaseModel):
                     "informationUri and the link of rules without a source link")
     max_fact_age: float | None = Field(None, ge=0, description=(
         "years: a finding whose deciding fact is older carries a note"))
+    max_bytes: StrictInt | None = Field(None, description=(
+        "largest input checked: bytes, or a size such as 20MB or 512KB"))
+    max_sentence_tokens: StrictInt | None = Field(None, ge=1, description=(
+        "longest sentence parsed whole, in tokens; a longer one is cut at clause punctuation"))
+    max_depth: StrictInt | None = Field(None, ge=2, description=(
+        "deepest Markdown nesting read; deeper lines are read plain, with a notice"))
+
+    @field_validator("max_bytes", mode="before")
+    @classmethod
+    def _size(cls, value: Any) -> int | None:
+        return None if value is None else parse_size(value)
 
 
 @dataclass(frozen=True)
@@ -113,6 +141,9 @@ class Effective:
     claimreview: Setting
     information_uri: Setting
     max_fact_age: Setting = Setting(None, DEFAULT)
+    max_bytes: Setting = Setting(DEFAULT_MAX_BYTES, DEFAULT)
+    max_sentence_tokens: Setting = Setting(MAX_SENTENCE_TOKENS, DEFAULT)
+    max_depth: Setting = Setting(MAX_MARKDOWN_DEPTH, DEFAULT)
     config_path: Path | None = None
 
     def items(self) -> list[tuple[str, Setting]]:
@@ -232,7 +263,7 @@ def _problem(err: dict) -> str:
     if err["type"] == "extra_forbidden":
         known = ", ".join(ConfigModel.model_fields)
         return f"unknown key (known: {known})"
-    return err["msg"]
+    return err["msg"].removeprefix("Value error, ")
 
 
 def _where(path: Path, line: int | None) -> str:

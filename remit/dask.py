@@ -34,10 +34,11 @@ class EngineSpec:
     rules: tuple[tuple[str, str], ...] = ()  # (file name, text) of each rules file, in order
     version: str = ""  # the client's table version; a worker whose own differs refuses
     batch_size: int = 64
+    max_sentence_tokens: int | None = None
 
     @classmethod
     def of(cls, model: str | None = None, rules: Sequence[str] = (),
-           batch_size: int = 64) -> EngineSpec:
+           batch_size: int = 64, max_sentence_tokens: int | None = None) -> EngineSpec:
         """Read the rules files and the table version here, on the client.
 
         Raises :class:`remit.errors.TableError` for rules with errors, before any task runs.
@@ -46,7 +47,7 @@ class EngineSpec:
         from remit.rules.version import rules_version
 
         files = tuple(expand_paths(rules))
-        return cls(model, files, rules_version(rules), batch_size)
+        return cls(model, files, rules_version(rules), batch_size, max_sentence_tokens)
 
 
 _ENGINES: dict[EngineSpec, tuple[object, threading.Lock]] = {}
@@ -70,11 +71,12 @@ def _load_engine(spec: EngineSpec):
     from remit.rules.version import rules_version
 
     if not spec.rules:
-        engine = get_engine(spec.model, ())  # shares the engine of a client-side check
+        # Shares the engine of a client-side check.
+        engine = get_engine(spec.model, (), spec.max_sentence_tokens)
         paths: list[str] = []
     else:
         paths = _materialise(spec.rules)
-        engine = Engine(spec.model, paths)
+        engine = Engine(spec.model, paths, max_sentence_tokens=spec.max_sentence_tokens)
     version = rules_version(paths)
     if spec.version and version != spec.version:
         raise InputError(

@@ -31,10 +31,11 @@ class Engine:
     Texts are split into sentences by rule and each sentence is parsed as its own ``Doc``. With
     ``prefilter`` (the default) only the sentences that can hold a claim are parsed (see
     :mod:`remit.runtime.prefilter`); without it every sentence is, with the same findings.
+    A sentence longer than ``max_sentence_tokens`` (default 250) is cut at clause punctuation.
     """
 
     def __init__(self, model: str | None = None, rules: Sequence[str] = (), nlp=None,
-                 prefilter: bool = True):
+                 prefilter: bool = True, max_sentence_tokens: int | None = None):
         self._model_name = model
         self._rules = tuple(str(r) for r in rules)
         if nlp is not None and rules and "remit_claims" in nlp.pipe_names:
@@ -44,6 +45,9 @@ class Engine:
         self._given_nlp = nlp is not None
         self._table: Table | None = None
         self.prefilter = prefilter
+        if max_sentence_tokens is not None and max_sentence_tokens < 1:
+            raise ValueError(f"max_sentence_tokens must be at least 1, not {max_sentence_tokens}")
+        self.max_sentence_tokens = max_sentence_tokens
         self._runner: SentenceRunner | None = None  # built on first use, kept for the next
 
     def __getstate__(self) -> dict:
@@ -108,14 +112,18 @@ class Engine:
         from remit.checker import judge_all
         table = self.table
         runner = self._runner
+        limit = self.max_sentence_tokens
         if runner is None or runner.nlp is not self.nlp or (
-                (runner.prefilter is not None) != self.prefilter):
-            runner = self._runner = SentenceRunner(self.nlp, prefilter=self.prefilter)
+                (runner.prefilter is not None) != self.prefilter) or (
+                runner.max_sentence_tokens != limit):
+            runner = self._runner = SentenceRunner(self.nlp, prefilter=self.prefilter,
+                                                   max_sentence_tokens=limit)
         for claims in runner.claims_many(texts, batch_size=batch_size):
             yield judge_all(claims, table)
 
 
 @functools.lru_cache(maxsize=4)
-def get_engine(model: str | None = None, rules: tuple[str, ...] = ()) -> Engine:
+def get_engine(model: str | None = None, rules: tuple[str, ...] = (),
+               max_sentence_tokens: int | None = None) -> Engine:
     """Return a cached engine for these options."""
-    return Engine(model=model, rules=rules)
+    return Engine(model=model, rules=rules, max_sentence_tokens=max_sentence_tokens)

@@ -42,8 +42,30 @@ def test_defaults_without_any_config(tmp_path):
                      "default"),
         "format": ("text", "default"), "no_fail": (False, "default"),
         "claimreview": ({}, "default"), "information_uri": (None, "default"),
-        "max_fact_age": (None, "default"),
+        "max_fact_age": (None, "default"), "max_bytes": (20 * 1024 * 1024, "default"),
+        "max_sentence_tokens": (250, "default"), "max_depth": (50, "default"),
     }
+
+
+def test_the_limits_defaults_are_those_the_readers_apply():
+    from remit import config
+    from remit.markup.markdown import MAX_MARKDOWN_DEPTH
+    from remit.markup.source import DEFAULT_MAX_BYTES
+    from remit.runtime.prefilter import MAX_SENTENCE_TOKENS
+
+    assert config.DEFAULTS["max_bytes"] == DEFAULT_MAX_BYTES
+    assert config.MAX_SENTENCE_TOKENS == MAX_SENTENCE_TOKENS
+    assert config.MAX_MARKDOWN_DEPTH == MAX_MARKDOWN_DEPTH
+
+
+@pytest.mark.parametrize(("value", "size"), [
+    ('"20MB"', 20 * 1024 * 1024), ('"512 KB"', 512 * 1024), ("4096", 4096), ('"1.5mb"', 1572864),
+])
+def test_max_bytes_takes_a_size_or_bytes(tmp_path, value, size):
+    (tmp_path / ".remit.toml").write_text(f"max-bytes = {value}\nmax_depth = 8\n")
+    eff = resolve({}, tmp_path)
+    assert (eff.max_bytes.value, eff.max_depth.value) == (size, 8)
+    assert resolve({"max_bytes": 10}, tmp_path).max_bytes.value == 10
 
 
 def test_pyproject_found_by_walking_up(project):
@@ -107,7 +129,16 @@ def test_broken_pyproject_that_is_not_ours_is_skipped(project):
     ('[tool.remit]\nrules = "one.yaml"\n', "pyproject.toml:2: rules: Input should be a valid list"),
     ('[tool.remit]\nfail-on = "unknown"\nfail_on = "never"\n', "pyproject.toml:3: fail_on: given"),
     ('[tool.remit]\nformat = \n', "pyproject.toml:2: invalid TOML: Invalid value"),
-], ids=["bad-choice", "unknown-key", "nested", "type", "twice", "toml-syntax"])
+    ('[tool.remit]\nrules = []\nmax_bytes = "20 parsecs"\n',
+     "pyproject.toml:3: max_bytes: '20 parsecs': not a size"),
+    ('[tool.remit]\nmax_bytes = 0\n', "pyproject.toml:2: max_bytes: 0: must be at least 1 byte"),
+    ('[tool.remit]\nmax_bytes = true\n', "pyproject.toml:2: max_bytes: True: not a size"),
+    ('[tool.remit]\nmax-sentence-tokens = 0\n',
+     "pyproject.toml:2: max-sentence-tokens: Input should be greater than or equal to 1"),
+    ('[tool.remit]\nmax_depth = "deep"\n',
+     "pyproject.toml:2: max_depth: Input should be a valid integer"),
+], ids=["bad-choice", "unknown-key", "nested", "type", "twice", "toml-syntax", "size-unit",
+        "size-zero", "size-bool", "tokens-zero", "depth-type"])
 def test_bad_config_is_one_line_with_path_line_and_key(tmp_path, body, expected):
     (tmp_path / "pyproject.toml").write_text(body)
     with pytest.raises(ConfigError) as info:
@@ -132,12 +163,15 @@ def test_remit_config_text(project, monkeypatch):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "config file: pyproject.toml"
-    assert "fail_on          never  (command line)" in lines
-    assert "exclude          drafts/**  (pyproject.toml:[tool.remit])" in lines
-    assert "format           text  (default)" in lines
-    assert "claimreview      (none)  (default)" in lines
-    assert "information_uri  (none)  (default)" in lines
-    assert "max_fact_age     (none)  (default)" in lines
+    assert "fail_on              never  (command line)" in lines
+    assert "exclude              drafts/**  (pyproject.toml:[tool.remit])" in lines
+    assert "format               text  (default)" in lines
+    assert "claimreview          (none)  (default)" in lines
+    assert "information_uri      (none)  (default)" in lines
+    assert "max_fact_age         (none)  (default)" in lines
+    assert "max_bytes            20971520  (default)" in lines
+    assert "max_sentence_tokens  250  (default)" in lines
+    assert "max_depth            50  (default)" in lines
 
 
 def test_remit_config_json(project):

@@ -12,7 +12,14 @@ from remit.batch.io import FORMATS
 from remit.batch.report import BatchReport, write_report
 from remit.batch.run import BatchJob, run_batch
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from remit.commands.options import die, fail_on_option, fails, model_option, rules_option
+from remit.commands.options import (
+    die,
+    fail_on_option,
+    fails,
+    model_option,
+    rules_option,
+    sentence_tokens_option,
+)
 from remit.formats.base import terminal_safe
 from remit.inputs import InputError, display_name
 from remit.records import SEVERITY
@@ -51,12 +58,13 @@ MAX_ROW_ERRORS_SHOWN = 10
               help="With --dask: CSV or JSON Lines bytes per partition [default: 64MiB; "
               "0: one partition per file].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, row warnings or summary.")
+@sentence_tokens_option
 @fail_on_option
 @rules_option
 @model_option
 def batch(path, column, id_column, output, input_format, output_format, chunksize, batch_size,
-          n_process, on_bad_lines, report, dask_address, blocksize, quiet, fail_on, rules,
-          model):
+          n_process, on_bad_lines, report, dask_address, blocksize, quiet, max_sentence_tokens,
+          fail_on, rules, model):
     """Check the statements in a CSV, TSV, JSON Lines or Parquet table (- for stdin).
 
     Every row is kept, in order, with columns verdict, claims, evidence, correction and error
@@ -66,7 +74,8 @@ def batch(path, column, id_column, output, input_format, output_format, chunksiz
     from remit.rules.loader import TableError
 
     job = BatchJob(path, column, output, id_column, input_format, output_format, chunksize,
-                   batch_size, n_process, on_bad_lines, model, tuple(rules))
+                   batch_size, n_process, on_bad_lines, model, tuple(rules),
+                   max_sentence_tokens)
     tally = BatchReport(column, id_column) if report else None
     show_progress = not quiet and sys.stderr.isatty()
     # A plain SIGTERM would end the process without clean-up; as SystemExit it unwinds, so the

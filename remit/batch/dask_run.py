@@ -135,7 +135,7 @@ def run_dask(job: BatchJob, address: str, blocksize=DEFAULT_BLOCKSIZE, progress:
     folder = is_folder_output(job.output)
     write_format = job.output_format or (
         None if folder else format_by_extension(job.output, EXTENSIONS)) or read_format
-    spec = EngineSpec.of(job.model, job.rules, job.batch_size)
+    spec = EngineSpec.of(job.model, job.rules, job.batch_size, job.max_sentence_tokens)
     parts = list(read_parts(files, read_format, blocksize, job.column, job.id_column))
     metadata = {"table_version": spec.version, "remit_version": __version__,
                 "model": job.model, "column": job.column, "parts": len(parts)}

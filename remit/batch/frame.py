@@ -154,12 +154,14 @@ def attach(frame: pd.DataFrame, results: Sequence[RowResult]) -> pd.DataFrame:
 def check_frame(
     df: pd.DataFrame, column: str, model: str | None = None, rules: Sequence[str] = (),
     batch_size: int = 64, n_process: int = 1, id_column: str | None = None, engine=None,
+    max_sentence_tokens: int | None = None,
 ) -> pd.DataFrame:
     """Check the statements in ``df[column]``; return a copy with the added columns.
 
     Every row is kept, in order. Blank cells give ``no_claim``; a cell that is not a string, or
     a row whose check raises, gives ``error`` with the reason, and the others are still checked.
-    ``engine`` defaults to the shared engine for ``model`` and ``rules``.
+    ``engine`` defaults to the shared engine for ``model``, ``rules`` and
+    ``max_sentence_tokens``.
     """
     from remit.batch.stream import RowChecker
 
@@ -167,7 +169,7 @@ def check_frame(
     if engine is None:
         from remit.engine import get_engine
 
-        engine = get_engine(model, tuple(str(r) for r in rules))
+        engine = get_engine(model, tuple(str(r) for r in rules), max_sentence_tokens)
     checker = RowChecker(engine, column, batch_size=batch_size, n_process=n_process,
                          id_column=id_column)
     # One chunk in, one checked chunk out (even when the frame is empty).

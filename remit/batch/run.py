@@ -34,6 +34,7 @@ class BatchJob:
     on_bad_lines: str = "error"
     model: str | None = None
     rules: Sequence[str] = ()
+    max_sentence_tokens: int | None = None
 
     def formats(self) -> tuple[str, str]:
         """Return the input and output formats: explicit, else by extension, else the input's.
@@ -109,7 +110,8 @@ def run_batch(job: BatchJob, engine=None, progress: ProgressHook | None = None,
     if engine is None:
         from remit.engine import get_engine
 
-        engine = get_engine(job.model, tuple(str(r) for r in job.rules))
+        engine = get_engine(job.model, tuple(str(r) for r in job.rules),
+                            job.max_sentence_tokens)
     checker = RowChecker(engine, job.column, batch_size=job.batch_size,
                          n_process=job.n_process, id_column=job.id_column, on_error=on_error)
     summary = Summary(job.output)

@@ -11,7 +11,16 @@ import click
 
 from remit import HOMEPAGE, __version__, git
 from remit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from remit.commands.options import die, error, fail_on_option, fails, model_option, rules_option
+from remit.commands.options import (
+    Size,
+    die,
+    error,
+    fail_on_option,
+    fails,
+    model_option,
+    rules_option,
+    sentence_tokens_option,
+)
 from remit.formats import FORMATS
 from remit.formats.base import SHOW
 
@@ -51,12 +60,19 @@ from remit.formats.base import SHOW
                    "each file's path from --base-dir.")
 @click.option("--max-fact-age", type=click.FloatRange(min=0), default=None, metavar="YEARS",
               help="Note on each finding whose deciding fact is older than YEARS [default: off].")
+@click.option("--max-bytes", type=Size(), default=None, metavar="SIZE",
+              help="Largest input checked, in bytes or as 20MB, 512KB [default: 20MB]; a larger "
+                   "file is an input error.")
+@click.option("--max-depth", type=click.IntRange(min=2), default=None, metavar="N",
+              help="Deepest Markdown nesting read (a list item opens two levels, a quote one); "
+                   "deeper lines are read plain, with a notice [default: 50].")
+@sentence_tokens_option
 @fail_on_option
 @rules_option
 @model_option
 def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, show, base_dir,
-          diff_ref, diff_context, config_file, sarif_file, url_base, max_fact_age, fail_on,
-          rules, model):
+          diff_ref, diff_context, config_file, sarif_file, url_base, max_fact_age, max_bytes,
+          max_sentence_tokens, max_depth, fail_on, rules, model):
     """Check PATHS (files, folders, globs; '-' or nothing for stdin) for agency-role claims.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, input or table error.
@@ -71,7 +87,8 @@ def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, sh
     eff, table, results, errors = _run(paths, stdin_filename, input_format, model, {
         "fail_on": fail_on, "rules": rules, "exclude": exclude, "format": fmt,
         "no_fail": no_fail or None, "claimreview": {"url_base": url_base} if url_base else None,
-        "max_fact_age": max_fact_age}, config_file)
+        "max_fact_age": max_fact_age, "max_bytes": max_bytes,
+        "max_sentence_tokens": max_sentence_tokens, "max_depth": max_depth}, config_file)
     if eff.max_fact_age.value is not None:
         from remit.rules.catalogue import note_old_facts
 
@@ -132,9 +149,10 @@ def _run(paths, stdin_filename, input_format, model, cli: dict, config_file=None
         files = collect_paths(paths, exclude=eff.exclude.value or ())
         if not files:
             raise PathError(f"{', '.join(paths)}: no Markdown, HTML or text files to check")
-        engine = Engine(model=model, rules=tuple(eff.rules.value or ()))
+        engine = Engine(model=model, rules=tuple(eff.rules.value or ()),
+                        max_sentence_tokens=eff.max_sentence_tokens.value)
         table = engine.table
-        results, errors = _check_files(engine, files, input_format, stdin_filename)
+        results, errors = _check_files(engine, files, input_format, stdin_filename, eff)
     except (ConfigError, PathError, InputError, ModelError) as exc:
         die(str(exc))
     except TableError as exc:
@@ -156,23 +174,28 @@ def _write(report: str, output: str | None) -> None:
 
 
 def _check_files(engine, files: list[str], input_format: str | None,
-                 stdin_filename: str | None = None) -> tuple[list, list[str]]:
+                 stdin_filename: str | None = None, eff=None) -> tuple[list, list[str]]:
     """Check each file; return the results and the input errors, each printed as it happens.
 
     A file that cannot be checked (unreadable, binary, not UTF-8, too large, empty) does not
     stop the others: its error is printed and returned, and the run exits 2 at the end.
+    ``eff`` (the configuration in effect) gives the size and depth limits.
     """
+    from remit.config import DEFAULTS
     from remit.inputs import STDIO, InputError
     from remit.markup import check_document, detect_format, read_source, require_text
 
+    max_bytes = eff.max_bytes.value if eff else DEFAULTS["max_bytes"]
+    max_depth = eff.max_depth.value if eff else DEFAULTS["max_depth"]
     results, errors = [], []
     for path in files:
         try:
-            source = require_text(path, read_source(path))
+            source = require_text(path, read_source(path, max_bytes))
         except InputError as exc:
             error(str(exc))
             errors.append(str(exc))
             continue
         name = stdin_filename if path == STDIO and stdin_filename else path
-        results.append(check_document(engine, name, source, detect_format(name, input_format)))
+        results.append(check_document(engine, name, source, detect_format(name, input_format),
+                                      max_depth=max_depth))
     return results, errors

@@ -37,6 +37,28 @@ def fail_on_option(func):
     )(func)
 
 
+class Size(click.ParamType):
+    """A size in bytes, written as bytes or with a unit: ``20MB``, ``512KB``."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):  # noqa: D102
+        from remit.markup.source import parse_size
+
+        try:
+            return parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def sentence_tokens_option(func):
+    """``--max-sentence-tokens N``: the longest sentence parsed whole."""
+    return click.option(
+        "--max-sentence-tokens", type=click.IntRange(min=1), default=None, metavar="N",
+        help="Longest sentence parsed whole, in tokens; a longer one is cut at clause "
+             "punctuation [default: 250].")(func)
+
+
 def fails(verdicts, fail_on: str | None) -> bool:
     """Whether any verdict reaches the ``--fail-on`` threshold (contradicted by default)."""
     fail_on = fail_on or "contradicted"

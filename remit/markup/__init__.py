@@ -13,7 +13,7 @@ from remit.markup.document import (
     extract_blocks,
     extract_document,
 )
-from remit.markup.source import DEFAULT_MAX_BYTES, read_source, require_text
+from remit.markup.source import DEFAULT_MAX_BYTES, parse_size, read_source, require_text
 
 __all__ = [
     "Block",
@@ -26,6 +26,7 @@ __all__ = [
     "detect_format",
     "extract_blocks",
     "extract_document",
+    "parse_size",
     "read_source",
     "require_text",
 ]

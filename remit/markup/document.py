@@ -30,12 +30,16 @@ def detect_format(path: str, override: str | None = None) -> Format:
     return format_by_extension(path, EXTENSIONS) or "text"  # type: ignore[return-value]
 
 
-def extract_document(source: str, fmt: Format) -> Document:
-    """Return the prose blocks and suppression directives of a source in format ``fmt``."""
-    if fmt == "markdown":
-        from remit.markup.markdown import extract_markdown
+def extract_document(source: str, fmt: Format, max_depth: int | None = None) -> Document:
+    """Return the prose blocks and suppression directives of a source in format ``fmt``.
 
-        doc = extract_markdown(source)
+    ``max_depth`` is the deepest Markdown nesting read (default 50); HTML is read flat, with no
+    nesting to limit.
+    """
+    if fmt == "markdown":
+        from remit.markup.markdown import MAX_MARKDOWN_DEPTH, extract_markdown
+
+        doc = extract_markdown(source, max_depth or MAX_MARKDOWN_DEPTH)
     elif fmt == "html":
         from remit.markup.html import extract_html
 
@@ -53,14 +57,15 @@ def extract_blocks(source: str, fmt: Format) -> list[Block]:
     return extract_document(source, fmt).blocks
 
 
-def check_document(engine, path: str, source: str, fmt: Format, **pipe) -> FileResult:
+def check_document(engine, path: str, source: str, fmt: Format, max_depth: int | None = None,
+                   **pipe) -> FileResult:
     """Check every prose block of ``source`` with ``engine`` and return the file's result.
 
     Claim offsets are mapped back to ``source``, which becomes ``FileResult.text``, so a finding's
-    line and column are those of the original file. ``pipe`` goes to ``engine.check_many``
-    (``batch_size``, ``n_process``).
+    line and column are those of the original file. ``max_depth`` is the deepest Markdown
+    nesting read; ``pipe`` goes to ``engine.check_many`` (``batch_size``, ``n_process``).
     """
-    doc = extract_document(source, fmt)
+    doc = extract_document(source, fmt, max_depth)
     findings: list[Finding] = []
     if doc.blocks:
         joined = join_blocks(doc.blocks, source)

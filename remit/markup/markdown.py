@@ -42,10 +42,10 @@ Span = tuple[int, int]
 MAX_MARKDOWN_DEPTH = 50
 
 
-@functools.lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@functools.lru_cache(maxsize=4)
+def _parser(max_depth: int = MAX_MARKDOWN_DEPTH) -> MarkdownIt:
     """Return a CommonMark parser with GFM tables and strikethrough, entities as own tokens."""
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_MARKDOWN_DEPTH})
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": max_depth})
     md.enable(["table", "strikethrough"])
     # text_join merges entity and escape tokens into plain text, losing their source length.
     md.disable("text_join")
@@ -82,15 +82,18 @@ def blank_front_matter(source: str) -> tuple[str, int]:
     return source, 0
 
 
-def extract_markdown(source: str) -> Document:
-    """Return the prose blocks and suppression directives of a Markdown source."""
+def extract_markdown(source: str, max_depth: int = MAX_MARKDOWN_DEPTH) -> Document:
+    """Return the prose blocks and suppression directives of a Markdown source.
+
+    Quotes and lists are read ``max_depth`` levels deep; below that, plain lines with a notice.
+    """
     lines = _Lines(source)
     text, _ = blank_front_matter(source)
     doc = Document()
     kinds: list[str] = []
     row_cursor = 0
-    tokens = _parser().parse(text)
-    deep = _note_too_deep(doc, tokens)
+    tokens = _parser(max_depth).parse(text)
+    deep = _note_too_deep(doc, tokens, max_depth)
     for token in tokens:
         if token.type in _KIND:
             kinds.append(_KIND[token.type])
@@ -136,15 +139,15 @@ def _add_dropped_lines(doc: Document, lines: _Lines, tokens: list[Token], first:
     doc.blocks.sort(key=lambda b: b.start)
 
 
-def _note_too_deep(doc: Document, tokens: list[Token]) -> int | None:
+def _note_too_deep(doc: Document, tokens: list[Token], max_depth: int) -> int | None:
     """Add a notice where markdown-it stopped at the nesting limit and dropped the text inside;
     return that line's index (0-based), or None."""
-    deepest = next((t for t in tokens if t.level >= MAX_MARKDOWN_DEPTH - 1
+    deepest = next((t for t in tokens if t.level >= max_depth - 1
                     and t.type in _CONTAINERS), None)
     if deepest is not None:
         line = next((t.map[0] + 1 for t in reversed(tokens[: tokens.index(deepest) + 1])
                      if t.map), 1)
-        doc.notices.append(f"{line}: Markdown nested more than {MAX_MARKDOWN_DEPTH - 1} levels "
+        doc.notices.append(f"{line}: Markdown nested more than {max_depth - 1} levels "
                            "deep; the text from here on is read as plain lines")
         return line - 1
     return None

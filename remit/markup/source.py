@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 
 from remit.inputs import STDIO, InputError, display_name
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": 1024**2, "m": 1024**2,
+          "gb": 1024**3, "g": 1024**3}
+_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.I)
 # Byte-order marks and the codec each announces; UTF-32's little-endian mark begins with
 # UTF-16's, so the longer marks are tried first.
 _BOMS = (
@@ -70,6 +74,26 @@ def require_text(path: str, text: str) -> str:
     raise InputError(f"{path}: empty input: nothing in the file to check")
 
 
+def parse_size(value: str | int) -> int:
+    """Return a size in bytes from ``20MB``, ``512KB``, ``1.5 MB`` or a plain number of bytes.
+
+    Units are binary (1 KB = 1024 bytes), as the limit's message counts them. Raises
+    ``ValueError`` with a one-line reason for anything else, or a size under one byte.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r}: not a size")
+    if isinstance(value, int):
+        size = value
+    else:
+        match = _SIZE_RE.match(str(value))
+        if not match or match.group(2).lower() not in _UNITS:
+            raise ValueError(f"{value!r}: not a size (bytes, or a number with KB, MB or GB)")
+        size = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    if size < 1:
+        raise ValueError(f"{value!r}: must be at least 1 byte")
+    return size
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read at most ``max_bytes`` (plus one, to tell a too-large input)."""
     name = display_name(path)
@@ -89,7 +113,13 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def _too_large(name: str, max_bytes: int) -> str:
-    return f"{name}: larger than the {max_bytes / 1024 / 1024:g} MB limit, not checked"
+    return f"{name}: larger than the {_shown_size(max_bytes)} limit, not checked"
+
+
+def _shown_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:g} MB"
+    return f"{size / 1024:g} KB" if size >= 1024 else f"{size}-byte"
 
 
 def _where(data: bytes, offset: int) -> str:

@@ -88,7 +88,8 @@ class TokenTable:
         return doc
 
 
-def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence]:
+def split_sentences(doc: Doc, tokens: TokenTable | None = None,
+                    max_tokens: int = MAX_SENTENCE_TOKENS) -> list[Sentence]:
     """Split a tokenized text into sentences, without a model.
 
     A sentence ends after '.', '!' or '?' (and any closing punctuation) when the next word does
@@ -97,7 +98,7 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
     :func:`remit.runtime.text.prepare_text` keeps line breaks only between paragraphs, headings
     and list items: a heading, a lead line ending in a colon and each item below it are units
     of their own (:mod:`remit.runtime.structure` gives items their heading's agency).
-    Whitespace tokens at either end are left out.
+    Whitespace tokens at either end are left out; a sentence longer than ``max_tokens`` is cut.
     """
     tokens = tokens or TokenTable(doc)
     kinds = _word_kinds(doc, tokens.orth)
@@ -121,8 +122,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None) -> list[Sentence
         last = i
     if start >= 0:
         out.append(_sentence(tokens, start, last + 1))
-    if any(s.end - s.start > MAX_SENTENCE_TOKENS for s in out):
-        out = [piece for s in out for piece in _cut_long(tokens, s)]
+    if any(s.end - s.start > max_tokens for s in out):
+        out = [piece for s in out for piece in _cut_long(tokens, s, max_tokens)]
     return out
 
 

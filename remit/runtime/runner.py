@@ -54,12 +54,14 @@ class SentenceRunner:
     sentence before (its ``doc._.remit_tail``) for 'it' and 'the agency'.
     """
 
-    def __init__(self, nlp: Language, prefilter: bool = True):
+    def __init__(self, nlp: Language, prefilter: bool = True,
+                 max_sentence_tokens: int | None = None):
         from remit.runtime.prefilter import Prefilter
 
         self.nlp = nlp
         self.component = nlp.get_pipe("remit_claims")
         self.prefilter = Prefilter(self.component.extractor, nlp.vocab) if prefilter else None
+        self.max_sentence_tokens = max_sentence_tokens  # None: the default
         self.disable = [name for name in (*UNUSED_COMPONENTS, "remit_claims")
                         if name in nlp.pipe_names]
         from remit.runtime.cells import glued_rows
@@ -70,7 +72,7 @@ class SentenceRunner:
         """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
         from remit.claims.extract import span_rows
         from remit.runtime.cells import unglue
-        from remit.runtime.prefilter import TokenTable, split_sentences
+        from remit.runtime.prefilter import MAX_SENTENCE_TOKENS, TokenTable, split_sentences
         from remit.runtime.text import normalize_text
 
         prepared = unglue(normalize_text(text), self.glued)
@@ -78,7 +80,7 @@ class SentenceRunner:
         self.nlp.max_length = max(self.nlp.max_length, len(prepared.text) + 1)
         doc = self.nlp.make_doc(prepared.text)
         tokens = TokenTable(doc)
-        sentences = split_sentences(doc, tokens)
+        sentences = split_sentences(doc, tokens, self.max_sentence_tokens or MAX_SENTENCE_TOKENS)
         deferred: dict[int, Doc] = {}
         if self.prefilter is None:
             docs = [tokens.sentence_doc(s) for s in sentences]

@@ -105,7 +105,7 @@ def test_bad_utf8_names_file_and_byte(tmp_path):
 def test_too_large_input_is_refused(tmp_path):
     path = tmp_path / "big.md"
     path.write_bytes(b"x" * 101)
-    with pytest.raises(InputError, match=r"big\.md: larger than the .* MB limit"):
+    with pytest.raises(InputError, match=r"big\.md: larger than the 100-byte limit"):
         read_source(str(path), max_bytes=100)
     assert read_source(str(path), max_bytes=101) == "x" * 101
 
