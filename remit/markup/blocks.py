@@ -92,8 +92,9 @@ class BlockBuilder:
 
     def add_raw(self, text: str, start: int) -> None:
         """Add text that stands verbatim in the source at ``start``."""
-        for i, char in enumerate(text):
-            self.add_char(char, start + i, start + i + 1)
+        self._text.extend(text)  # one char each, as add_char adds them, without a Python loop
+        self._starts.extend(range(start, start + len(text)))
+        self._ends.extend(range(start + 1, start + len(text) + 1))
 
     def add_decoded(self, text: str, start: int, end: int) -> None:
         """Add text decoded from the source span ``start:end`` (an entity, an escape, a break)."""
