@@ -253,18 +253,25 @@ class CueSet:
         self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
         self.future_local = [c for c in future if c not in self.future_sentence]
         self._doc = None  # the doc the cues of steps 2 and 3 were last sifted for
-        self._live: dict[int, list[CompiledCue]] = {}
+        self._live: dict[int | str, list[CompiledCue]] = {}
 
-    def live(self, step: int, doc) -> list[CompiledCue]:
-        """The cues of ``step`` (2 or 3) that may match in ``doc``, in record order.
+    def live(self, step: int | str, doc) -> list[CompiledCue]:
+        """The cues of ``step`` (2 or 3, or FUTURE: :attr:`future_local`) that may match in
+        ``doc``, in record order.
 
-        Every test of those steps asks a token for one of the cue's words (``_word_of``):
-        a cue with words none of ``doc``'s tokens has, as lower case or lemma, cannot match.
+        Every test of steps 2 and 3 asks a token for one of the cue's words (``_word_of``):
+        such a cue with words none of ``doc``'s tokens has, as lower case or lemma, cannot
+        match. Cues of other steps are kept.
         """
         if doc is not self._doc:
             forms = {f for t in doc for f in (t.lower_, t.lemma_.lower())}
-            self._live = {n: [c for c in self.steps[n] if not c.words
-                              or not c.words.isdisjoint(forms)] for n in (2, 3)}
+
+            def sift(cues):
+                return [c for c in cues if c.step not in (2, 3) or not c.words
+                        or not c.words.isdisjoint(forms)]
+
+            self._live = {2: sift(self.steps[2]), 3: sift(self.steps[3]),
+                          FUTURE: sift(self.future_local)}
             self._doc = doc
         return self._live[step]
 
@@ -305,7 +312,7 @@ class CueSet:
         return bool(agency) and _any_hit(agency, head, state)
 
     def _future(self, head: Token, state: SentenceCues) -> bool:
-        if _any_hit(self.future_local, head, state):
+        if _any_hit(self.live(FUTURE, head.doc), head, state):
             return True
         if not state.holds(head):
             state = self.state(head.sent)
