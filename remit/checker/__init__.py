@@ -227,7 +227,7 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
     """
     out = []
     for claim in claims:
-        finding = judge(claim, table)
+        finding = _judged(claim, table)
         if not claim.asserted:
             kind = _NOT_ASSERTED[claim.assertion]
             finding = Finding(
@@ -239,6 +239,23 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
     return out
 
 
+# Findings ``verdict_alone`` made while the extractor chose readings, kept for ``judge_all``
+# (the same claim is judged once per check); each is taken once, and all dropped when full.
+_JUDGED: dict[Claim, tuple[Table, Finding]] = {}
+_JUDGED_MAX = 1024
+
+
+def _judged(claim: Claim, table: Table) -> Finding:
+    kept = _JUDGED.pop(claim, None)
+    return kept[1] if kept is not None and kept[0] is table else judge(claim, table)
+
+
 def verdict_alone(claim: Claim, table: Table) -> str:
     """The verdict on one reading of a sentence, judged alone (for choosing between readings)."""
-    return judge(claim, table).verdict if claim.asserted else "unknown"
+    if not claim.asserted:
+        return "unknown"
+    finding = judge(claim, table)
+    if len(_JUDGED) >= _JUDGED_MAX:
+        _JUDGED.clear()
+    _JUDGED[claim] = (table, finding)
+    return finding.verdict

@@ -148,6 +148,17 @@ class ConstructionMatcher:
     def __bool__(self) -> bool:
         return bool(self.constructions)
 
+    def _open(self, words: set[int]) -> list:
+        """The gated matchers whose every gate has one of ``words`` (a loop: no generators)."""
+        out = []
+        for gates, matcher in self._gated:
+            for gate in gates:
+                if gate.isdisjoint(words):
+                    break
+            else:
+                out.append(matcher)
+        return out
+
     def __call__(self, doc: Doc) -> list[Binding]:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
         if not self.constructions or not len(doc) or len(doc) > MAX_TOKENS:
@@ -155,8 +166,7 @@ class ConstructionMatcher:
         from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
         words = set(doc.to_array([LOWER, LEMMA, DEP, TAG]).ravel().tolist())
-        matchers = [m for gates, m in self._gated
-                    if not any(gate.isdisjoint(words) for gate in gates)]
+        matchers = self._open(words)
         if len(self._always):
             matchers.append(self._always)
         main = [(key, tuple(tokens)) for m in matchers for key, tokens in m(doc)]

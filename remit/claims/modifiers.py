@@ -252,6 +252,28 @@ class CueSet:
         # sentence-wide future cues are the same for every predicate: worked out once
         self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
         self.future_local = [c for c in future if c not in self.future_sentence]
+        self._doc = None  # the doc the cues of steps 2 and 3 were last sifted for
+        self._live: dict[int | str, list[CompiledCue]] = {}
+
+    def live(self, step: int | str, doc) -> list[CompiledCue]:
+        """The cues of ``step`` (2 or 3, or FUTURE: :attr:`future_local`) that may match in
+        ``doc``, in record order.
+
+        Every test of steps 2 and 3 asks a token for one of the cue's words (``_word_of``):
+        such a cue with words none of ``doc``'s tokens has, as lower case or lemma, cannot
+        match. Cues of other steps are kept.
+        """
+        if doc is not self._doc:
+            forms = {f for t in doc for f in (t.lower_, t.lemma_.lower())}
+
+            def sift(cues):
+                return [c for c in cues if c.step not in (2, 3) or not c.words
+                        or not c.words.isdisjoint(forms)]
+
+            self._live = {2: sift(self.steps[2]), 3: sift(self.steps[3]),
+                          FUTURE: sift(self.future_local)}
+            self._doc = doc
+        return self._live[step]
 
     def state(self, sent: Span) -> SentenceCues:
         """The per-sentence cache the other methods take."""
@@ -269,10 +291,10 @@ class CueSet:
         """The cue that decides ``head``'s assertion (module docstring order), or ``None``."""
         if state.whole_cue is not None:
             return state.whole_cue
-        for cue in self.steps[2]:
+        for cue in self.live(2, head.doc):
             if local_hit(cue, head):
                 return cue
-        hit = _walk_hit(self.steps[3], head)
+        hit = _walk_hit(self.live(3, head.doc), head)
         if hit is not None:
             return hit
         for cue in self.steps[4]:
@@ -290,7 +312,7 @@ class CueSet:
         return bool(agency) and _any_hit(agency, head, state)
 
     def _future(self, head: Token, state: SentenceCues) -> bool:
-        if _any_hit(self.future_local, head, state):
+        if _any_hit(self.live(FUTURE, head.doc), head, state):
             return True
         if not state.holds(head):
             state = self.state(head.sent)

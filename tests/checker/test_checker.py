@@ -199,3 +199,23 @@ def test_an_agency_inferred_from_further_back_never_raises_an_alarm(table):
     # no other agency named since ERO: the alarm stands
     [far] = judge_all([claim("ERO", "detention", "negated", via="discourse")], table)
     assert far.verdict == "contradicted"
+
+
+def test_a_reading_judged_alone_is_not_judged_again(table, tmp_path, monkeypatch):
+    import remit.checker as checker
+
+    calls = []
+    real = checker._judge
+    monkeypatch.setattr(checker, "_judge", lambda c, t: calls.append(c) or real(c, t))
+    one, two = claim("ICE", "green_card"), claim("USCIS", "green_card", predicate="q")
+    assert [checker.verdict_alone(c, table) for c in (one, two)] == ["contradicted", "supported"]
+    findings = judge_all([one, two], table)
+    assert [f.verdict for f in findings] == ["contradicted", "supported"]
+    assert calls == [one, two]
+    # kept for that table only, and taken once
+    other = tmp_path / "table.yaml"
+    other.write_text(TABLE, encoding="utf-8")
+    checker.verdict_alone(one, table)
+    judge_all([one], load_table([other], shipped=False))
+    judge_all([one], table)
+    assert calls == [one, two, one, one, one]

@@ -204,3 +204,33 @@ def test_a_users_cue_changes_the_claim(engine, tmp_path, record, text, plain, ch
     assert before and all(read(c) == plain for c in before)
     mine = Engine(rules=[str(path)]).nlp(text)._.remit_claims
     assert mine and all(read(c) == changed for c in mine)
+
+
+def test_live_cues_leave_out_those_whose_words_the_doc_lacks(engine):
+    from spacy.tokens import Doc
+
+    cues = engine.nlp.get_pipe("remit_claims").extractor.cues
+    for step in (2, 3):
+        cue = next(c for c in cues.steps[step] if c.words)
+        lacking = Doc(engine.nlp.vocab, words=["qqzx", "vvwk"])
+        having = Doc(engine.nlp.vocab, words=["qqzx", sorted(cue.words)[0]])
+        assert cue not in cues.live(step, lacking)
+        assert cue in cues.live(step, having)
+        assert [c for c in cues.steps[step] if not c.words] == [
+            c for c in cues.live(step, lacking) if not c.words]
+
+
+@pytest.mark.parametrize("text", [
+    "Critics say that ICE deports people.",
+    "Does USCIS decide asylum claims?",
+    "If CBP inspected the cargo, ICE would not detain anyone.",
+    "USCIS reportedly plans to adjudicate more petitions next year.",
+    "ICE will soon stop detaining families, and CBP used to run the shelters.",
+])
+def test_live_cues_decide_as_all_cues_do(engine, monkeypatch, text):
+    from remit.claims.modifiers import CueSet
+
+    sifted = _claims(engine, text)
+    monkeypatch.setattr(CueSet, "live", lambda self, step, doc: self.steps[step]
+                        if step in (2, 3) else self.future_local)
+    assert _claims(engine, text) == sifted
