@@ -192,8 +192,8 @@ def _titled(clean: str, start: int, end: int, own: Sequence[Mention]) -> tuple[s
 def _parent_row(clean: str, body: int, end: int, own: Sequence[Mention], words: _Words,
                 agency: tuple[str, str] | None) -> Implicit | None:
     """'Parent agency | U.S. Department of Homeland Security |' under the page's or the
-    section's agency: '<agency> is part of <value>'; 'Key units: Border Patrol, Office of
-    Field Operations': '<value> is part of <agency>'. The agency comes from far above, so the
+    section's agency: '<agency> is part of <value>'; 'Divisions: OFO, Border Patrol':
+    '<value> is part of <agency>'. The agency comes from far above, so the
     reading is weak (never contradicted)."""
     label = _LABEL.match(clean, body, end)
     if agency in (None, _NOBODY) or label is None:
