@@ -20,6 +20,7 @@ from remit.commands.options import (
     model_option,
     rules_option,
     sentence_tokens_option,
+    write_report,
 )
 from remit.formats import FORMATS
 from remit.formats.base import SHOW
@@ -99,9 +100,9 @@ def check(paths, fmt, output, input_format, stdin_filename, exclude, no_fail, sh
                                  base_dir=git.base_dir(base_dir, Path.cwd()),
                                  date_published=datetime.date.today().isoformat(),
                                  information_uri=HOMEPAGE, **table_labels(table))
-    _write(render(eff.format.value, results, options), output)
+    write_report(render(eff.format.value, results, options), output)
     if sarif_file:
-        _write(render("sarif", results, options), sarif_file)
+        write_report(render("sarif", results, options), sarif_file)
     verdicts = [f.verdict for r in results for f in r.findings
                 if f.claim.asserted and f.suppressed is None]
     failed = fails(verdicts, eff.fail_on.value) and not eff.no_fail.value
@@ -161,16 +162,6 @@ def _run(paths, stdin_filename, input_format, model, cli: dict, config_file=None
     if not results:  # every input failed, and each has said why
         sys.exit(EXIT_ERROR)
     return eff, table, results, errors
-
-
-def _write(report: str, output: str | None) -> None:
-    if output:
-        try:
-            Path(output).write_text(report, encoding="utf-8")
-        except OSError as exc:
-            die(f"{output}: cannot write the report: {exc.strerror}")
-    else:
-        click.echo(report, nl=not report.endswith("\n"))
 
 
 def _check_files(engine, files: list[str], input_format: str | None,

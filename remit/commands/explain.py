@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
 from remit.cli import EXIT_OK
-from remit.commands.options import die, model_option, rules_option
+from remit.commands.options import die, model_option, rules_option, write_report
 
 EXPLAIN_FORMATS = ("text", "json", "html")
 
@@ -58,13 +57,7 @@ def explain(source, fmt, output, input_format, max_fact_age, rules, model) -> No
         report = render_html(explanation, engine.nlp, name)
     else:
         report = render_text(explanation)
-    if output:
-        try:
-            Path(output).write_text(report, encoding="utf-8")
-        except OSError as exc:
-            die(f"{output}: cannot write the explanation: {exc.strerror}")
-    else:
-        click.echo(report, nl=not report.endswith("\n"))
+    write_report(report, output, "explanation")
     sys.exit(EXIT_OK)
 
 

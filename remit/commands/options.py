@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -76,3 +77,14 @@ def die(message: str) -> None:
     """Print a one-line error to stderr and exit with the error code."""
     error(message)
     sys.exit(EXIT_ERROR)
+
+
+def write_report(report: str, output: str | None, what: str = "report") -> None:
+    """Write ``report`` to the file ``output`` (a one-line error if it cannot), else stdout."""
+    if output:
+        try:
+            Path(output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            die(f"{output}: cannot write the {what}: {exc.strerror}")
+    else:
+        click.echo(report, nl=not report.endswith("\n"))
