@@ -119,7 +119,7 @@ class Engine:
             runner = self._runner = SentenceRunner(self.nlp, prefilter=self.prefilter,
                                                    max_sentence_tokens=limit)
         for claims in runner.claims_many(texts, batch_size=batch_size):
-            yield judge_all(claims, table)
+            yield judge_all(claims, table, runner.component.judge)
 
 
 @functools.lru_cache(maxsize=4)

@@ -217,17 +217,18 @@ _NOT_ASSERTED = {
 }
 
 
-def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
+def judge_all(claims: Iterable[Claim], table: Table, kept: Judge | None = None) -> list[Finding]:
     """Judge every claim, in order.
 
     A claim the writer does not assert (a question, reported speech, a hypothetical) is never
     flagged: its verdict is unknown, and the message says what the table would have said.
     Which readings of a sentence are its claims was chosen by the extractor
-    (:mod:`remit.claims.readings`).
+    (:mod:`remit.claims.readings`); ``kept`` is the :class:`Judge` it chose them with, whose
+    findings on the same table are taken rather than judged again.
     """
     out = []
     for claim in claims:
-        finding = _judged(claim, table)
+        finding = kept.take(claim, table) if kept is not None else judge(claim, table)
         if not claim.asserted:
             kind = _NOT_ASSERTED[claim.assertion]
             finding = Finding(
@@ -239,23 +240,31 @@ def judge_all(claims: Iterable[Claim], table: Table) -> list[Finding]:
     return out
 
 
-# Findings ``verdict_alone`` made while the extractor chose readings, kept for ``judge_all``
-# (the same claim is judged once per check); each is taken once, and all dropped when full.
-_JUDGED: dict[Claim, tuple[Table, Finding]] = {}
-_JUDGED_MAX = 1024
+class Judge:
+    """The judge of one table, owned by whoever extracts with it (the claims component).
 
+    The findings :meth:`verdict_alone` made while the extractor chose readings are kept for
+    :func:`judge_all` (so a check judges each claim once); each is taken once, and all are
+    dropped when ``limit`` are waiting.
+    """
 
-def _judged(claim: Claim, table: Table) -> Finding:
-    kept = _JUDGED.pop(claim, None)
-    return kept[1] if kept is not None and kept[0] is table else judge(claim, table)
+    def __init__(self, table: Table, limit: int = 1024):
+        self.table = table
+        self.limit = limit
+        self._kept: dict[Claim, Finding] = {}
 
+    def verdict_alone(self, claim: Claim) -> str:
+        """The verdict on one reading of a sentence, judged alone (for choosing readings)."""
+        if not claim.asserted:
+            return "unknown"
+        finding = judge(claim, self.table)
+        if len(self._kept) >= self.limit:
+            self._kept.clear()
+        self._kept[claim] = finding
+        return finding.verdict
 
-def verdict_alone(claim: Claim, table: Table) -> str:
-    """The verdict on one reading of a sentence, judged alone (for choosing between readings)."""
-    if not claim.asserted:
-        return "unknown"
-    finding = judge(claim, table)
-    if len(_JUDGED) >= _JUDGED_MAX:
-        _JUDGED.clear()
-    _JUDGED[claim] = (table, finding)
-    return finding.verdict
+    def take(self, claim: Claim, table: Table) -> Finding:
+        """The finding on ``claim`` kept from :meth:`verdict_alone`, if judged on ``table``;
+        otherwise judged now."""
+        kept = self._kept.pop(claim, None)
+        return kept if kept is not None and table is self.table else judge(claim, table)

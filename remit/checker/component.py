@@ -61,7 +61,7 @@ class CheckerComponent:
         if claims is None:
             raise ParseRequiredError(f"[{self.name}] needs the claims of 'remit_claims': add "
                                      "it after that component")
-        findings = judge_all(claims, self.table)
+        findings = judge_all(claims, self.table, self.nlp.get_pipe("remit_claims").judge)
         records = [f.to_dict(doc.text) for f in findings]
         doc._.set(FINDINGS, records)
         spans = []

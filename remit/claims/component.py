@@ -80,6 +80,7 @@ class ClaimsComponent:
         self.spans_key = spans_key
         self._extractor: Extractor | None = None
         self._table = None
+        self._judge = None
         for extension in (_ROWS, MENTIONS, PREVIOUS, TAIL):
             if not Doc.has_extension(extension):
                 Doc.set_extension(extension, default=None)
@@ -89,6 +90,7 @@ class ClaimsComponent:
     def use_table(self, table) -> None:
         """Compile from this already loaded table (the same ``rules``), not a second load."""
         self._table = table
+        self._judge = None
 
     @property
     def table(self):
@@ -120,10 +122,18 @@ class ClaimsComponent:
                                         cues=compile_cues(cues(merged), lex.word_class))
         return self._extractor
 
-    def _verdict_of(self, claim: Claim) -> str:
-        from remit.checker import verdict_alone
+    @property
+    def judge(self):
+        """The :class:`remit.checker.Judge` of :attr:`table` that chooses between readings;
+        pass it to :func:`remit.checker.judge_all` so that no claim is judged twice."""
+        if self._judge is None or self._judge.table is not self.table:
+            from remit.checker import Judge
 
-        return verdict_alone(claim, self.table)
+            self._judge = Judge(self.table)
+        return self._judge
+
+    def _verdict_of(self, claim: Claim) -> str:
+        return self.judge.verdict_alone(claim)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Compile the patterns now rather than on the first document."""
@@ -159,6 +169,7 @@ class ClaimsComponent:
             self.rules = [str(listing.parent / name) for name in saved]
             self._table = None
             self._extractor = None
+            self._judge = None
         return self
 
     def __call__(self, doc: Doc) -> Doc:

@@ -5,7 +5,7 @@ expedited removal'), and agencies coordinated over several functions may pair up
 ('Judges and the BIA decide removal cases and appeals'). Which reading the writer meant is the
 extractor's question; the table's verdict on each reading alone is the evidence. Pure
 functions: ``verdict_of(claim)`` is that verdict ('supported', 'contradicted' or 'unknown'),
-passed in by the component (:func:`remit.checker.verdict_alone`).
+passed in by the component (:meth:`remit.checker.Judge.verdict_alone`).
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ def explain_text(text: str, engine: Engine, block=None, original: str | None = N
     waiting = list(plan.waiting)
     for doc in engine.nlp.pipe([plan.docs[i] for i in waiting], disable=runner.disable):
         plan.take(doc)
-    findings = judge_all(runner.finish(plan), engine.table)
+    findings = judge_all(runner.finish(plan), engine.table, runner.component.judge)
     trace = GrammarTrace(runner.component.extractor, engine.nlp.vocab, engine.table)
     sentences = []
     for sentence, doc in zip(plan.sentences, plan.docs, strict=True):

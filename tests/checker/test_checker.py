@@ -155,10 +155,11 @@ def test_closed_function_contradicts_unlisted_agencies(tmp_path):
 
 def chosen(claims, table):
     """The extractor's choice of readings (:mod:`remit.claims.readings`), then the verdicts."""
-    from remit.checker import verdict_alone
+    from remit.checker import Judge
     from remit.claims.readings import choose_readings
 
-    return judge_all(choose_readings(claims, lambda c: verdict_alone(c, table)), table)
+    kept = Judge(table)
+    return judge_all(choose_readings(claims, kept.verdict_alone), table, kept)
 
 
 def test_respective_reading_is_not_contradicted(table):
@@ -207,15 +208,27 @@ def test_a_reading_judged_alone_is_not_judged_again(table, tmp_path, monkeypatch
     calls = []
     real = checker._judge
     monkeypatch.setattr(checker, "_judge", lambda c, t: calls.append(c) or real(c, t))
+    kept = checker.Judge(table)
     one, two = claim("ICE", "green_card"), claim("USCIS", "green_card", predicate="q")
-    assert [checker.verdict_alone(c, table) for c in (one, two)] == ["contradicted", "supported"]
-    findings = judge_all([one, two], table)
+    assert [kept.verdict_alone(c) for c in (one, two)] == ["contradicted", "supported"]
+    findings = judge_all([one, two], table, kept)
     assert [f.verdict for f in findings] == ["contradicted", "supported"]
     assert calls == [one, two]
     # kept for that table only, and taken once
     other = tmp_path / "table.yaml"
     other.write_text(TABLE, encoding="utf-8")
-    checker.verdict_alone(one, table)
-    judge_all([one], load_table([other], shipped=False))
-    judge_all([one], table)
+    kept.verdict_alone(one)
+    judge_all([one], load_table([other], shipped=False), kept)
+    judge_all([one], table, kept)
     assert calls == [one, two, one, one, one]
+    # another judge (another run) keeps nothing of this one's, and no judge keeps nothing
+    kept.verdict_alone(two)
+    judge_all([two], table, checker.Judge(table))
+    judge_all([two], table)
+    assert calls == [one, two, one, one, one, two, two, two]
+    # a full judge drops what it keeps
+    small = checker.Judge(table, limit=1)
+    small.verdict_alone(one)
+    small.verdict_alone(two)
+    judge_all([one, two], table, small)
+    assert calls[-3:] == [one, two, one]  # two was kept, one was dropped
