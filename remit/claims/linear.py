@@ -9,26 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from remit.claims.lexicon import Lexicon
+from remit.claims.negation import negation_of
 from remit.claims.predicates import EQUATES, Frame, lemma_of
 from remit.claims.slots import Sentence
-
-
-def _denied_by_object(words: list[str], lex: Lexicon) -> bool:
-    """'issues no visas', 'issues none of the green cards', 'issues visas to no one'.
-
-    Not 'approves no petitions that lack evidence': a restricted object is no denial.
-    """
-    text = " ".join(words)
-    openers, endings = (lex.word_class("denying_object_openers"),
-                        lex.word_class("denying_object_endings"))
-    if text in lex.word_class("whole_denying_objects") or any(
-            text == o or text.startswith(o + " ") for o in openers):
-        return True
-    if any(text == e or text.endswith(" " + e) for e in endings):
-        return True
-    return (bool(words) and words[0] in lex.word_class("denying_determiners")
-            and not any(w in lex.word_class("restrictive_words") for w in words))
 
 
 def tail(ctx: Sentence, verb: Token) -> tuple[Token, ...]:
@@ -70,8 +53,8 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
         return []  # 'ICE raids increased': the word was a noun after all
     verbs = _verb_run(ctx, doc, i, sent_end)
     args, later = split_later_verb(ctx, list(tail(ctx, verbs[-1])))
-    # 'CBP issues no visas': the object's 'no' denies the verbs before it
-    denied = negated != _denied_by_object([t.lower_ for t in args if not t.is_punct], ctx.lex)
+    # 'CBP issues no visas': the object's 'no' denies the verbs before it (the denial cues)
+    denied = negated != negation_of(ctx.lex).denies_in_order(verbs[-1], args)
     frames = [linear_frame(ctx, mention, each, args, denied) for each in verbs]
     if later is not None:
         verb, rest = later

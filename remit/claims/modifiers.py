@@ -64,25 +64,27 @@ def applies(cue: CompiledCue, head: Token) -> bool:
     return not without or not any(c.dep_ in without for c in head.children)
 
 
-def child_hit(cue: CompiledCue, child: Token, head: Token) -> bool:
+def child_hit(cue: CompiledCue, child: Token, head: Token, dep: str | None = None) -> bool:
+    """A ``children`` cue's trigger at ``child`` of ``head``; ``dep``: the child's role if not
+    the parse's (the linear reading's object)."""
     direction = cue.record.direction
     if (direction == "forward" and child.i > head.i) or (
             direction == "backward" and child.i < head.i):
         return False
     deps = cue.record.deps
-    return (not deps or child.dep_ in deps) and _word_of(cue, child)
+    return (not deps or (dep or child.dep_) in deps) and _word_of(cue, child)
 
 
 def _argument_hit(cue: CompiledCue, head: Token) -> bool:
     return any(argument_hit(cue, child) for child in head.children)
 
 
-def argument_hit(cue: CompiledCue, child: Token) -> bool:
+def argument_hit(cue: CompiledCue, child: Token, dep: str | None = None) -> bool:
     """An ``arguments`` cue's trigger in the subtree of the predicate's ``child``, at most
-    ``max_scope`` levels below it.
+    ``max_scope`` levels below it (``dep``: as in :func:`child_hit`).
     """
     deps = cue.record.deps
-    if deps and child.dep_ not in deps:
+    if deps and (dep or child.dep_) not in deps:
         return False
     depth = cue.record.max_scope
     if depth is None:

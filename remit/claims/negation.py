@@ -50,17 +50,36 @@ class Negation:
         """Whether the predicate ``token`` carries its own negation."""
         return any(local_hit(cue, token) for cue in self.own)
 
-    def denies(self, child: Token, passive: bool = False) -> bool:
+    def denies(self, child: Token, passive: bool = False, head: Token | None = None,
+               dep: str | None = None) -> bool:
         """Whether the predicate's ``child`` says that nothing is done (``passive``: the
-        frame builder reads the predicate as a passive)."""
-        head = child.head
+        frame builder reads the predicate as a passive). ``head`` and ``dep``: the predicate
+        and the child's role in a reading other than the parse's (:meth:`denies_in_order`)."""
+        head = child.head if head is None else head
         for cue in self.denial:
             voice = cue.record.voice
             if voice != _ANY and (voice == _PASSIVE) != passive or not applies(cue, head):
                 continue
-            if argument_hit(cue, child) if cue.record.scope == _ARGUMENTS else child_hit(
-                    cue, child, head):
+            if argument_hit(cue, child, dep) if cue.record.scope == _ARGUMENTS else child_hit(
+                    cue, child, head, dep):
                 return True
+        return False
+
+    def denies_in_order(self, verb: Token, args: Sequence[Token]) -> bool:
+        """The linear reading's denial ('issues no visas', 'issues visas to no one' with
+        'issues' parsed as a noun): the words after ``verb`` are its arguments, whatever the
+        parse attached them to. The top of each phrase among ``args`` is its object (or, if a
+        preposition, its own), and a preposition on a top is the verb's too; each is asked the
+        ``denial`` cues as a child of ``verb`` in the active voice."""
+        inside = {t.i for t in args}
+        tops = [t for t in args if t.head.i not in inside or t.head.i == t.i]
+        tops_at = {t.i for t in tops}
+        for token in args:
+            top = token.i in tops_at
+            if top or (token.dep_ == _PREPOSITION and token.head.i in tops_at):
+                role = _OBJECT if top and token.dep_ != _PREPOSITION else token.dep_
+                if self.denies(token, head=verb, dep=role):
+                    return True
         return False
 
     def negated_below(self, matched: Sequence[Token], head: Token) -> bool:
@@ -82,6 +101,8 @@ class Negation:
 # Category names, in the order of Negation's fields; voice and scope values the methods ask.
 _CATEGORIES = ("negation", "denial", "contrast")
 _ANY, _PASSIVE, _ARGUMENTS = "any", "passive", "arguments"
+# The roles :meth:`Negation.denies_in_order` gives the words after a verb (parser labels).
+_OBJECT, _PREPOSITION = "dobj", "prep"
 
 
 def negation_of(lex: Lexicon) -> Negation:

@@ -206,6 +206,41 @@ def test_a_users_cue_changes_the_claim(engine, tmp_path, record, text, plain, ch
     assert mine and all(read(c) == changed for c in mine)
 
 
+NO_NOBODY = """\
+cues:
+  - id: denial-to-nobody
+    description: "A user's replacement that reads 'to nobody' only after 'toward'."
+    category: denial
+    effect: negated
+    scope: arguments
+    deps: [prep]
+    max_scope: 1
+    words: [nobody]
+    token: {DEP: pobj}
+    head: {DEP: prep, LOWER: toward}
+    examples:
+      pass: ["The State Department issues visas toward nobody."]
+      fail: ["The State Department issues visas toward everybody."]
+"""
+
+
+@pytest.mark.parametrize("record, text, plain, changed", [
+    # 'issues' parsed as a noun: the linear reading's 'no'-object is the denial records'
+    (USER_DENIAL, "ICE issues zero visas.",
+     "affirmed", "negated"),
+    (NO_NOBODY, "USCIS issues green cards to nobody.", "negated", "affirmed"),
+], ids=["user-denial", "replaced-denial"])
+def test_the_linear_reading_denies_by_the_denial_records(engine, tmp_path, record, text,
+                                                         plain, changed):
+    from remit.engine import Engine
+
+    path = _file(tmp_path, record)
+    before = engine.nlp(text)._.remit_claims
+    assert before and all(c.polarity == plain for c in before)
+    mine = Engine(rules=[str(path)]).nlp(text)._.remit_claims
+    assert mine and all(c.polarity == changed for c in mine)
+
+
 def test_live_cues_leave_out_those_whose_words_the_doc_lacks(engine):
     from spacy.tokens import Doc
 
