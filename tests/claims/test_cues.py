@@ -186,26 +186,6 @@ cues:
 """
 
 
-@pytest.mark.parametrize("record, text, plain, changed", [
-    (USER_CUE, "Gossips whisper that ICE issues green cards.", "asserted", "reported"),
-    (USER_NEGATION, "ICE seldom issues green cards.", "affirmed", "negated"),
-    # a denial record reaches the verb frame's own 'no'-object test
-    (USER_DENIAL, "Zero asylum applications are granted by ICE.", "affirmed", "negated"),
-], ids=["reported", "negation", "denial"])
-def test_a_users_cue_changes_the_claim(engine, tmp_path, record, text, plain, changed):
-    from remit.engine import Engine
-
-    def read(claim):
-        return claim.polarity if changed == "negated" else claim.assertion
-
-    path = _file(tmp_path, record)
-    assert grammar_errors([path]) == []
-    before = engine.nlp(text)._.remit_claims
-    assert before and all(read(c) == plain for c in before)
-    mine = Engine(rules=[str(path)]).nlp(text)._.remit_claims
-    assert mine and all(read(c) == changed for c in mine)
-
-
 NO_NOBODY = """\
 cues:
   - id: denial-to-nobody
@@ -225,20 +205,26 @@ cues:
 
 
 @pytest.mark.parametrize("record, text, plain, changed", [
-    # 'issues' parsed as a noun: the linear reading's 'no'-object is the denial records'
-    (USER_DENIAL, "ICE issues zero visas.",
-     "affirmed", "negated"),
+    (USER_CUE, "Gossips whisper that ICE issues green cards.", "asserted", "reported"),
+    (USER_NEGATION, "ICE seldom issues green cards.", "affirmed", "negated"),
+    # a denial record reaches the verb frame's own 'no'-object test
+    (USER_DENIAL, "Zero asylum applications are granted by ICE.", "affirmed", "negated"),
+    # 'issues' parsed as a noun: the linear reading's 'no'-object is the denial records' too
+    (USER_DENIAL, "ICE issues zero visas.", "affirmed", "negated"),
     (NO_NOBODY, "USCIS issues green cards to nobody.", "negated", "affirmed"),
-], ids=["user-denial", "replaced-denial"])
-def test_the_linear_reading_denies_by_the_denial_records(engine, tmp_path, record, text,
-                                                         plain, changed):
+], ids=["reported", "negation", "denial", "linear-denial", "linear-replaced"])
+def test_a_users_cue_changes_the_claim(engine, tmp_path, record, text, plain, changed):
     from remit.engine import Engine
 
+    def read(claim):
+        return claim.polarity if changed in {"negated", "affirmed"} else claim.assertion
+
     path = _file(tmp_path, record)
+    assert grammar_errors([path]) == []
     before = engine.nlp(text)._.remit_claims
-    assert before and all(c.polarity == plain for c in before)
+    assert before and all(read(c) == plain for c in before)
     mine = Engine(rules=[str(path)]).nlp(text)._.remit_claims
-    assert mine and all(c.polarity == changed for c in mine)
+    assert mine and all(read(c) == changed for c in mine)
 
 
 def test_live_cues_leave_out_those_whose_words_the_doc_lacks(engine):
