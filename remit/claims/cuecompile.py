@@ -42,6 +42,11 @@ class CompiledCue:
     children_all: tuple
     below: tuple
     predicate: tuple
+    # scope 'mention' (remit.claims.around): the words allowed between, the pseudo-trigger's
+    # tests (of the word, of its head), the words one of which the trigger needs before it
+    between: frozenset[str] = frozenset()
+    pseudo: tuple[tuple, tuple] | None = None
+    needs_before: frozenset[str] = frozenset()
 
     @property
     def step(self) -> int:
@@ -63,6 +68,7 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
     """Resolve a record's ``@class`` names. Raises ``KeyError`` or ``ValueError``."""
     entries = _entries(record.words, word_class) - _entries(record.exclude, word_class)
     single = frozenset(e for e in entries if " " not in e)
+    pseudo, needs = record.pseudo, record.needs_before
     return CompiledCue(
         record, order, single, tuple(sorted(phrase(e) for e in entries)),
         frozenset(_entries(record.terminators, word_class)),
@@ -70,7 +76,11 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
         _test(record.token, word_class), _test(record.head, word_class),
         _test(record.has_child, word_class), _test(record.children_all, word_class),
         _test(record.below, word_class),
-        _test(record.predicate, word_class))
+        _test(record.predicate, word_class),
+        frozenset(_entries(record.between, word_class)),
+        None if pseudo is None else (_test(pseudo.token, word_class),
+                                     _test(pseudo.head, word_class)),
+        frozenset() if needs is None else frozenset(_entries(needs.words, word_class)))
 
 
 def cue_errors(located: Iterable, word_class) -> list[str]:

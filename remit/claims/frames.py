@@ -3,8 +3,8 @@
 A frame ties an agency mention to a predicate (a verb, a copula, or a role noun such as "job")
 and the argument tokens that say what is done. The rules are few kinds: subject, passive
 agent, coordination, relative clause, apposition, copula ("is part of", "is the agency that",
-"is responsible for"), role noun ("X's job") and contrast ("not X"); the words come from the
-lexicon. A linear fallback covers the small model's usual mis-parse of an acronym subject
+"is responsible for"), role noun ("X's job"); the words come from the lexicon, and what is
+said of a mention itself ("not X", "only X") from cue records (:mod:`remit.claims.around`). A linear fallback covers the small model's usual mis-parse of an acronym subject
 before an ambiguous verb ("ICE issues green cards" parsed as a noun phrase).
 
 Every rule is a plain function of a :class:`remit.claims.slots.Sentence`. The kinds of rule
@@ -19,6 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from remit.claims import clauses, linear, prepositions, slots
+from remit.claims.around import mention_cues_of
 from remit.claims.constructions import Binding, for_mention
 from remit.claims.effects import anchored_frames, construction_frames
 from remit.claims.lexicon import Lexicon
@@ -49,7 +50,9 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
         return []  # 'a former ICE officer now teaches ...': not the agency acting
     frames = by_role(ctx, mention, anchor)
     own = own_clauses(ctx, mention, anchor)
-    contrast = is_contrasted(ctx, mention)
+    # 'not ICE but USCIS', 'only ICE': cues of the mention itself (cues/mention.yaml)
+    around, sent = mention_cues_of(ctx.lex), ctx.sentence_of(mention.start)
+    contrast = around.contrasted(mention, sent)
     if not frames and contrast and anchor.dep_ not in MODIFIER_DEPS:
         # '... handles work permits, not ICE': the contrasted agency shares the predicate
         # (not 'neither an ICE detainer nor ...': there a thing of the agency's acts).
@@ -71,7 +74,7 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
         # it does, DHS does ('the ICE division that carries out removals'), but where the
         # unit sits is not where DHS sits
         frames = [f for f in frames if f.target is None]
-    exclusive = is_exclusive(ctx, mention)
+    exclusive = around.exclusive_to(mention, sent)
     return [replace(f, exclusive=f.exclusive or exclusive, labels=ctx.labels)
             for f in frames]
 
@@ -221,34 +224,6 @@ def records_at(ctx: Sentence, kind: str, mention: Span, token: Token,
     ``mention`` with the negation the builder reached it with; ``None`` if none matched."""
     found = ctx.anchored.get((kind, token.i))
     return None if found is None else anchored_frames(ctx, mention, found, negated)
-
-
-def is_contrasted(ctx: Sentence, mention: Span) -> bool:
-    """'not ICE but USCIS', 'ERO, not HSI, ...': the mention itself is negated."""
-    doc = mention.doc
-    start = ctx.sentence_of(mention.start).start
-    before = [t for t in doc[max(start, mention.start - 3) : mention.start]
-              if t.lower_ not in ctx.lex.word_class("contrast_fillers")]
-    if not before or before[-1].lower_ not in ctx.lex.contrast_negations:
-        return False
-    # 'is not the judge's job' negates the verb, not the mention
-    return not (before[-1].dep_ == "neg" and before[-1].head.pos_ in {"VERB", "AUX"})
-
-
-def is_exclusive(ctx: Sentence, mention: Span) -> bool:
-    """'only ICE', 'ICE alone', 'the only agency'."""
-    doc = mention.doc
-    start = ctx.sentence_of(mention.start).start
-    window = doc[max(start, mention.start - 2) : mention.start]
-    if any(t.lower_ in ctx.lex.exclusive_adverbs for t in window):
-        return True
-    lex = ctx.lex
-    before = " ".join(t.lower_ for t in doc[max(start, mention.start - 4) : mention.start])
-    if before.endswith(tuple(lex.word_class("exclusive_after_denial"))) and any(
-            d in before for d in lex.word_class("exclusive_denials")):
-        return True  # 'no agency other than ICE', 'nobody but CBP'
-    nxt = doc[mention.end] if mention.end < len(doc) else None
-    return nxt is not None and nxt.lower_ in lex.word_class("exclusive_postpositions")
 
 
 def sentence_frames(sent: Span, mentions: list[Span], lex: Lexicon,

@@ -90,8 +90,6 @@ class Lexicon:
     acting_units: frozenset[str] = frozenset()
     former_markers: frozenset[str] = frozenset()
     ability_nouns: frozenset[str] = frozenset()
-    contrast_negations: frozenset[str] = frozenset()
-    exclusive_adverbs: frozenset[str] = frozenset()
     responsible_adjectives: frozenset[str] = frozenset()
     relative_words: frozenset[str] = frozenset()
     peer_words: frozenset[str] = frozenset()
@@ -128,6 +126,8 @@ class Lexicon:
     # first use (``remit.claims.negation.negation_of``)
     cue_records: tuple = field(default=(), compare=False, repr=False)
     negation: object = field(default=None, compare=False, repr=False)
+    # and the cues of an agency mention (``remit.claims.around.mention_cues_of``)
+    mention_cues: object = field(default=None, compare=False, repr=False)
 
     def verbs(self, name: str) -> frozenset[tuple[str, ...]]:
         """Return the phrases of a verb class (``handle``), or raise ``KeyError``."""
@@ -162,7 +162,7 @@ _BUILDERS = {
 }
 # Fields not filled from the word class of their name.
 _COMPOSITE = {"verb_classes", "acronym_verbs", "classes", "rewrite_classes", "cue_records",
-              "negation"}
+              "negation", "mention_cues"}
 
 
 def lexicon_fields() -> dict[str, str]:

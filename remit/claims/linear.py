@@ -76,7 +76,7 @@ def _skip_to_verb(ctx: Sentence, doc, i: int, sent_end: int) -> tuple[int, bool]
         if doc[i].lemma_ in words("support_verbs") and i + 1 < sent_end and doc[i + 1].pos_ in {
                 "DET", "NOUN", "PROPN", "ADJ", "NUM"}:
             break  # 'HSI does the I-9 audits': 'do' is the verb here
-        # 'neither'/'nor' negate the mention they precede: see frames.is_contrasted.
+        # 'neither'/'nor' negate the mention they precede: cue contrast-not-agency.
         negated = negated or (doc[i].lower_ in ctx.lex.negations - words("mention_negations")
                               or doc[i].dep_ == "neg")
         i += 1

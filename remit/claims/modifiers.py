@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ASSERTED = "asserted"
 FUTURE = "future"
 NEGATED = "negated"
+MENTION = "mention"
 COPULA = "be"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 def _word_of(cue: CompiledCue, token: Token) -> bool:
@@ -244,7 +245,10 @@ class CueSet:
 
     def __init__(self, cues: Sequence[CompiledCue]):
         self.cues = tuple(cues)
-        asserting = [c for c in self.cues if c.record.effect not in {FUTURE, NEGATED}]
+        # cues of an agency mention, not of a predicate: remit.claims.around
+        self.mention = tuple(c for c in self.cues if c.record.scope == MENTION)
+        asserting = [c for c in self.cues if c.record.effect not in {FUTURE, NEGATED}
+                     and c.record.scope != MENTION]
         self.steps = {n: [c for c in asserting if c.step == n] for n in (1, 2, 3, 4)}
         # what denies a claim (category negation, denial, contrast): remit.claims.negation
         self.negating = tuple(c for c in self.cues if c.record.effect == NEGATED)
@@ -362,3 +366,18 @@ def shipped_cues(lexicon) -> CueSet:
     from remit.claims.grammar import cues, load_grammar
 
     return compile_cues(cues(load_grammar()[0]), lexicon.word_class)
+
+
+def lexicon_cues(lex, name: str, build):
+    """``build(cue_set)`` for the cue records of the files ``lex`` was loaded from, kept on
+    ``lex`` as its field ``name`` on first use (a cache: the lexicon stays the same).
+
+    A lexicon built without cue records (``build_lexicon``) reads the shipped ones.
+    """
+    found = getattr(lex, name)
+    if found is None:
+        cues = (compile_cues(lex.cue_records, lex.word_class) if lex.cue_records
+                else shipped_cues(lex))
+        found = build(cues)
+        object.__setattr__(lex, name, found)
+    return found

@@ -106,16 +106,7 @@ _OBJECT, _PREPOSITION = "dobj", "prep"
 
 
 def negation_of(lex: Lexicon) -> Negation:
-    """The negation cues of the files ``lex`` was loaded from, compiled on first use.
+    """The negation cues of the files ``lex`` was loaded from, compiled on first use."""
+    from remit.claims.modifiers import lexicon_cues
 
-    A lexicon built without cue records (``build_lexicon``) reads the shipped ones.
-    """
-    found = lex.negation
-    if found is None:
-        from remit.claims.modifiers import compile_cues, shipped_cues
-
-        cues = (compile_cues(lex.cue_records, lex.word_class) if lex.cue_records
-                else shipped_cues(lex))
-        found = Negation.of(cues.negating)
-        object.__setattr__(lex, "negation", found)  # a cache: the lexicon stays the same
-    return found
+    return lexicon_cues(lex, "negation", lambda cues: Negation.of(cues.negating))

@@ -263,9 +263,13 @@ CueCategory = Literal["negation", "denial", "future", "modality", "question", "r
 # ``Claim.assertion`` (the first cue to match wins), 'future' sets ``Claim.future``,
 # 'negated' denies what is said (categories 'negation', 'denial' and 'contrast' only; see
 # :mod:`remit.claims.negation`).
-CueEffect = Literal["question", "reported", "hypothetical", "event", "future", "negated"]
+# 'contrast' and 'exclusive' are said of an agency mention (scope 'mention'): the agency itself
+# is denied ('not ICE but USCIS'), or is the only one ('only ICE'); see remit.claims.around.
+CueEffect = Literal["question", "reported", "hypothetical", "event", "future", "negated",
+                    "contrast", "exclusive"]
 CueScope = Literal["sentence", "sentence_start", "sentence_end", "children", "arguments", "heads",
-                   "predicate"]
+                   "predicate", "mention"]
+_OF_MENTION = frozenset({"contrast", "exclusive"})
 CueVoice = Literal["any", "active", "passive"]
 _NEGATING = frozenset({"negation", "denial", "contrast"})
 CueDirection = Literal["forward", "backward", "bidirectional"]
@@ -285,6 +289,24 @@ class CueExamples(BaseModel):
         "texts with a claim, none of which has the cue's effect"))
 
 
+class PseudoTrigger(BaseModel):
+    """Tests that make a trigger no trigger: all must pass, of the trigger and its head."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    token: TokenTest = Field(default_factory=dict, description="tests of the trigger's word")
+    head: TokenTest = Field(default_factory=dict, description="tests of that word's head")
+
+
+class NeedsBefore(BaseModel):
+    """A word the trigger needs before it, at most ``within`` tokens before its first word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: list[str] = Field(min_length=1, description="the words, or '@name' classes")
+    within: int = Field(ge=1, description="how many tokens before the trigger to look")
+
+
 class Cue(_Record):
     """A word or pattern that changes what a claim is: a question, reported, future, ...
 
@@ -302,9 +324,11 @@ class Cue(_Record):
         "by ``direction``), 'sentence_start'/'sentence_end' (the sentence's first words, its "
         "last characters), 'children' (children of the predicate, or of its heads by ``up``), "
         "'arguments' (inside the subtrees of the predicate's children), 'heads' (a token above "
-        "the predicate, by ``up``), 'predicate' (the predicate itself)"))
+        "the predicate, by ``up``), 'predicate' (the predicate itself), 'mention' (the words "
+        "just before or after an agency mention, by ``direction``)"))
     words: list[str] = Field(default_factory=list, description=(
-        "the trigger's words or phrases (a phrase only in 'sentence' scope); '@name' is a "
+        "the trigger's words or phrases (a phrase only in 'sentence' and 'mention' scope); "
+        "'@name' is a "
         "lexicon word class; empty: any token that passes ``token``"))
     exclude: list[str] = Field(default_factory=list, description=(
         "entries (or '@name' classes) taken out of ``words``"))
@@ -343,13 +367,23 @@ class Cue(_Record):
         "bidirectional", description=(
             "ConText's direction: 'forward', the trigger comes before the predicate; "
             "'backward', after it; 'bidirectional', either"))
-    max_scope: int | None = Field(None, ge=1, description=(
-        "'sentence': at most this many tokens between trigger and predicate; "
+    max_scope: int | None = Field(None, ge=0, description=(
+        "'sentence': at most this many tokens between trigger and predicate ('mention': and "
+        "mention; 0, next to it); "
         "'sentence_start': the trigger is among the first this many words; 'arguments': "
         "at most this many levels below the predicate's child"))
     terminators: list[str] = Field(default_factory=list, description=(
         "'sentence': words (or '@name') between trigger and predicate that end the scope; "
         "'sentence_start': endings of the sentence ('.') that make it no headline"))
+    between: list[str] = Field(default_factory=list, description=(
+        "'mention': the only words (or '@name') that may stand between trigger and mention "
+        "('not the FBI'); empty: any"))
+    pseudo: PseudoTrigger | None = Field(None, description=(
+        "'mention': a trigger that passes these tests is no trigger, as ConText's "
+        "pseudo-triggers ('is not the judge's job': the verb's 'not', not the agency's)"))
+    needs_before: NeedsBefore | None = Field(None, description=(
+        "'mention': the trigger counts only after one of these words ('no agency other "
+        "than ICE')"))
     skip: str = Field("", description=(
         "'sentence_end': characters skipped at the end first (closing quotes, brackets)"))
     label: str | None = Field(None, description=(
@@ -369,13 +403,23 @@ class Cue(_Record):
             raise ValueError("'deps' applies to 'children' and 'arguments' scope only")
         if not self.words and not self.token and not self.has_child and self.scope != "heads":
             raise ValueError("a cue needs 'words', a 'token' pattern or 'has_child'")
-        if (self.effect == "negated") != (self.category in _NEGATING):
+        if (self.effect == "negated") != (self.category in _NEGATING) and not (
+                self.effect == self.category == "contrast"):
             raise ValueError("effect 'negated' goes with the categories 'negation', 'denial' "
-                             "and 'contrast', and they with it")
+                             "and 'contrast', and they with it (or 'contrast' with effect "
+                             "'contrast')")
         if self.agency and self.effect != "future":
             raise ValueError("'agency' applies to cues of effect 'future' only")
         if self.voice != "any" and self.category != "denial":
             raise ValueError("'voice' applies to 'denial' cues only")
+        if (self.scope == "mention") != (self.effect in _OF_MENTION):
+            raise ValueError("scope 'mention' goes with the effects 'contrast' and 'exclusive', "
+                             "and they with it")
+        if self.max_scope == 0 and self.scope != "mention":
+            raise ValueError("'max_scope' 0 applies to 'mention' scope only")
+        if ((self.between or self.pseudo or self.needs_before) and self.scope != "mention"):
+            raise ValueError("'between', 'pseudo' and 'needs_before' apply to 'mention' scope "
+                             "only")
         return self
 
 

@@ -20,6 +20,10 @@ ASSERTIONS = {"question", "reported", "hypothetical", "event"}
 def _has_effect(claim, effect: str) -> bool:
     if effect == "negated":
         return claim.polarity == "negated"
+    if effect == "contrast":
+        return claim.via == "contrast" and claim.polarity == "negated"
+    if effect == "exclusive":
+        return claim.exclusive
     return claim.future if effect == "future" else claim.assertion == effect
 
 
@@ -42,24 +46,32 @@ def test_fail_examples_lack_it(engine, record, text):
     assert not any(_has_effect(c, record.effect) for c in claims), (text, claims)
 
 
+# Cues asked outside a claim's assertion: what denies it, what is said of a mention itself.
 NEGATING = [r for r in RECORDS if r.effect == "negated"]
+AROUND = [r for r in RECORDS if r.scope == "mention"]
 
 
 def _record_hits(engine, record, text: str) -> bool:
-    """Whether ``record`` alone, asked where its category is asked, fires in ``text``."""
+    """Whether ``record`` alone, asked where its kind is asked, fires in ``text``."""
+    from remit.claims.around import MentionCues
     from remit.claims.negation import Negation
 
     lex = load_lexicon()
     located = [loc for loc in cues(load_grammar()[0]) if loc.record.id == record.id]
-    negation = Negation.of(compile_cues(located, lex.word_class).negating)
+    compiled = compile_cues(located, lex.word_class)
     doc = engine.nlp(text)
+    if record.scope == "mention":
+        around = MentionCues.of(compiled.mention)
+        return any(around.contrasted(m, m.sent) or around.exclusive_to(m, m.sent)
+                   for m in engine.nlp.get_pipe("remit_claims").extractor.mentions(doc))
+    negation = Negation.of(compiled.negating)
     return any(negation.negated(t) or negation.denies(t, passive=True)
                or negation.denies(t, passive=False)
                or negation.negated_below([t], t.sent.root) for t in doc)
 
 
-@pytest.mark.parametrize("record", NEGATING, ids=lambda r: r.id)
-def test_each_negation_record_fires_on_its_own_examples(engine, record):
+@pytest.mark.parametrize("record", NEGATING + AROUND, ids=lambda r: r.id)
+def test_each_negation_and_mention_record_fires_on_its_own_examples(engine, record):
     assert all(_record_hits(engine, record, t) for t in record.examples.pass_), record.id
     assert not any(_record_hits(engine, record, t) for t in record.examples.fail), record.id
 
