@@ -67,12 +67,14 @@ class Negation:
 
     def denies_in_order(self, verb: Token, args: Sequence[Token]) -> bool:
         """The linear reading's denial ('issues no visas', 'issues visas to no one' with
-        'issues' parsed as a noun): the words after ``verb`` are its arguments, whatever the
-        parse attached them to. The top of each phrase among ``args`` is its object (or, if a
+        'issues' parsed as a noun): the words after ``verb`` are its arguments, whatever
+        clause the parse put them in; its phrases are trusted. The top of each phrase among
+        ``args`` (a word whose head is outside them, or a verb) is its object (or, if a
         preposition, its own), and a preposition on a top is the verb's too; each is asked the
         ``denial`` cues as a child of ``verb`` in the active voice."""
         inside = {t.i for t in args}
-        tops = [t for t in args if t.head.i not in inside or t.head.i == t.i]
+        tops = [t for t in args if t.head.i not in inside or t.head.i == t.i
+                or t.head.pos_ in _VERBS]
         tops_at = {t.i for t in tops}
         for token in args:
             top = token.i in tops_at
@@ -103,6 +105,7 @@ _CATEGORIES = ("negation", "denial", "contrast")
 _ANY, _PASSIVE, _ARGUMENTS = "any", "passive", "arguments"
 # The roles :meth:`Negation.denies_in_order` gives the words after a verb (parser labels).
 _OBJECT, _PREPOSITION = "dobj", "prep"
+_VERBS = frozenset({"VERB", "AUX"})
 
 
 def negation_of(lex: Lexicon) -> Negation:
