@@ -16,6 +16,8 @@ from remit.claims.constructions import Binding
 from remit.claims.predicates import Frame, is_negated
 from remit.claims.slots import generic, noun_args, part_of_frame
 
+ANCHORED = "anchored"  # effect: what the records anchored at the content say
+
 
 def construction_frames(ctx, mention: Span, bindings: list[Binding]) -> list[Frame]:
     """The frames of every binding whose agency is ``mention``, tagged with its record id."""
@@ -45,7 +47,9 @@ def _read(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
         negated = False  # 'is not just the gatekeeper for green cards': it is, and more
     negated = (negated != record.negates) != binding.denied
     head = doc[slots.get("predicate", slots.get("content", slots.get("agency", 0)))]
-    if record.effect == "role":
+    if record.effect == ANCHORED:
+        read = core.records_at(ctx, record.at, mention, doc[slots["content"]], negated) or []
+    elif record.effect == "role":
         read = _role(ctx, mention, binding, negated)
     elif record.effect == "does":
         read = _does(ctx, mention, binding, negated)

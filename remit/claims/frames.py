@@ -114,32 +114,9 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
         return prepositions.passive_subject(ctx, mention, head)
     if dep == "pobj":
         return prepositions.object_of(ctx, mention, head)
-    # "ICE's job is ...", 'the job of ICE': records (role_noun.yaml)
-    if dep in {"attr", "acomp"} and head.lemma_ == "be":
-        return identified(ctx, mention, head)
+    # "ICE's job is ...", 'the job of ICE', 'The agency responsible for Y is X': records
+    # (role_noun.yaml, identified.yaml)
     return []
-
-
-def identified(ctx: Sentence, mention: Span, be: Token) -> list[Frame]:
-    """'The agency responsible for green cards is USCIS': the subject's adjective is USCIS's
-    (records anchored at the adjective, responsible.yaml).
-
-    The subject's clause ('The agency that issues green cards is USCIS') and a cleft ('It is
-    USCIS that issues green cards') are records: identified.yaml, cleft.yaml.
-    """
-    frames: list[Frame] = []
-    for subject in be.children:
-        if subject.dep_ != "nsubj" or subject.lemma_.lower() not in (
-                ctx.lex.units | ctx.lex.personnel):
-            continue
-        exclusive = any(c.lower_ in ctx.lex.exclusives for c in subject.children)
-        for clause in subject.children:
-            if clause.dep_ == "amod" and clause.lower_ in ctx.lex.responsible_adjectives:
-                # 'The agency responsible for green cards is USCIS'
-                sub = records_at(ctx, "adjective", mention, clause,
-                                 is_negated(be, ctx.lex)) or []
-                frames += [replace(f, exclusive=f.exclusive or exclusive) for f in sub]
-    return frames
 
 
 def own_clauses(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:

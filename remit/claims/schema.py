@@ -82,9 +82,9 @@ REWRITE = "=>"
 
 
 SLOTS = ("agency", "predicate", "content", "target")
-Effect = Literal["role", "acts", "part_of", "does"]
+Effect = Literal["role", "acts", "part_of", "does", "anchored"]
 _NEEDS = {"role": ("content",), "acts": ("predicate",), "part_of": ("target",),
-          "does": ("content",)}
+          "does": ("content",), "anchored": ("content",)}
 # Where the frame builder consults a record: at the agency itself, or at a word it has reached
 # from the agency (see ``Construction.anchor``).
 Anchor = Literal["agency", "verb", "adjective", "copula"]
@@ -202,6 +202,10 @@ class Construction(BaseModel):
         "effect 'does' (and 'role' with content_as 'subtree'): the node a non-verb content's "
         "frame hangs on (its tense, assertion and nesting are read from it); by default the "
         "content itself"))
+    at: Anchor | None = Field(None, description=(
+        "effect 'anchored': the agency does what the records anchored at the content say, "
+        "records of this anchor kind ('The agency responsible for Y is X': the records "
+        "anchored at the adjective 'responsible', read for X)"))
     examples: Examples
 
     @model_validator(mode="after")
@@ -225,6 +229,9 @@ class Construction(BaseModel):
         for slot in _NEEDS[self.effect]:
             if slot not in names:
                 raise ValueError(f"effect '{self.effect}' needs a '{slot}' node")
+        if (self.effect == "anchored") != (self.at not in (None, "agency")):
+            raise ValueError("effect 'anchored' needs 'at', an anchor kind other than "
+                             "'agency', and 'at' needs that effect")
         _check_chains(names, [*self.unless, *self.denied_if])
         if self.head is not None and self.head not in names:
             raise ValueError(f"head '{self.head}' names no node of the pattern")

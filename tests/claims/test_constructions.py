@@ -248,6 +248,8 @@ def test_an_anchored_record_binds_its_first_node_and_reads_its_chains(det, found
       "RIGHT_ID: \"some\""), "of an unless/denied_if chain needs LEFT_ID"),
     (("RIGHT_ID: \"no\"", "RIGHT_ID: power"), "of a chain repeats a node name"),
     (("content_as: verb", "content_as: verb\n    head: nowhere"), "head 'nowhere' names no node"),
+    (("effect: does", "effect: anchored"), "effect 'anchored' needs 'at'"),
+    (("effect: does", "effect: does\n    at: adjective"), "'at' needs that effect"),
 ])
 def test_anchored_record_errors(tmp_path, change, message):
     errors = _errors(tmp_path, ANCHORED.replace(*change))

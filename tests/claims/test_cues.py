@@ -125,6 +125,15 @@ def test_bad_direction_and_scope_mismatch(tmp_path):
     assert any(f"{path}:2: cue 'x-cue': direction" in e for e in grammar_errors([path]))
     path = _file(tmp_path, CUE.format(id="x-cue", scope="heads", words="say", more=""))
     assert any("'heads' scope needs 'up'" in e for e in grammar_errors([path]))
+    # a mention's cues: their own scope, effects and fields
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="mention", words="say", more=""))
+    assert any("scope 'mention' goes with the effects" in e for e in grammar_errors([path]))
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="sentence", words="say",
+                                      more="    between: [the]\n"))
+    assert any("apply to 'mention' scope only" in e for e in grammar_errors([path]))
+    path = _file(tmp_path, CUE.format(id="x-cue", scope="sentence", words="say",
+                                      more="    max_scope: 0\n"))
+    assert any("'max_scope' 0 applies to 'mention'" in e for e in grammar_errors([path]))
 
 
 def test_unknown_class_is_an_error(tmp_path):

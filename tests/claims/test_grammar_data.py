@@ -210,7 +210,7 @@ ALLOWED = {
     "constructions", "construction",  # the construction section and its kind of record
     "cues", "cue",  # the cue section and its kind of record
     "agency", "predicate", "content", "target",  # a construction's slot names
-    "role", "acts", "part_of", "does",  # a construction's effects
+    "role", "acts", "part_of", "does", "anchored",  # a construction's effects
     "any", "noun", "verb", "subtree",  # values of a construction's content_as
     "adjective", "copula",  # a construction's anchors (with 'agency' and 'verb')
     "unless",  # a construction's chains that drop a match (with 'denied_if')
