@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
+from corpus import cut, shipped_statements
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases"
 _LICENCE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE)", re.IGNORECASE)
@@ -139,15 +140,10 @@ def real_articles(count: Callable[[str], tuple[int, int]], tokens: Callable[[str
             sentences, mentions = sentences + n, mentions + m
         current.append(paragraph)
         size += tokens(paragraph)
-        if len(current) >= per_article:
-            out.append("\n\n".join(current))
-            current = []
-    if current:
-        out.append("\n\n".join(current))
+        cut(out, current, per_article)
+    cut(out, current, 1)
     return out
 
 
 def _shipped() -> list[str]:
-    from corpus import shipped_statements
-
     return shipped_statements()
