@@ -119,12 +119,17 @@ def articles(paragraphs: list[str], count_sentences, mention_share: float = 0.1,
             prose = [prose_sentence(rng) for _ in range(rng.randint(3, 7))]
             current.append(" ".join(prose))
             sentences += len(prose)
-        if len(current) >= per_article:
-            out.append("\n\n".join(current))
-            current = []
-    if current:
-        out.append("\n\n".join(current))
+        cut(out, current, per_article)
+    cut(out, current, 1)
     return out
+
+
+def cut(out: list[str], current: list[str], per_article: int) -> None:
+    """Move ``current``'s paragraphs into ``out`` as one article once it holds
+    ``per_article``."""
+    if current and len(current) >= per_article:
+        out.append("\n\n".join(current))
+        current.clear()
 
 
 def repeat_to(texts: list[str], count_tokens, tokens: int) -> list[str]:

@@ -7,6 +7,11 @@ time it needed hardly at all. The ratio column compares each size with the one b
 CPU time less the start-up (a check of a one-line file): a linear stage gives about 2.0 per
 doubling, and the target is at most 2.5. ``--quick``: 1 and 2 MB only.
 
+``--copies``: the real-prose article corpus of ``speed.py --real`` (:mod:`prose`) as one
+file, 1, 2, 4, 8 and 16 copies of it (``--quick``: 1, 2 and 4): net CPU time against one copy
+(the target of issue 16 is at most 17 at 16 copies) and peak memory per input char, less
+the start-up's (flat is the target).
+
 Shapes: prose (generated news-like sentences, 1 in 50 an agency statement), one long line (the
 same, with no line break), many short lines, bracket runs (thousands of '[' around sentences),
 deep Markdown nesting (block quotes and lists 1 to 24 deep: within the depth limit, so all
@@ -114,17 +119,64 @@ def run_check(path: Path) -> tuple[float, float, float, int]:
     return seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
+def start_up(tmp: str) -> tuple[float, float]:
+    """CPU seconds and peak MiB of ``remit check`` on a one-line file (the best of 3)."""
+    tiny = Path(tmp, "tiny.txt")
+    tiny.write_text("ICE issues green cards.\n", encoding="utf-8")
+    _, base, base_rss, _ = min(run_check(tiny) for _ in range(3))
+    print(f"start-up (one-line file): {base:.1f} s CPU, {base_rss:.0f} MiB", flush=True)
+    return base, base_rss
+
+
+def article_corpus(tokens: int) -> str:
+    """The real-prose articles of ``speed.py --real``, as one text."""
+    from prose import real_articles
+    from speed import sentence_counter
+
+    from remit.engine import Engine
+
+    engine = Engine()
+    articles = real_articles(sentence_counter(engine), lambda t: len(engine.nlp.make_doc(t)),
+                             tokens)
+    return "\n\n".join(articles) + "\n\n"
+
+
+def copies(args) -> None:
+    """remit check on 1 to 16 copies of the article corpus: time and memory per char."""
+    corpus = article_corpus(args.tokens)
+    counts = [1, 2, 4] if args.quick else [1, 2, 4, 8, 16]
+    with tempfile.TemporaryDirectory() as tmp:
+        base, base_rss = start_up(tmp)
+        print(f"corpus: {len(corpus):,} chars, {args.tokens:,} tokens")
+        print(f"{'copies':>6} {'MB':>6} {'wall s':>8} {'CPU s':>8} {'net s':>8} {'÷ 1 copy':>8} "
+              f"{'peak MiB':>9} {'B/char':>7} {'exit':>4}")
+        one = None
+        for n in counts:
+            path = Path(tmp, f"articles-{n}.txt")
+            path.write_text(corpus * n, encoding="utf-8")
+            seconds, cpu, rss, code = run_check(path)
+            net = max(cpu - base, 0.01)
+            one = one or net
+            per_char = (rss - base_rss) * MB / (len(corpus) * n)
+            print(f"{n:>6} {len(corpus) * n / MB:>6.1f} {seconds:>8.1f} {cpu:>8.1f} {net:>8.1f} "
+                  f"{net / one:>8.2f} {rss:>9.0f} {per_char:>7.0f} {code:>4}", flush=True)
+            path.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1 and 2 MB only")
     parser.add_argument("--shapes", nargs="*", default=list(SHAPES), choices=list(SHAPES))
+    parser.add_argument("--copies", action="store_true",
+                        help="1 to 16 copies of the real-prose article corpus")
+    parser.add_argument("--tokens", type=int, default=127000,
+                        help="--copies: the corpus's size in tokens")
     args = parser.parse_args()
+    if args.copies:
+        return copies(args)
     sizes = [1, 2] if args.quick else [1, 2, 4, 8]
     with tempfile.TemporaryDirectory() as tmp:
-        tiny = Path(tmp, "tiny.txt")
-        tiny.write_text("ICE issues green cards.\n", encoding="utf-8")
-        _, base, base_rss, _ = min(run_check(tiny) for _ in range(3))
-        print(f"start-up (one-line file): {base:.1f} s CPU, {base_rss:.0f} MiB", flush=True)
+        base, _ = start_up(tmp)
         print(f"{'shape':<13} {'MB':>3} {'wall s':>8} {'CPU s':>8} {'net s':>8} {'ratio':>6} "
               f"{'peak MiB':>9} {'exit':>4}")
         for shape in args.shapes:

@@ -1,6 +1,10 @@
 """remit against bare spaCy, side by side in one process, on the same inputs.
 
     python benchmarks/speed.py [--shared ../shared] [--quick]
+    python benchmarks/speed.py --real [--tokens N] [--rounds N]
+
+``--real``: the real-prose mode (:func:`real_prose`, corpus from :mod:`prose`), the measure of
+issue 16; the rest of this text describes the default mode (issue 5).
 
 Prints tokens/s of (a) ``nlp.pipe`` with the model's full default pipeline, (b) the tokenizer
 alone and (c) remit end to end (``Engine.check_many``: clean-up, first pass, parse, extraction,
@@ -42,6 +46,12 @@ def parse_args() -> argparse.Namespace:
                         help="folder with seeds/, sources/ and dev/ (optional)")
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer runs")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--real", action="store_true",
+                        help="real-prose mode: filler of docstrings and licence texts")
+    parser.add_argument("--tokens", type=int, default=60000,
+                        help="--real: corpus size in tokens (20000 with --quick)")
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="rounds (default 5, 3 with --quick or --real)")
     return parser.parse_args()
 
 
@@ -189,9 +199,15 @@ def processes(texts: list[str], engine, needed, batch: int, rounds: int) -> floa
     return out["remit"]
 
 
+# The CLI as the `remit` script runs it, from the code on sys.path (a worktree's, with
+# PYTHONPATH), not necessarily the installed one.
+REMIT = [sys.executable, "-c", "import sys; from remit.cli import main; sys.argv[0] = 'remit'; "
+         "sys.exit(main())"]
+
+
 def cold_start(model: str, runs: int) -> float:
     """Median seconds of ``remit check`` on one sentence over median ``spacy.load``."""
-    remit = [str(Path(sys.executable).with_name("remit")), "check", "--no-fail", "-"]
+    remit = [*REMIT, "check", "--no-fail", "-"]
     load = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
 
     def median(cmd: list[str], stdin: str = "") -> float:
@@ -213,10 +229,14 @@ def cold_start(model: str, runs: int) -> float:
 
 def main() -> None:
     args = parse_args()
+    if args.real:
+        from speed_real import real_prose
+
+        return real_prose(args)
     import spacy
 
-    from remit.model.matrix import use_numpy_gemm
     from remit.engine import Engine
+    from remit.model.matrix import use_numpy_gemm
 
     model = model_name()
     full = spacy.load(model)
@@ -227,7 +247,7 @@ def main() -> None:
     print(f"model {model}, spaCy {spacy.__version__}, {os.cpu_count()} cores, "
           f"batch size {args.batch_size}, BLAS threads {os.environ['OPENBLAS_NUM_THREADS']}")
     corpora = inputs(args, engine)
-    rounds = 3 if args.quick else 5
+    rounds = args.rounds or (3 if args.quick else 5)
     art = measure("articles", corpora["articles"], full, needed, engine, args.batch_size, rounds)
     stm = measure("statements", corpora["statements"], full, needed, engine, args.batch_size,
                   rounds, same_gemm)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+from remit.markup.offsets import CharMap, RunsBuilder, as_runs
 
 # "unknown" is a comment that looks like a directive but is none (a misspelling): a warning.
 DirectiveKind = Literal["ignore", "disable", "enable", "unknown"]
@@ -18,14 +21,20 @@ class Block:
     """A paragraph, heading, list item, table cell or quote paragraph, as clean prose.
 
     ``starts[i]`` and ``ends[i]`` are the source offsets where the text's char ``i`` begins and
-    ends: an entity such as ``&amp;`` is one char of text spanning five of source.
+    ends: an entity such as ``&amp;`` is one char of text spanning five of source. Both are
+    kept as :class:`~remit.markup.offsets.Runs` (any sequence of ints given is turned into
+    one), so a block's map costs memory per run of contiguous offsets, not per char.
     """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
     kind: str = "paragraph"
     start: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", as_runs(self.starts))
+        object.__setattr__(self, "ends", as_runs(self.ends))
 
     def source_offset(self, i: int) -> int:
         """Return the source offset of text offset ``i`` (``len(text)`` maps to the block end)."""
@@ -79,27 +88,34 @@ class BlockBuilder:
 
     def __init__(self, kind: str = "paragraph"):
         self.kind = kind
-        self._text: list[str] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._text: list[str] = []  # the pieces added, in order
+        self._starts = RunsBuilder()
+        self._ends = RunsBuilder()
 
     def __len__(self) -> int:
         return len(self._starts)
 
     def has_prose(self) -> bool:
         """Whether anything but whitespace was added."""
-        return any(not c.isspace() for c in self._text)
+        return any(piece and not piece.isspace() for piece in self._text)
 
     def add_raw(self, text: str, start: int) -> None:
         """Add text that stands verbatim in the source at ``start``."""
-        self._text.extend(text)  # one char each, as add_char adds them, without a Python loop
-        self._starts.extend(range(start, start + len(text)))
-        self._ends.extend(range(start + 1, start + len(text) + 1))
+        self._text.append(text)
+        self._starts.count(start, len(text))
+        self._ends.count(start + 1, len(text))
 
     def add_decoded(self, text: str, start: int, end: int) -> None:
         """Add text decoded from the source span ``start:end`` (an entity, an escape, a break)."""
-        for char in text:
-            self.add_char(char, start, end)
+        self._text.append(text)
+        self._starts.repeat(start, len(text))
+        self._ends.repeat(end, len(text))
+
+    def add_mapped(self, text: str, cmap: CharMap, at: int) -> None:
+        """Add ``text``, which stands at ``at`` in the content ``cmap`` maps, run by run."""
+        self._text.append(text)
+        self._starts.extend_runs(cmap.starts, at, at + len(text))
+        self._ends.extend_runs(cmap.ends, at, at + len(text))
 
     def add_char(self, char: str, start: int, end: int) -> None:
         """Add one char of text that stands for the source span ``start:end``."""
@@ -116,8 +132,23 @@ class BlockBuilder:
         hi = len(text.rstrip())
         return Block(
             text=text[lo:hi].translate(_SPACES),
-            starts=tuple(self._starts[lo:hi]),
-            ends=tuple(self._ends[lo:hi]),
+            starts=self._starts.build(lo, hi),
+            ends=self._ends.build(lo, hi),
             kind=self.kind,
-            start=self._starts[lo],
+            start=self._starts.value(lo),
         )
+
+
+def joined(parts: list[tuple[str, Block | int]], start: int) -> Block:
+    """One block of text pieces in order: a block's text keeps its map; any other piece (glue,
+    a mark) maps each of its chars to the source offset given with it."""
+    starts, ends = RunsBuilder(), RunsBuilder()
+    for text, where in parts:
+        if isinstance(where, Block):
+            starts.extend_runs(where.starts)
+            ends.extend_runs(where.ends)
+        else:
+            starts.repeat(where, len(text))
+            ends.repeat(where, len(text))
+    return Block("".join(text for text, _ in parts), starts.build(), ends.build(), start=start)
+

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Literal
 
 from remit.inputs import format_by_extension
-from remit.markup.blocks import Block, Document
+from remit.markup.blocks import Block, Document, joined
 from remit.markup.suppress import apply_suppressions
 from remit.records import Claim, FileResult, Finding
 
@@ -95,23 +95,16 @@ def join_blocks(blocks: list[Block], source: str = "") -> Block:
     The added characters map to the start of the block they precede (or the end of the one
     they follow), so no claim is ever placed on them.
     """
-    parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    parts: list[tuple[str, Block | int]] = []
     for k, block in enumerate(blocks):
         if k:
             glue = _CELL if same_row(blocks[k - 1], block, source) else _BREAK
-            parts.append(glue)
-            starts += [blocks[k - 1].end] * len(glue)
-            ends += [blocks[k - 1].end] * len(glue)
+            parts.append((glue, blocks[k - 1].end))
         mark = _MARKS.get(block.kind, "")
-        parts.append(mark)
-        starts += [block.source_offset(0)] * len(mark)
-        ends += [block.source_offset(0)] * len(mark)
-        parts.append(block.text)
-        starts += block.starts
-        ends += block.ends
-    return Block("".join(parts), tuple(starts), tuple(ends), start=blocks[0].start)
+        if mark:
+            parts.append((mark, block.source_offset(0)))
+        parts.append((block.text, block))
+    return joined(parts, start=blocks[0].start)
 
 
 def same_row(before: Block, block: Block, source: str) -> bool:

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 
 from remit.markup.blocks import BlockBuilder, Document
 from remit.markup.html import extract_html
+from remit.markup.offsets import CharMap, RunsBuilder
 from remit.markup.suppress import parse_comment
 
 # markdown-it's own newline rule: CRLF, CR and LF all end a line.
@@ -36,7 +37,6 @@ _KIND = {
 _CONTAINERS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
 _SPAN_MARKUP = {"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"}
 
-Span = tuple[int, int]
 # The deepest nesting of block quotes and lists that is read (markdown-it's ``maxNesting``;
 # its CommonMark preset stops at 20). Text nested deeper is not parsed; a notice says where.
 MAX_MARKDOWN_DEPTH = 50
@@ -162,7 +162,7 @@ def _add_html(doc: Document, lines: _Lines, token: Token) -> None:
     doc.directives.extend(sub.directives)
 
 
-def _add_inline(doc: Document, token: Token, cmap: list[Span], kind: str) -> None:
+def _add_inline(doc: Document, token: Token, cmap: CharMap, kind: str) -> None:
     """Walk one inline token into a block (and any inline directives)."""
     walker = _InlineWalker(token.content, cmap, BlockBuilder(kind), doc)
     walker.walk(token.children or [])
@@ -171,14 +171,15 @@ def _add_inline(doc: Document, token: Token, cmap: list[Span], kind: str) -> Non
         doc.blocks.append(block)
 
 
-def _content_map(content: str, lines: _Lines, first: int) -> list[Span]:
+def _content_map(content: str, lines: _Lines, first: int) -> CharMap:
     r"""Return the source span of each char of an inline token's content (``\n`` included).
 
     Each content line is the tail of its source line with the block's markers (``>``, list
     bullets, indentation, ``#``) removed, so its rightmost occurrence is its place.
     """
-    spans: list[Span] = []
-    for k, part in enumerate(content.split("\n")):
+    starts, ends = RunsBuilder(), RunsBuilder()
+    parts = content.split("\n")
+    for k, part in enumerate(parts):
         i = min(first + k, len(lines.starts) - 1)
         line = lines.text(i)
         col = line.rfind(part)
@@ -186,17 +187,19 @@ def _content_map(content: str, lines: _Lines, first: int) -> list[Span]:
             # A tab partly eaten by indentation comes out as spaces: find the rest.
             rest = part.lstrip(" ")
             col = max(line.rfind(rest) - (len(part) - len(rest)), 0) if rest else 0
-        base = lines.starts[i] + col
-        spans.extend(
-            (min(base + j, lines.ends[i]), min(base + j + 1, lines.ends[i]))
-            for j in range(len(part))
-        )
-        if k < content.count("\n"):
-            spans.append((lines.ends[i], lines.starts[i + 1]))
-    return spans
+        base, end = lines.starts[i] + col, lines.ends[i]
+        inside = min(len(part), max(end - base, 0))  # chars that begin before the line's end
+        starts.count(base, inside)
+        starts.repeat(end, len(part) - inside)
+        ends.count(base + 1, inside)
+        ends.repeat(end, len(part) - inside)
+        if k < len(parts) - 1:
+            starts.append(end)
+            ends.append(lines.starts[i + 1])
+    return CharMap(starts.build(), ends.build())
 
 
-def _cell_map(content: str, lines: _Lines, row: int, cursor: int) -> tuple[list[Span], int]:
+def _cell_map(content: str, lines: _Lines, row: int, cursor: int) -> tuple[CharMap, int]:
     r"""Return the spans of a table cell's content in its row, and the cursor after it.
 
     Cells are found left to right; a ``|`` in content may stand for ``\|`` in the source.
@@ -212,13 +215,13 @@ def _cell_map(content: str, lines: _Lines, row: int, cursor: int) -> tuple[list[
             col += 1
         spans.append((lines.starts[row] + col, lines.starts[row] + col + 1))
         col += 1
-    return spans, match.end()
+    return CharMap.of(spans), match.end()
 
 
 class _InlineWalker:
     """Consume an inline token's content left to right, emitting prose chars with their spans."""
 
-    def __init__(self, content: str, cmap: list[Span], builder: BlockBuilder, doc: Document):
+    def __init__(self, content: str, cmap: CharMap, builder: BlockBuilder, doc: Document):
         self.content = content
         self.cmap = cmap
         self.builder = builder
@@ -247,10 +250,12 @@ class _InlineWalker:
         """Emit ``text`` found at content offset ``pos``, dropping bare URLs."""
         if self.muted:
             return
-        urls = [m.span() for m in URL.finditer(text)]
-        for j, char in enumerate(text):
-            if not any(a <= j < b for a, b in urls):
-                self.builder.add_char(char, *self.cmap[pos + j])
+        kept = 0  # the text between bare URLs, each stretch added whole
+        for match in (*URL.finditer(text), None):
+            upto = match.start() if match else len(text)
+            if upto > kept:
+                self.builder.add_mapped(text[kept:upto], self.cmap, pos + kept)
+            kept = match.end() if match else kept
 
     def _on_text(self, token: Token) -> None:
         pos = self._find(token.content, advance=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from remit.markup.blocks import Block, Document
+from remit.markup.offsets import Runs
 from remit.markup.suppress import TEXT_LINE, parse_comment
 
 _BLANK = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
@@ -38,8 +39,8 @@ def _add_paragraphs(doc: Document, source: str, lo: int, hi: int) -> None:
         doc.blocks.append(
             Block(
                 text=text,
-                starts=tuple(range(first, first + len(text))),
-                ends=tuple(range(first + 1, first + len(text) + 1)),
+                starts=Runs.counting(first, len(text)),
+                ends=Runs.counting(first + 1, len(text)),
                 kind="paragraph",
                 start=first,
             )
