@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from remit.checker.support import display, evidence_of
 from remit.records import Claim, Finding
-from remit.rules.schema import Agency, EvidenceRef
+from remit.rules.schema import Agency, EvidenceRef, FormerParent
 from remit.rules.table import Table
 
 
@@ -60,6 +60,10 @@ def judge_part_of(claim: Claim, table: Table) -> Finding:
                        "records where agencies sit now.", reason="past or future claim")
     ancestors = table.ancestors(agency)
     is_part = target in ancestors
+    if not is_part:
+        former = _former(table, agency, target)
+        if former is not None:
+            return _judge_former(claim, table, former)
     if not is_part and not _chain_complete(table, agency):
         return Finding(claim, "unknown",
                        f"The table does not record where {name} sits in government.",
@@ -77,3 +81,30 @@ def judge_part_of(claim: Claim, table: Table) -> Finding:
     where = display(table, correction) if correction else "another body"
     return Finding(claim, "contradicted", f"{name} is part of {where}, not {target_name}.",
                    evidence, correction=correction)
+
+
+def _former(table: Table, agency_id: str, target: str) -> FormerParent | None:
+    """The former place of the agency (or of one of its parents) under ``target``, if any."""
+    for current in [agency_id, *table.ancestors(agency_id)]:
+        for former in table.agencies[current].former_parents:
+            if former.parent == target:
+                return former
+    return None
+
+
+def _judge_former(claim: Claim, table: Table, former: FormerParent) -> Finding:
+    """'FPS is part of ICE' after FPS left ICE: a structure that held once, not now.
+
+    Denied ('is no longer part of ICE'), it is true now. Affirmed, it may be an older text
+    written while it held, so it is ``unknown`` with the date it changed, not a false alarm.
+    """
+    name, target_name = display(table, claim.agency), display(table, former.parent)
+    evidence = evidence_of(table, [_ParentLink(f"{claim.agency}-left-{former.parent}",
+                                               tuple(former.evidence))])
+    if claim.polarity != "affirmed":
+        return Finding(claim, "supported",
+                       f"{name} has not been part of {target_name} since {former.until}.",
+                       evidence)
+    return Finding(claim, "unknown",
+                   f"{name} was part of {target_name} until {former.until}; the table records "
+                   "where agencies sit now.", evidence, reason="former place")

@@ -52,6 +52,14 @@ class Source(_Record):
     kind: SourceKind = Field(description="official/CRS/statute text is primary; the rest secondary")
 
 
+class FormerParent(_Record):
+    """A place an agency no longer holds: it was part of ``parent`` until ``until``."""
+
+    parent: str = Field(description="id of the agency this one was part of")
+    until: dt.date = Field(description="the day the agency left it")
+    evidence: list[EvidenceRef] = Field(min_length=1)
+
+
 class Agency(_Record):
     """An agency, component, office or body of personnel, with its place in the hierarchy."""
 
@@ -65,6 +73,10 @@ class Agency(_Record):
     )
     parent: str | None = Field(default=None, description="id of the agency this one is part of")
     parent_evidence: list[EvidenceRef] = Field(default_factory=list)
+    former_parents: list[FormerParent] = Field(
+        default_factory=list,
+        description="places the agency held before (history: 'X was part of Y until ...')",
+    )
     description: str = ""
 
     @field_validator("aliases")

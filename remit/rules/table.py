@@ -70,6 +70,11 @@ class Table:
             if agency.parent is not None and not agency.parent_evidence:
                 err("agencies", agency.id, "agency", "a parent needs parent_evidence")
             check_evidence("agencies", agency.id, "agency", agency.parent_evidence)
+            for former in agency.former_parents:
+                if former.parent not in self.agencies:
+                    err("agencies", agency.id, "agency", f"unknown former parent "
+                        f"'{former.parent}' (known: {_known(self.agencies)})")
+                check_evidence("agencies", agency.id, "agency", former.evidence)
         for agency in self.agencies.values():
             if self._has_cycle(agency.id):
                 err("agencies", agency.id, "agency", "parent chain loops back to itself")

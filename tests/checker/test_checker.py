@@ -22,6 +22,9 @@ agencies:
   - {id: USBP, name: Border Patrol, kind: component, parent: CBP, parent_evidence: [{source: s, quote: "BP in CBP"}]}
   - {id: EOIR, name: EOIR, kind: agency, parent: DOJ, parent_evidence: [{source: s, quote: "EOIR in DOJ"}]}
   - {id: LOOSE, name: Loose, kind: agency}
+  - {id: MOVED, name: Moved, kind: agency, parent: DHS, parent_evidence: [{source: s, quote: "Moved in DHS"}],
+     former_parents: [{parent: ICE, until: 2009-10-28, evidence: [{source: s, quote: "moved out of ICE"}]}]}
+  - {id: MOVEDPART, name: Moved part, kind: office, parent: MOVED, parent_evidence: [{source: s, quote: "part of Moved"}]}
 functions:
   - {id: green_card, label: issue green cards, triggers: [{objects: [green card]}]}
   - {id: detention, label: detain people, triggers: [{verbs: [detain]}]}
@@ -100,6 +103,22 @@ def test_exclusive_claim_supported_for_the_owner(table):
 def test_part_of(table, agency, target, polarity, verdict, correction):
     finding = judge(claim(agency, "part_of", polarity, target=target), table)
     assert (finding.verdict, finding.correction) == (verdict, correction)
+
+
+@pytest.mark.parametrize("agency, polarity, verdict", [
+    ("MOVED", "affirmed", "unknown"),       # held until 2009: an older text may say it truly
+    ("MOVED", "negated", "supported"),      # 'is no longer part of ICE'
+    ("MOVEDPART", "affirmed", "unknown"),   # a part moved with its parent
+])
+def test_part_of_a_former_parent(table, agency, polarity, verdict):
+    finding = judge(claim(agency, "part_of", polarity, target="ICE"), table)
+    assert finding.verdict == verdict
+    assert "2009-10-28" in finding.message and finding.evidence
+    if verdict == "unknown":
+        assert finding.reason == "former place"
+    # the present place is still judged as before
+    assert judge(claim(agency, "part_of", target="DHS"), table).verdict == "supported"
+    assert judge(claim(agency, "part_of", target="DOJ"), table).verdict == "contradicted"
 
 
 def test_future_claims_are_unknown(table):

@@ -55,6 +55,9 @@ def _evidence(table):
     for agency in table.agencies.values():
         for ev in agency.parent_evidence:
             yield "agency", agency.id, ev
+        for former in agency.former_parents:
+            for ev in former.evidence:
+                yield "agency", agency.id, ev
     for fact in table.facts.values():
         for ev in fact.evidence:
             yield "fact", fact.id, ev

@@ -79,6 +79,21 @@ agencies:
     assert "bad.yaml:2: agency 'NEWO': a parent needs parent_evidence" in message
 
 
+def test_loader_reports_unknown_former_parent(tmp_path):
+    text = """\
+agencies:
+  - id: NEWO
+    name: New Office
+    kind: agency
+    former_parents:
+      - parent: ICEE
+        until: 2009-10-28
+        evidence: [{source: fps-placement, quote: "moved"}]
+"""
+    message = _errors(tmp_path, "bad.yaml", text)
+    assert "bad.yaml:2: agency 'NEWO': unknown former parent 'ICEE'" in message
+
+
 @pytest.mark.parametrize("fields, expected", [
     ({"id": "ice-issues-visas", "function": "visas", "stance": "performs", "exclusive": "false",
       "source": "nowhere"},
