@@ -23,7 +23,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 def anaphor_words(lex: Lexicon) -> frozenset[str]:
     """The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma."""
     return (lex.possessive_anaphors | lex.singular_anaphors | lex.plural_anaphors
-            | lex.anaphor_ordinals)
+            | lex.anaphor_ordinals | frozenset(lex.word_class("role_anaphors")))
 
 
 def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
@@ -84,6 +84,18 @@ def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequenc
         return _subject_of(previous)  # 'This is the department which grants ...'
     if token.dep_ not in _SUBJECT_DEPS:
         return None
+    if lower in lex.word_class("role_anaphors"):
+        # 'ICE enforces the law inside the country. This includes arresting ...': the role
+        # the sentence before gave its agency subject (never 'This' before another verb)
+        sentence_initial = token.i == sent.start and token.pos_ == "PRON" and not own
+        if not sentence_initial or token.head.lemma_.lower() not in lex.word_class(
+                "role_content_verbs"):
+            return None
+        # an acronym subject the small model parsed as a noun phrase ('ICE enforces
+        # immigration law') is no subject: then the one agency the sentence names
+        one = previous[0] if len({m.label_ for m in previous}) == 1 else None
+        return _subject_of(previous, strict=True) or (
+            one if one is not None and _leads(one.root) else None)
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
         if _names_an_agency(token, own):
             return None  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
@@ -131,6 +143,15 @@ def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
     children = [c for c in token.children if not (relative and c.dep_ in _RELATIVE_DEPS)]
     return token.lemma_.lower() in lex.anaphor_nouns and len(children) == 1 and (
         children[0].lower_ in lex.definite_articles or children[0].lower_ in lex.demonstratives)
+
+
+def _leads(token: Token) -> bool:
+    """Whether ``token`` opens its sentence's root phrase through compounds only (the parse
+    the small model gives 'ICE enforces immigration law'), not a thing's modifier ('toured
+    an ICE facility')."""
+    while token.dep_ == "compound":
+        token = token.head
+    return token.dep_ == "ROOT"
 
 
 def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:

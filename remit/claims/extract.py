@@ -122,9 +122,14 @@ class Extractor:
             cues = self.cues.state(sent)
             here = [b for b in bindings if sent.start <= (
                 b.anchor if b.anchor is not None else b.slots["agency"]) < sent.end]
-            for frame in sentence_frames(sent, own, self.lex, self.verb_words,
-                                         self.aliases.transparent, here):
-                out.extend(self._frame_claims(frame, sent, cues))
+            frames = sentence_frames(sent, own, self.lex, self.verb_words,
+                                     self.aliases.transparent, here)
+            # a predicate that places an agency ('includes branches like HSI', 'conducts law
+            # enforcement under DHS') says where it sits, not an act the table lacks
+            placing = {f.head.i for f in frames if f.target is not None}
+            for frame in frames:
+                out.extend(self._frame_claims(frame, sent, cues,
+                                              unlisted=frame.head.i not in placing))
             if own or sent.start > 0 or any(t.is_alpha for t in sent):
                 previous = own  # not after a leading list marker parsed alone ('•')
         # the tail is this doc's own mentions, never a stand-in handed on from another doc
@@ -171,7 +176,8 @@ class Extractor:
                 or ((frame.target is not None or frame.outer is not None)
                     and any(_past(h) for h in heads)))
 
-    def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues) -> list[Claim]:
+    def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues,
+                      unlisted: bool = True) -> list[Claim]:
         mention = frame.mention
         base = dict(
             agency=mention.label_,
@@ -203,7 +209,7 @@ class Extractor:
                     claim, polarity="affirmed" if claim.polarity == "negated" else "negated",
                     via="contrast")
             claims.append(claim)
-        if not claims and (frame.role_like or base["future"]) and frame.args:
+        if not claims and unlisted and (frame.role_like or base["future"]) and frame.args:
             claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
 

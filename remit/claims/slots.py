@@ -174,6 +174,13 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
         return False  # ... except a statistic: 'ICE has roughly 20,000 employees'
     if verb.dep_ not in {"ROOT", "conj", "xcomp"}:
         return False
-    present = verb.tag_ in {"VBZ", "VBP"} or any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    # 'begins processing the application': a complement has the tense of the verb it
+    # completes (not of 'wants to', 'needs to': those state no act)
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    if any(v.lemma_.lower() in ctx.lex.non_role_verbs for v in chain[1:]):
+        return False
+    present = any(v.tag_ in {"VBZ", "VBP"} or any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in v.children) for v in chain)
     return present and any(t.pos_ in {"NOUN", "PROPN"} for t in args)

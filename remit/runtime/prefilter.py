@@ -187,7 +187,8 @@ def cue_words(lex: Lexicon) -> frozenset[str]:
     nouns = set(lex.anaphor_nouns)
     nouns |= {n + "s" for n in nouns} | {n + "es" for n in nouns}
     nouns |= {n[:-1] + "ies" for n in lex.anaphor_nouns if n.endswith("y")}
-    return frozenset(nouns | set(lex.pronouns) | {"latter", "former"})
+    return frozenset(nouns | set(lex.pronouns) | set(lex.word_class("role_anaphors"))
+                     | {"latter", "former"})
 
 
 @dataclass(frozen=True)
