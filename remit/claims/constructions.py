@@ -118,46 +118,59 @@ class ConstructionMatcher:
     def __init__(self, vocab: Vocab, constructions: Sequence[Construction], word_class):
         from spacy.matcher import DependencyMatcher
 
+        self.vocab = vocab
         self.constructions = {c.id: c for c in constructions}
-        # A record that names its words runs (in a matcher of its own) only on docs that hold
-        # them; the others run always, together.
-        self._always = DependencyMatcher(vocab, validate=True)
-        self._gated: list[tuple[list[frozenset[int]], object]] = []
-        # chains run only on docs where a record that has them matched: most docs have none
-        self._chained = DependencyMatcher(vocab, validate=True)
+        # Per record: the word sets (as string hashes) of which a doc must hold one each for
+        # the record to match at all (see _gates; none: it may match anywhere), its key and its
+        # compiled pattern. The records open on a doc run in one matcher, built once per set.
+        self._records: list[tuple[list[frozenset[int]], int, list[dict]]] = []
+        self._matchers: dict[tuple[int, ...], object] = {}
+        # chains run only on docs where their record matched: most docs have none
+        self._chained: dict[int, object] = {}  # record key -> the matcher of its chains
         self._order: dict[int, list[str]] = {}
         self._ids: dict[int, str] = {}
         self._chain: dict[int, tuple[str, str]] = {}  # chain key -> (record id, what it does)
-        # Per record, the word sets (as string hashes) of which a doc must hold one each for the
-        # record to match at all (see _gates).
         for c in constructions:
             pattern = compiled_pattern(c, word_class)
-            gates = _gates(pattern, vocab)
-            matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
-            matcher.add(c.id, [pattern])
-            if gates:
-                self._gated.append((gates, matcher))
             key = vocab.strings.add(c.id)
+            DependencyMatcher(vocab, validate=True).add(c.id, [pattern])  # refused: raises
+            self._records.append((_gates(pattern, vocab), key, pattern))
             self._order[key] = [node.RIGHT_ID for node in c.pattern]
             self._ids[key] = c.id
             for k, (kind, chain) in enumerate(_chains(c)):
                 name = f"{c.id}#{kind}{k}"  # '#' is no id character: never a record's id
-                self._chained.add(name, [compiled_pattern(c, word_class, chain)])
+                if key not in self._chained:
+                    self._chained[key] = DependencyMatcher(vocab, validate=True)
+                self._chained[key].add(name, [compiled_pattern(c, word_class, chain)])
                 self._chain[vocab.strings.add(name)] = (c.id, kind)
 
     def __bool__(self) -> bool:
         return bool(self.constructions)
 
-    def _open(self, words: set[int]) -> list:
-        """The gated matchers whose every gate has one of ``words`` (a loop: no generators)."""
+    def _open(self, words: set[int]) -> tuple[int, ...]:
+        """The records whose every gate has one of ``words`` (a loop: no generators)."""
         out = []
-        for gates, matcher in self._gated:
+        for k, (gates, _, _) in enumerate(self._records):
             for gate in gates:
                 if gate.isdisjoint(words):
                     break
             else:
-                out.append(matcher)
-        return out
+                out.append(k)
+        return tuple(out)
+
+    def _matcher(self, records: tuple[int, ...]):
+        """One ``DependencyMatcher`` of the given records, built on first use."""
+        matcher = self._matchers.get(records)
+        if matcher is None:
+            from spacy.matcher import DependencyMatcher
+
+            if len(self._matchers) >= _MATCHERS_MAX:
+                self._matchers.clear()
+            matcher = self._matchers[records] = DependencyMatcher(self.vocab)
+            for k in records:
+                _, key, pattern = self._records[k]
+                matcher.add(key, [pattern])
+        return matcher
 
     def __call__(self, doc: Doc) -> list[Binding]:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
@@ -165,16 +178,15 @@ class ConstructionMatcher:
             return []
         from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
-        words = set(doc.to_array([LOWER, LEMMA, DEP, TAG]).ravel().tolist())
-        matchers = self._open(words)
-        if len(self._always):
-            matchers.append(self._always)
-        main = [(key, tuple(tokens)) for m in matchers for key, tokens in m(doc)]
+        records = self._open(set(doc.to_array([LOWER, LEMMA, DEP, TAG]).ravel().tolist()))
+        if not records:
+            return []
+        main = [(key, tuple(tokens)) for key, tokens in self._matcher(records)(doc)]
         found = set()
         chained = {"unless": set(), "denied_if": set()}  # (record id, pattern tokens)
-        if any(_chains(self.constructions[self._ids[key]]) for key, _ in main):
-            for key, tokens in self._chained(doc):
-                cid, kind = self._chain[key]
+        for key in {key for key, _ in main if key in self._chained}:
+            for chain_key, tokens in self._chained[key](doc):
+                cid, kind = self._chain[chain_key]
                 chained[kind].add((cid, tuple(tokens[: len(self.constructions[cid].pattern)])))
         for key, tokens in main:
             record = self.constructions[self._ids[key]]
@@ -189,6 +201,9 @@ class ConstructionMatcher:
         return [Binding(self.constructions[cid], dict(slots), *rest)
                 for cid, slots, *rest in sorted(found, key=_sort_key)]
 
+
+# Matchers of sets of open records kept (a text's sentences open few distinct sets).
+_MATCHERS_MAX = 256
 
 
 # Token attributes whose values a gate reads off the doc's columns (string hashes all).

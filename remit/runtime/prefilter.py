@@ -252,9 +252,12 @@ class Prefilter:
         self._cue_hashes = np.array(sorted(vocab.strings.add(w)
                                            for w in cue_words(extractor.lex)), dtype="uint64")
 
-    def carriers(self, doc: Doc, sentences: list[Sentence],
-                 tokens: TokenTable | None = None) -> list[Carrier | None]:
-        """Return, per sentence, its own unparsed ``Doc`` if it must be parsed, else ``None``."""
+    def carriers(self, doc: Doc, sentences: list[Sentence], tokens: TokenTable | None = None,
+                 text: str | None = None) -> list[Carrier | None]:
+        """Return, per sentence, its own unparsed ``Doc`` if it must be parsed, else ``None``.
+
+        ``text`` is ``doc.text`` when the caller has it (``Doc.text`` builds it from every token).
+        """
         if not sentences:
             return []
         tokens = tokens or TokenTable(doc)
@@ -267,7 +270,7 @@ class Prefilter:
         cued = self._sentences_with(starts, self._hits(tokens.lower, self._cue_hashes))
         out: list[Carrier | None] = []
         last = None  # the last carrier
-        text = doc.text  # built from every token on each access: read it once, not per sentence
+        text = doc.text if text is None else text
         topic = _Topic()
         for i, sent in enumerate(sentences):
             carrier = None

@@ -87,7 +87,8 @@ class SentenceRunner:
             found = [self.component.extractor.mentions(d) for d in docs]
         else:
             docs, found = [], []
-            for i, carrier in enumerate(self.prefilter.carriers(doc, sentences, tokens)):
+            for i, carrier in enumerate(self.prefilter.carriers(
+                    doc, sentences, tokens, prepared.text)):
                 if carrier is not None and carrier.mentions:
                     carrier.doc._.remit_mentions = span_rows(carrier.mentions)
                 if carrier is not None and carrier.between:

@@ -93,11 +93,7 @@ def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
                    lex, former: frozenset[str] = frozenset()) -> dict[int, Implicit]:
     """The units (by index into ``spans``, their ``(start, end)`` in ``clean``) to parse with
     an agency the layout gives them. An agency in ``former`` (abolished) gives none."""
-    words = _Words(frame=sorted(lex.word_class("implicit_role"))[0], verbs=verb_words,
-                   stop=_stop_words(lex), pronouns=lex.pronouns,
-                   openers=lex.word_class("prepositions"),
-                   parents=lex.word_class("parent_labels"), units=lex.word_class("unit_labels"),
-                   part=sorted(lex.word_class("implicit_parent"))[0])
+    words = _words(lex, verb_words)
     state = _State()
     out: dict[int, Implicit] = {}
     for i, (start, end) in enumerate(spans):
@@ -123,19 +119,28 @@ class _Words:
     part: str = ""  # 'is part of'
 
 
-def _stop_words(lex) -> frozenset[str]:
-    kept = _STOP_WORDS.get(id(lex))
-    if kept is not None and kept[0] is lex:
-        return kept[1]  # the same lexicon as before: its words, not worked out again per text
-    single = lambda name: {w for w in lex.word_class(name) if " " not in w}  # noqa: E731
-    words = frozenset(lex.negations | single("reporting_verbs") | single("reporting_phrases")
-                      | single("future_words") | lex.word_class("structure_stop_words"))
-    _STOP_WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
-    _STOP_WORDS[id(lex)] = (lex, words)
+def _words(lex, verb_words: frozenset[str]) -> _Words:
+    """The words of ``lex`` the units are read with, worked out once per lexicon and verbs."""
+    kept = _WORDS.get(id(lex))
+    if kept is not None and kept[0] is lex and kept[1] is verb_words:
+        return kept[2]  # the same lexicon as before: not worked out again per text
+    words = _Words(frame=sorted(lex.word_class("implicit_role"))[0], verbs=verb_words,
+                   stop=_stop_words(lex), pronouns=lex.pronouns,
+                   openers=lex.word_class("prepositions"),
+                   parents=lex.word_class("parent_labels"), units=lex.word_class("unit_labels"),
+                   part=sorted(lex.word_class("implicit_parent"))[0])
+    _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
+    _WORDS[id(lex)] = (lex, verb_words, words)
     return words
 
 
-_STOP_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+_WORDS: dict[int, tuple[object, frozenset[str], _Words]] = {}
+
+
+def _stop_words(lex) -> frozenset[str]:
+    single = lambda name: {w for w in lex.word_class(name) if " " not in w}  # noqa: E731
+    return frozenset(lex.negations | single("reporting_verbs") | single("reporting_phrases")
+                     | single("future_words") | lex.word_class("structure_stop_words"))
 
 
 def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
