@@ -52,6 +52,10 @@ class MentionCues:
         """'only ICE', 'ICE alone', 'no agency other than ICE': only this agency does it."""
         return any(_hit(cue, mention, sent) for cue in self.exclusive)
 
+    def holding(self, mention: Span, sent: Span) -> list[CompiledCue]:
+        """Every cue of the mention that holds (for explaining a claim)."""
+        return [cue for cue in (*self.contrast, *self.exclusive) if _hit(cue, mention, sent)]
+
 
 def _hit(cue: CompiledCue, mention: Span, sent: Span) -> bool:
     """Whether one of the cue's triggers stands where the record says, around ``mention``."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from remit.claims.around import mention_cues_of
 from remit.claims.cuetrace import cue_words, future_cues
 from remit.explain.nearest import NearestConstructions
 from remit.records import FAR_VIAS
@@ -102,6 +103,7 @@ class GrammarTrace:
                 c for t in sent for c in future_cues(cues, t, state, kind)][:1]
         if claim.polarity == "negated":
             found += [c for c in cues.negating if cue_words(c, sent)]
+        found += self._mention_cues(claim, sent)
         out, seen = [], set()
         for cue in found:
             if cue.record.id in seen:
@@ -111,6 +113,16 @@ class GrammarTrace:
                         "category": cue.record.category,
                         "words": cue_words(cue, sent, head)})
         return out
+
+    def _mention_cues(self, claim: Claim, sent: Span) -> list:
+        """The cues of the claim's own mention ('not ICE but USCIS', 'only ICE') that hold."""
+        if claim.via != "contrast" and not claim.exclusive:
+            return []
+        from remit.explain.collect import _mentions
+
+        around = mention_cues_of(self.extractor.lex)
+        return [cue for span in _mentions(sent.doc) if span.label_ == claim.agency
+                and sent.start <= span.start < sent.end for cue in around.holding(span, sent)]
 
     def _trigger(self, claim: Claim, sent: Span) -> dict | None:
         """The first of the function's triggers whose words the sentence holds."""
