@@ -172,15 +172,17 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
             verb.lemma_ in ctx.lex.word_class("statistic_verbs")
             and any(t.like_num for t in args)):
         return False  # ... except a statistic: 'ICE has roughly 20,000 employees'
-    if verb.dep_ not in {"ROOT", "conj", "xcomp"}:
-        return False
     # 'begins processing the application': a complement has the tense of the verb it
-    # completes (not of 'wants to', 'needs to': those state no act)
+    # completes (not of 'wants to', 'needs to': those state no act), and its place
     chain = [verb]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
+    if chain[-1].dep_ not in {"ROOT", "conj"}:
+        return False
     if any(v.lemma_.lower() in ctx.lex.non_role_verbs for v in chain[1:]):
         return False
     present = any(v.tag_ in {"VBZ", "VBP"} or any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in v.children) for v in chain)
-    return present and any(t.pos_ in {"NOUN", "PROPN"} for t in args)
+    # 'does important work', 'has many duties': a role noun alone names no act
+    return present and any(t.pos_ in {"NOUN", "PROPN"}
+                           and t.lemma_.lower() not in ctx.lex.role_nouns for t in args)
