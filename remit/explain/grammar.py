@@ -69,7 +69,7 @@ class GrammarTrace:
             return out
         out["slots"] = self._slots(claim, span, doc)
         head = _predicate(span)
-        out["cues"] = self._cues(claim, head, span.sent)
+        out["cues"] = self._cues(claim, head, span.sent) + self._mention_cues(claim, span)
         out["trigger"] = self._trigger(claim, span.sent)
         if out["trigger"] is not None:
             out["trigger"]["predicate"] = head.lemma_
@@ -110,6 +110,20 @@ class GrammarTrace:
             out.append({"id": cue.record.id, "effect": cue.record.effect,
                         "category": cue.record.category,
                         "words": cue_words(cue, sent, head)})
+        return out
+
+    def _mention_cues(self, claim: Claim, span: Span) -> list[dict]:
+        """The cues of the claim's agency mention ('not ICE', 'only ICE') that it shows."""
+        from remit.claims.around import CONTRAST, EXCLUSIVE, trigger_of
+
+        shown = {CONTRAST} if claim.via == CONTRAST else set()
+        shown |= {EXCLUSIVE} if claim.exclusive else set()
+        out = []
+        for cue in self.extractor.cues.mention:
+            found = trigger_of(cue, span, span.sent) if cue.record.effect in shown else None
+            if found is not None:
+                out.append({"id": cue.record.id, "effect": cue.record.effect,
+                            "category": cue.record.category, "words": [found.text]})
         return out
 
     def _trigger(self, claim: Claim, sent: Span) -> dict | None:
