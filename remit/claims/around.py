@@ -52,19 +52,19 @@ class MentionCues:
         """'only ICE', 'ICE alone', 'no agency other than ICE': only this agency does it."""
         return any(_hit(cue, mention, sent) for cue in self.exclusive)
 
-    def holding(self, mention: Span, sent: Span) -> list[CompiledCue]:
-        """Every cue of the mention that holds (for explaining a claim)."""
-        return [cue for cue in (*self.contrast, *self.exclusive) if _hit(cue, mention, sent)]
-
 
 def _hit(cue: CompiledCue, mention: Span, sent: Span) -> bool:
-    """Whether one of the cue's triggers stands where the record says, around ``mention``."""
+    return trigger_of(cue, mention, sent) is not None
+
+
+def trigger_of(cue: CompiledCue, mention: Span, sent: Span) -> Span | None:
+    """The cue's trigger where the record says, around ``mention`` (before it first)."""
     direction = cue.record.direction
-    return ((direction != _AFTER and _side(cue, mention, sent, before=True))
-            or (direction != _BEFORE and _side(cue, mention, sent, before=False)))
+    return ((_side(cue, mention, sent, before=True) if direction != _AFTER else None)
+            or (_side(cue, mention, sent, before=False) if direction != _BEFORE else None))
 
 
-def _side(cue: CompiledCue, mention: Span, sent: Span, before: bool) -> bool:
+def _side(cue: CompiledCue, mention: Span, sent: Span, before: bool) -> Span | None:
     doc = mention.doc
     for gap in range((cue.record.max_scope or 0) + 1):
         if gap:
@@ -72,20 +72,21 @@ def _side(cue: CompiledCue, mention: Span, sent: Span, before: bool) -> bool:
             k = mention.start - gap if before else mention.end + gap - 1
             if not sent.start <= k < sent.end or (cue.between
                                                   and doc[k].lower_ not in cue.between):
-                return False
+                return None
         edge = mention.start - gap - 1 if before else mention.end + gap
         if not sent.start <= edge < sent.end:
-            return False
+            return None
         for words in cue.phrases:
             # the trigger's word next to the mention is asked first: most tokens are none
             if doc[edge].lower_ != (words[-1] if before else words[0]):
                 continue
             start = edge - len(words) + 1 if before else edge
-            if start >= sent.start and start + len(words) <= sent.end and all(
+            end = start + len(words)
+            if start >= sent.start and end <= sent.end and all(
                     doc[start + j].lower_ == w for j, w in enumerate(words)) and _counts(
-                    cue, doc, start, start + len(words), sent):
-                return True
-    return False
+                    cue, doc, start, end, sent):
+                return doc[start:end]
+    return None
 
 
 def _counts(cue: CompiledCue, doc, start: int, end: int, sent: Span) -> bool:

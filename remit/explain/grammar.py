@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from remit.claims.around import mention_cues_of
 from remit.claims.cuetrace import cue_words, future_cues
 from remit.explain.nearest import NearestConstructions
 from remit.records import FAR_VIAS
@@ -70,7 +69,7 @@ class GrammarTrace:
             return out
         out["slots"] = self._slots(claim, span, doc)
         head = _predicate(span)
-        out["cues"] = self._cues(claim, head, span.sent)
+        out["cues"] = self._cues(claim, head, span.sent) + self._mention_cues(claim, span)
         out["trigger"] = self._trigger(claim, span.sent)
         if out["trigger"] is not None:
             out["trigger"]["predicate"] = head.lemma_
@@ -103,7 +102,6 @@ class GrammarTrace:
                 c for t in sent for c in future_cues(cues, t, state, kind)][:1]
         if claim.polarity == "negated":
             found += [c for c in cues.negating if cue_words(c, sent)]
-        found += self._mention_cues(claim, sent)
         out, seen = [], set()
         for cue in found:
             if cue.record.id in seen:
@@ -114,15 +112,19 @@ class GrammarTrace:
                         "words": cue_words(cue, sent, head)})
         return out
 
-    def _mention_cues(self, claim: Claim, sent: Span) -> list:
-        """The cues of the claim's own mention ('not ICE but USCIS', 'only ICE') that hold."""
-        if claim.via != "contrast" and not claim.exclusive:
-            return []
-        from remit.explain.collect import _mentions
+    def _mention_cues(self, claim: Claim, span: Span) -> list[dict]:
+        """The cues of the claim's agency mention ('not ICE', 'only ICE') that it shows."""
+        from remit.claims.around import CONTRAST, EXCLUSIVE, trigger_of
 
-        around = mention_cues_of(self.extractor.lex)
-        return [cue for span in _mentions(sent.doc) if span.label_ == claim.agency
-                and sent.start <= span.start < sent.end for cue in around.holding(span, sent)]
+        shown = {CONTRAST} if claim.via == CONTRAST else set()
+        shown |= {EXCLUSIVE} if claim.exclusive else set()
+        out = []
+        for cue in self.extractor.cues.mention:
+            found = trigger_of(cue, span, span.sent) if cue.record.effect in shown else None
+            if found is not None:
+                out.append({"id": cue.record.id, "effect": cue.record.effect,
+                            "category": cue.record.category, "words": [found.text]})
+        return out
 
     def _trigger(self, claim: Claim, sent: Span) -> dict | None:
         """The first of the function's triggers whose words the sentence holds."""
