@@ -36,13 +36,43 @@ NEGATED = "negated"
 MENTION = "mention"
 COPULA = "be"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The last doc whose tokens' forms were read (see token_forms), and the forms.
+_LAST_FORMS: list = [None, []]
+# Lemmas in lower case by the lemma's hash (a hash names one string for good).
+_LEMMA_LOWER: dict[int, str] = {}
+_LEMMA_MAX = 50_000
+
+
+def token_forms(doc) -> list[tuple[str, str]]:
+    """Each token's lower case and lemma in lower case, the forms a cue word may match.
+
+    Read from the doc's columns once per doc (the cues ask for a few tokens many times), with
+    no ``Token`` built; the doc must be fully annotated (extraction reads parsed docs only).
+    """
+    if doc is _LAST_FORMS[0]:
+        return _LAST_FORMS[1]
+    from spacy.attrs import LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    out = []
+    for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else ():
+        folded = _LEMMA_LOWER.get(lemma)
+        if folded is None:
+            if len(_LEMMA_LOWER) >= _LEMMA_MAX:
+                _LEMMA_LOWER.clear()
+            folded = _LEMMA_LOWER[lemma] = strings[lemma].lower()
+        out.append((strings[lower], folded))
+    _LAST_FORMS[:] = [doc, out]
+    return out
+
+
 def _word_of(cue: CompiledCue, token: Token) -> bool:
     """Whether ``token`` is the cue's trigger, by its words and its token pattern."""
     if cue.words:
         match = cue.record.match
-        forms = ((token.lower_,) if match == "lower" else (token.lemma_.lower(),)
-                 if match == "lemma" else (token.lower_, token.lemma_.lower()))
-        if not any(f in cue.words for f in forms):
+        lower, lemma = token_forms(token.doc)[token.i]
+        if not (lower in cue.words if match == "lower" else lemma in cue.words
+                if match == "lemma" else lower in cue.words or lemma in cue.words):
             return False
     if not _passes(token, cue.token) or not _passes(token.head, cue.head):
         return False
@@ -161,17 +191,23 @@ class SentenceCues:
     @functools.cached_property
     def words(self) -> list[frozenset[str]]:
         """Each token's lower case and lemma, the forms a cue phrase may match."""
-        return [frozenset({t.lower_, t.lemma_.lower()}) for t in self.sent]
+        return [frozenset(f) for f in token_forms(self.sent.doc)[self.sent.start:self.sent.end]]
+
+    @functools.cached_property
+    def raw(self) -> str:
+        """The sentence's text (``Span.text`` builds it from every token on each access)."""
+        return self.sent.text
 
     @functools.cached_property
     def text(self) -> str:
         """The sentence in lower case, to rule out phrases at once."""
-        return self.sent.text.lower()
+        return self.raw.lower()
 
     @functools.cached_property
     def whole_cue(self) -> CompiledCue | None:
         """The first sentence-wide cue of an assertion effect that matches, if one does."""
-        return next((c for c in self.cues.steps[1] if _sentence_hit(c, self.sent)), None)
+        return next((c for c in self.cues.steps[1] if _sentence_hit(c, self.sent, self.raw)),
+                    None)
 
     @property
     def whole(self) -> str | None:
@@ -184,10 +220,11 @@ class SentenceCues:
         return any(_phrase_hit(c, self, None) for c in self.cues.future_sentence)
 
 
-def _sentence_hit(cue: CompiledCue, sent: Span) -> bool:
-    """``sentence_end``: the text ends in a trigger; ``sentence_start``: a headline opens."""
+def _sentence_hit(cue: CompiledCue, sent: Span, text: str | None = None) -> bool:
+    """``sentence_end``: the text ends in a trigger; ``sentence_start``: a headline opens.
+    ``text`` is the sentence's, when the caller has it."""
     record = cue.record
-    text = sent.text
+    text = sent.text if text is None else text
     if record.scope == "sentence_end":
         text = text.rstrip().rstrip(record.skip)
         return any(text.endswith(w) for w in cue.words)
@@ -270,7 +307,7 @@ class CueSet:
         match. Cues of other steps are kept.
         """
         if doc is not self._doc:
-            forms = {f for t in doc for f in (t.lower_, t.lemma_.lower())}
+            forms = {f for pair in token_forms(doc) for f in pair}
 
             def sift(cues):
                 return [c for c in cues if c.step not in (2, 3) or not c.words
