@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from remit.claims.schema import SLOTS, Construction
+from remit.claims.schema import _SET_TESTS, SLOTS, Construction
 
 if TYPE_CHECKING:  # spaCy is imported only to compile: `remit rules validate` runs without it
     from spacy.tokens import Doc, Span, Token
@@ -51,26 +51,51 @@ class Binding:
     anchor: int | None = None
     head: int | None = None
     denied: bool = False
+    exclusive: bool = False  # an exclusive_if chain matched
 
 
-def compiled_pattern(record: Construction, word_class, chain=()) -> list[dict]:
-    """The record's pattern (and a chain of nodes after it) as DependencyMatcher takes it,
-    ``@class`` names resolved.
+def compiled_pattern(record: Construction, word_class, chain=(), nodes=None) -> list[dict]:
+    """The record's pattern (or the alternative ``nodes``, and a chain of nodes after it) as
+    DependencyMatcher takes it, ``@class`` names resolved.
 
     Raises ``KeyError`` (an unknown class) or ``ValueError`` (a class a token cannot match).
     """
     out = []
-    for node in (*record.pattern, *chain):
+    limits = _phrase_limits(record, word_class)
+    for node in (*(record.pattern if nodes is None else nodes), *chain):
         raw = node.model_dump(exclude_none=True)
         raw["RIGHT_ATTRS"] = resolve_classes(raw.get("RIGHT_ATTRS", {}), word_class)
+        if node.RIGHT_ID in limits:  # the node's word of the phrase class's entries
+            lemma = raw["RIGHT_ATTRS"].setdefault("LEMMA", {})
+            if not isinstance(lemma, dict):
+                lemma = raw["RIGHT_ATTRS"]["LEMMA"] = {"IN": [lemma]}
+            lemma["IN"] = sorted(set(lemma.get("IN", limits[node.RIGHT_ID]))
+                                 & set(limits[node.RIGHT_ID]))
         out.append(raw)
     return out
+
+
+def _phrase_limits(record: Construction, word_class) -> dict[str, list[str]]:
+    """Per node named by the record's ``phrase``, the words it may be: its word of each entry
+    of the class that has as many words as the phrase has nodes."""
+    if record.phrase is None:
+        return {}
+    entries = phrase_entries(record, word_class)
+    return {node: sorted({e[k] for e in entries}) for k, node in enumerate(record.phrase.nodes)}
+
+
+def phrase_entries(record: Construction, word_class) -> frozenset[tuple[str, ...]]:
+    """The entries of the record's phrase class as word tuples of the phrase's length."""
+    size = len(record.phrase.nodes)
+    return frozenset(tuple(w.split()) for w in word_class(record.phrase.words[1:])
+                     if len(w.split()) == size)
 
 
 def _chains(record: Construction) -> list[tuple[str, list]]:
     """The record's chains, each with what its match does ('unless' or 'denied_if')."""
     return ([("unless", c) for c in record.unless]
-            + [("denied_if", c) for c in record.denied_if])
+            + [("denied_if", c) for c in record.denied_if]
+            + [("exclusive_if", c) for c in record.exclusive_if])
 
 
 def resolve_classes(value: Any, word_class, exclude: bool = False) -> Any:
@@ -82,7 +107,9 @@ def resolve_classes(value: Any, word_class, exclude: bool = False) -> Any:
     under ``NOT_IN`` (``exclude``) its phrases are simply not tokens to exclude.
     """
     if isinstance(value, dict):
-        return {k: resolve_classes(v, word_class, exclude or k == "NOT_IN")
+        # a set test may name one class alone ({NOT_IN: "@relative_words"})
+        return {k: resolve_classes([v] if k in _SET_TESTS and isinstance(v, str) else v,
+                                   word_class, exclude or k == "NOT_IN")
                 for k, v in value.items()}
     if isinstance(value, list):
         out: list = []
@@ -127,23 +154,37 @@ class ConstructionMatcher:
         self._chained = DependencyMatcher(vocab, validate=True)
         self._order: dict[int, list[str]] = {}
         self._ids: dict[int, str] = {}
-        self._chain: dict[int, tuple[str, str]] = {}  # chain key -> (record id, what it does)
+        # chain key -> (the name of the pattern it extends, what it does, the pattern's size)
+        self._chain: dict[int, tuple[str, str, int]] = {}
+        self._names: dict[int, str] = {}  # pattern key -> its name (the id, or id#orK)
+        # per record with a phrase: its nodes and the word tuples they must make
+        self._phrases = {c.id: (c.phrase.nodes, phrase_entries(c, word_class))
+                         for c in constructions if c.phrase is not None}
         # Per record, the word sets (as string hashes) of which a doc must hold one each for the
         # record to match at all (see _gates).
         for c in constructions:
-            pattern = compiled_pattern(c, word_class)
-            gates = _gates(pattern, vocab)
-            matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
-            matcher.add(c.id, [pattern])
-            if gates:
-                self._gated.append((gates, matcher))
-            key = vocab.strings.add(c.id)
-            self._order[key] = [node.RIGHT_ID for node in c.pattern]
-            self._ids[key] = c.id
-            for k, (kind, chain) in enumerate(_chains(c)):
-                name = f"{c.id}#{kind}{k}"  # '#' is no id character: never a record's id
-                self._chained.add(name, [compiled_pattern(c, word_class, chain)])
-                self._chain[vocab.strings.add(name)] = (c.id, kind)
+            for k, nodes in enumerate([c.pattern, *c.alternatives]):
+                # '#' is no id character: never a record's id
+                self._add(vocab, c, word_class, nodes, c.id if k == 0 else f"{c.id}#or{k}")
+
+    def _add(self, vocab, c: Construction, word_class, nodes, name: str) -> None:
+        """Compile one pattern of a record (its own or an alternative) and its chains."""
+        from spacy.matcher import DependencyMatcher
+
+        pattern = compiled_pattern(c, word_class, nodes=nodes)
+        gates = _gates(pattern, vocab)
+        matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
+        matcher.add(name, [pattern])
+        if gates:
+            self._gated.append((gates, matcher))
+        key = vocab.strings.add(name)
+        self._order[key] = [node.RIGHT_ID for node in nodes]
+        self._ids[key] = c.id
+        self._names[key] = name
+        for k, (kind, chain) in enumerate(_chains(c)):
+            chained = f"{name}#{kind}{k}"
+            self._chained.add(chained, [compiled_pattern(c, word_class, chain, nodes)])
+            self._chain[vocab.strings.add(chained)] = (name, kind, len(nodes))
 
     def __bool__(self) -> bool:
         return bool(self.constructions)
@@ -171,23 +212,30 @@ class ConstructionMatcher:
             matchers.append(self._always)
         main = [(key, tuple(tokens)) for m in matchers for key, tokens in m(doc)]
         found = set()
-        chained = {"unless": set(), "denied_if": set()}  # (record id, pattern tokens)
+        chained = {kind: set() for kind in ("unless", "denied_if", "exclusive_if")}
         if any(_chains(self.constructions[self._ids[key]]) for key, _ in main):
             for key, tokens in self._chained(doc):
-                cid, kind = self._chain[key]
-                chained[kind].add((cid, tuple(tokens[: len(self.constructions[cid].pattern)])))
+                name, kind, size = self._chain[key]
+                chained[kind].add((name, tuple(tokens[:size])))
         for key, tokens in main:
-            record = self.constructions[self._ids[key]]
-            if (record.id, tokens) in chained["unless"]:
+            record, name = self.constructions[self._ids[key]], self._names[key]
+            if (name, tokens) in chained["unless"]:
                 continue
             bound = dict(zip(self._order[key], tokens, strict=True))
+            if record.id in self._phrases and not self._makes_phrase(doc, record.id, bound):
+                continue
             slots = tuple(sorted((n, t) for n, t in bound.items() if n in SLOTS))
             negators = tuple(bound[n] for n in record.negation if n in bound)
             anchor = tokens[0] if record.anchor != "agency" else None
             found.add((record.id, slots, negators, anchor, bound.get(record.head),
-                       (record.id, tokens) in chained["denied_if"]))
+                       (name, tokens) in chained["denied_if"],
+                       (name, tokens) in chained["exclusive_if"]))
         return [Binding(self.constructions[cid], dict(slots), *rest)
                 for cid, slots, *rest in sorted(found, key=_sort_key)]
+
+    def _makes_phrase(self, doc: Doc, cid: str, bound: dict[str, int]) -> bool:
+        nodes, entries = self._phrases[cid]
+        return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
 
 
 
@@ -219,7 +267,7 @@ def by_anchor(bindings: Iterable[Binding]) -> dict[tuple[str, int], list[Binding
 
 
 def _sort_key(row: tuple) -> tuple:
-    cid, slots, negators, anchor, head, denied = row
+    cid, slots, negators, anchor, head, *_ = row
     return cid, slots, negators, -1 if anchor is None else anchor, -1 if head is None else head
 
 
@@ -260,8 +308,9 @@ def construction_errors(located: Iterable, word_class, vocab=None) -> list[str]:
 def _compile_problem(record: Construction, word_class, vocab) -> str | None:
     try:
         if vocab is None:
-            for _, chain in [("", ()), *_chains(record)]:
-                compiled_pattern(record, word_class, chain)
+            for nodes in [record.pattern, *record.alternatives]:
+                for _, chain in [("", ()), *_chains(record)]:
+                    compiled_pattern(record, word_class, chain, nodes)
         else:
             ConstructionMatcher(vocab, [record], word_class)
     except KeyError as exc:
