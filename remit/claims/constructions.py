@@ -20,10 +20,12 @@ read as the frame builder reads a verb, or as a role over the content's words);
 ``negates: true`` makes the match a denial ('X is a separate entity from Y': not part of Y).
 
 A record *anchored* at a word the builder reaches (``anchor: verb``, ``adjective``,
-``copula``) binds no agency: its first node is that word, and the builder asks for the
-matches there (:func:`by_anchor`). ``unless`` chains drop a match,
-``denied_if`` chains deny it: each is compiled as the pattern plus the chain, and a match of
-it with the same pattern tokens acts on the match.
+``copula``, ``unit``) binds no agency: its first node is that word, and the builder asks
+for the matches there (:func:`by_anchor`). ``unless`` chains drop a match, ``denied_if``
+chains deny it, ``exclusive_if`` chains make it exclusive: each is compiled as the pattern
+plus the chain, and a match of it with the same pattern tokens acts on the match. A record's
+``alternatives`` are compiled as patterns of their own under the record's id; a ``phrase``
+limits its nodes to their words of a phrase class and checks the whole phrase per match.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Binding:
     head: int | None = None
     denied: bool = False
     exclusive: bool = False  # an exclusive_if chain matched
+    not_agency: tuple[int, ...] = ()  # tokens that may not be words of an agency's name
 
 
 def compiled_pattern(record: Construction, word_class, chain=(), nodes=None) -> list[dict]:
@@ -64,15 +67,32 @@ def compiled_pattern(record: Construction, word_class, chain=(), nodes=None) -> 
     limits = _phrase_limits(record, word_class)
     for node in (*(record.pattern if nodes is None else nodes), *chain):
         raw = node.model_dump(exclude_none=True)
-        raw["RIGHT_ATTRS"] = resolve_classes(raw.get("RIGHT_ATTRS", {}), word_class)
+        attrs = raw["RIGHT_ATTRS"] = resolve_classes(raw.get("RIGHT_ATTRS", {}), word_class)
         if node.RIGHT_ID in limits:  # the node's word of the phrase class's entries
-            lemma = raw["RIGHT_ATTRS"].setdefault("LEMMA", {})
+            lemma = attrs.setdefault("LEMMA", {})
             if not isinstance(lemma, dict):
-                lemma = raw["RIGHT_ATTRS"]["LEMMA"] = {"IN": [lemma]}
+                lemma = attrs["LEMMA"] = {"IN": [lemma]}
             lemma["IN"] = sorted(set(lemma.get("IN", limits[node.RIGHT_ID]))
                                  & set(limits[node.RIGHT_ID]))
+        if "LEMMA" in attrs:
+            attrs["LEMMA"] = _any_case(attrs["LEMMA"])
         out.append(raw)
     return out
+
+
+def _any_case(value: Any) -> Any:
+    """A lemma test that also takes its words capitalized: the small model keeps a proper
+    noun's case in its lemma ('Office' in 'the ICE Office of ...', 'Division')."""
+    if isinstance(value, str):
+        return value if value[:1].upper() == value[:1] else {"IN": [value, _capital(value)]}
+    if isinstance(value, dict):
+        return {k: sorted({*v, *map(_capital, v)}) if k in {"IN", "NOT_IN"} else v
+                for k, v in value.items()}
+    return value
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _phrase_limits(record: Construction, word_class) -> dict[str, list[str]]:
@@ -229,7 +249,8 @@ class ConstructionMatcher:
             anchor = tokens[0] if record.anchor != "agency" else None
             found.add((record.id, slots, negators, anchor, bound.get(record.head),
                        (name, tokens) in chained["denied_if"],
-                       (name, tokens) in chained["exclusive_if"]))
+                       (name, tokens) in chained["exclusive_if"],
+                       tuple(bound[n] for n in record.not_agency)))
         return [Binding(self.constructions[cid], dict(slots), *rest)
                 for cid, slots, *rest in sorted(found, key=_sort_key)]
 
@@ -275,7 +296,8 @@ def for_mention(bindings: Iterable[Binding], mention: Span, anchor: Token) -> li
     """The bindings whose agency slot stands for ``mention``: its own tokens, its anchor, or
     a word it is coordinated with ('ICE, CBP and USCIS are ...': the first conjunct binds)."""
     own = set(range(mention.start, mention.end)) | {anchor.i}
-    conjoined = {t.i for t in anchor.conjuncts}
+    # only a conjunct before it: 'SSA and USCIS (the E-Verify program)' says nothing of SSA
+    conjoined = {t.i for t in anchor.conjuncts if t.i < anchor.i}
     return [b for b in bindings if b.anchor is None and b.slots["agency"] in own | conjoined]
 
 

@@ -47,7 +47,8 @@ def anchored_frames(ctx, mention: Span, bindings: list[Binding], negated: bool) 
 
 def _read(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
     record, slots, doc = binding.construction, binding.slots, mention.doc
-    if not record.by_staff and _by_staff(ctx, mention):
+    if (not record.by_staff and _by_staff(ctx, mention)) or any(
+            i in ctx.mention_tokens for i in binding.not_agency):
         return []
     if negated and _additive(ctx, doc, binding.negators):
         negated = False  # 'is not just the gatekeeper for green cards': it is, and more
@@ -60,7 +61,10 @@ def _read(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
         read = _does(ctx, mention, binding, negated)
     else:
         read = _acts(ctx, mention, doc, slots, negated)
-    outer = doc[slots["predicate"]] if "predicate" in slots else None
+    # the predicate's (an anchored record's anchor: 'should be the one doing it') modality
+    # counts too
+    at = binding.anchor if binding.anchor is not None else slots.get("predicate")
+    outer = doc[at] if at is not None else None
     # a frame read by a record the content reached (content_as 'adjective', 'unit') keeps
     # that record's id; what the outer record says adds to it
     return [replace(f, construction=f.construction or record.id,

@@ -237,6 +237,9 @@ class Construction(BaseModel):
     exclusive_if: list[list[PatternNode]] = Field(default_factory=list, description=(
         "chains like ``unless`` whose match makes the match exclusive: 'the *only* agency "
         "that ...'"))
+    not_agency: list[str] = Field(default_factory=list, description=(
+        "nodes that may not be a word of an agency's name: an apposition naming another "
+        "agency ('CBP has three parts: OFO, which ...') is no description of this one"))
     phrase: Phrase | None = Field(None, description=(
         "nodes that must make a phrase of a class together: a verb and its preposition"))
     examples: Examples
@@ -246,7 +249,7 @@ class Construction(BaseModel):
         names = _check_pattern(self.pattern)
         for alternative in self.alternatives:
             other = _check_pattern(alternative)
-            used = set(names) & {*SLOTS, *self.negation, self.head, *(
+            used = set(names) & {*SLOTS, *self.negation, *self.not_agency, self.head, *(
                 self.phrase.nodes if self.phrase else ()), *(
                 n.LEFT_ID for c in [*self.unless, *self.denied_if, *self.exclusive_if]
                 for n in c)}
@@ -265,6 +268,9 @@ class Construction(BaseModel):
         if self.phrase is not None and set(self.phrase.nodes) - set(names):
             raise ValueError(f"phrase names no node of the pattern: "
                              f"{', '.join(sorted(set(self.phrase.nodes) - set(names)))}")
+        if set(self.not_agency) - set(names):
+            raise ValueError(f"not_agency names no node of the pattern: "
+                             f"{', '.join(sorted(set(self.not_agency) - set(names)))}")
         if self.fallback and self.anchor == "agency":
             raise ValueError("'fallback' applies to anchored records only")
         if self.reverse and self.effect != "part_of":
