@@ -30,6 +30,7 @@ limits its nodes to their words of a phrase class and checks the whole phrase pe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -72,8 +73,8 @@ def compiled_pattern(record: Construction, word_class, chain=(), nodes=None) -> 
             lemma = attrs.setdefault("LEMMA", {})
             if not isinstance(lemma, dict):
                 lemma = attrs["LEMMA"] = {"IN": [lemma]}
-            lemma["IN"] = sorted(set(lemma.get("IN", limits[node.RIGHT_ID]))
-                                 & set(limits[node.RIGHT_ID]))
+            lemma["IN"] = sorted((set(lemma.get("IN", limits[node.RIGHT_ID]))
+                                  & set(limits[node.RIGHT_ID])) - set(lemma.pop("NOT_IN", ())))
         if "LEMMA" in attrs:
             attrs["LEMMA"] = _any_case(attrs["LEMMA"])
         out.append(raw)
@@ -167,21 +168,25 @@ class ConstructionMatcher:
 
         self.constructions = {c.id: c for c in constructions}
         # A record that names its words runs (in a matcher of its own) only on docs that hold
-        # them; the others run always, together.
+        # them; the others run always, together. Records anchored where only other records
+        # reach (a unit noun) run only on docs where a record that reaches there matched.
         self._always = DependencyMatcher(vocab, validate=True)
         self._gated: list[tuple[list[frozenset[int]], object]] = []
-        # chains run only on docs where a record that has them matched: most docs have none
-        self._chained = DependencyMatcher(vocab, validate=True)
-        self._order: dict[int, list[str]] = {}
-        self._ids: dict[int, str] = {}
+        self._reached: list[tuple[list[frozenset[int]], object]] = []
+        # a pattern's chains run only on docs where the pattern matched: most docs have none
+        self._chainers: dict[str, object] = {}
+        self._order: dict[str, list[str]] = {}  # pattern name -> its node names
+        self._ids: dict[str, str] = {}  # pattern name -> record id
         # chain key -> (the name of the pattern it extends, what it does, the pattern's size)
         self._chain: dict[int, tuple[str, str, int]] = {}
-        self._names: dict[int, str] = {}  # pattern key -> its name (the id, or id#orK)
+        # pattern key -> the names of the patterns it stands for (the id, or id#orK): two
+        # records with the same pattern ('X is a unit ...': where it sits, and its words as
+        # a role) are matched once
+        self._names: dict[int, list[str]] = {}
+        self._same: dict[str, int] = {}
         # per record with a phrase: its nodes and the word tuples they must make
         self._phrases = {c.id: (c.phrase.nodes, phrase_entries(c, word_class))
                          for c in constructions if c.phrase is not None}
-        # Per record, the word sets (as string hashes) of which a doc must hold one each for the
-        # record to match at all (see _gates).
         for c in constructions:
             for k, nodes in enumerate([c.pattern, *c.alternatives]):
                 # '#' is no id character: never a record's id
@@ -192,27 +197,36 @@ class ConstructionMatcher:
         from spacy.matcher import DependencyMatcher
 
         pattern = compiled_pattern(c, word_class, nodes=nodes)
-        gates = _gates(pattern, vocab)
-        matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
-        matcher.add(name, [pattern])
-        if gates:
-            self._gated.append((gates, matcher))
-        key = vocab.strings.add(name)
-        self._order[key] = [node.RIGHT_ID for node in nodes]
-        self._ids[key] = c.id
-        self._names[key] = name
-        for k, (kind, chain) in enumerate(_chains(c)):
-            chained = f"{name}#{kind}{k}"
-            self._chained.add(chained, [compiled_pattern(c, word_class, chain, nodes)])
-            self._chain[vocab.strings.add(chained)] = (name, kind, len(nodes))
+        self._ids[name] = c.id
+        self._order[name] = [node.RIGHT_ID for node in nodes]
+        text = json.dumps(pattern, sort_keys=True)
+        if text in self._same:
+            self._names[self._same[text]].append(name)
+        else:
+            # Per pattern, the word sets (as string hashes) of which a doc must hold one each
+            # for it to match at all (see _gates).
+            gates = _gates(pattern, vocab)
+            matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
+            matcher.add(name, [pattern])
+            if gates:
+                (self._reached if c.anchor in _REACHED else self._gated).append(
+                    (gates, matcher))
+            key = self._same[text] = vocab.strings.add(name)
+            self._names[key] = [name]
+        if _chains(c):
+            chainer = self._chainers[name] = DependencyMatcher(vocab, validate=True)
+            for k, (kind, chain) in enumerate(_chains(c)):
+                chained = f"{name}#{kind}{k}"
+                chainer.add(chained, [compiled_pattern(c, word_class, chain, nodes)])
+                self._chain[vocab.strings.add(chained)] = (name, kind, len(nodes))
 
     def __bool__(self) -> bool:
         return bool(self.constructions)
 
-    def _open(self, words: set[int]) -> list:
+    def _open(self, words: set[int], gated: list) -> list:
         """The gated matchers whose every gate has one of ``words`` (a loop: no generators)."""
         out = []
-        for gates, matcher in self._gated:
+        for gates, matcher in gated:
             for gate in gates:
                 if gate.isdisjoint(words):
                     break
@@ -226,22 +240,26 @@ class ConstructionMatcher:
             return []
         from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
-        words = set(doc.to_array([LOWER, LEMMA, DEP, TAG]).ravel().tolist())
-        matchers = self._open(words)
+        rows = doc.to_array([LOWER, LEMMA, DEP, TAG]).tolist()
+        # every value, and each token's (word, label) pairs (see _gates)
+        words = {v for row in rows for v in row}
+        words.update([(row[0], row[2]) for row in rows] + [(row[1], row[2]) for row in rows])
+        matchers = self._open(words, self._gated)
         if len(self._always):
             matchers.append(self._always)
-        main = [(key, tuple(tokens)) for m in matchers for key, tokens in m(doc)]
+        main = [(name, tuple(tokens)) for m in matchers for key, tokens in m(doc)
+                for name in self._names[key]]
+        if self._reached and any(self.constructions[self._ids[name]].content_as in _REACHED
+                                 for name, _ in main):
+            main += [(name, tuple(tokens)) for m in self._open(words, self._reached)
+                     for key, tokens in m(doc) for name in self._names[key]]
+        chained = self._chained(doc, {name for name, _ in main})
         found = set()
-        chained = {kind: set() for kind in ("unless", "denied_if", "exclusive_if")}
-        if any(_chains(self.constructions[self._ids[key]]) for key, _ in main):
-            for key, tokens in self._chained(doc):
-                name, kind, size = self._chain[key]
-                chained[kind].add((name, tuple(tokens[:size])))
-        for key, tokens in main:
-            record, name = self.constructions[self._ids[key]], self._names[key]
+        for name, tokens in main:
+            record = self.constructions[self._ids[name]]
             if (name, tokens) in chained["unless"]:
                 continue
-            bound = dict(zip(self._order[key], tokens, strict=True))
+            bound = dict(zip(self._order[name], tokens, strict=True))
             if record.id in self._phrases and not self._makes_phrase(doc, record.id, bound):
                 continue
             slots = tuple(sorted((n, t) for n, t in bound.items() if n in SLOTS))
@@ -254,27 +272,48 @@ class ConstructionMatcher:
         return [Binding(self.constructions[cid], dict(slots), *rest)
                 for cid, slots, *rest in sorted(found, key=_sort_key)]
 
+    def _chained(self, doc: Doc, names: set[str]) -> dict[str, set]:
+        """The chains' matches, by what they do, as (pattern name, pattern tokens)."""
+        chained = {kind: set() for kind in ("unless", "denied_if", "exclusive_if")}
+        for name in names:
+            chainer = self._chainers.get(name)
+            if chainer is None:
+                continue
+            for key, tokens in chainer(doc):
+                of, kind, size = self._chain[key]
+                chained[kind].add((of, tuple(tokens[:size])))
+        return chained
+
     def _makes_phrase(self, doc: Doc, cid: str, bound: dict[str, int]) -> bool:
         nodes, entries = self._phrases[cid]
         return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
 
 
 
+# Anchors only records reach (content_as 'unit'), never the frame builder.
+_REACHED = frozenset({"unit"})
+
 # Token attributes whose values a gate reads off the doc's columns (string hashes all).
 _GATED = ("LOWER", "LEMMA", "DEP", "TAG")
 
 
-def _gates(pattern: list[dict], vocab) -> list[frozenset[int]]:
+def _gates(pattern: list[dict], vocab) -> list[frozenset]:
     """The value sets a doc must meet for ``pattern`` to match: one per attribute a node
-    names its values of (words, dependency labels, tags: one value or ``IN``)."""
-    out = []
+    names its values of (words, dependency labels, tags: one value or ``IN``), and for a node
+    that names both words and labels, the (word, label) pairs one token must have."""
+    out: list[frozenset] = []
     for node in pattern:
+        named = {}
         for attr in _GATED:
             value = node.get("RIGHT_ATTRS", {}).get(attr)
             words = [value] if isinstance(value, str) else (
                 value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None)
             if words:
-                out.append(frozenset(vocab.strings.add(w) for w in words))
+                named[attr] = [vocab.strings.add(w) for w in words]
+                out.append(frozenset(named[attr]))
+        for attr in ("LOWER", "LEMMA"):
+            if attr in named and "DEP" in named:
+                out.append(frozenset((w, d) for w in named[attr] for d in named["DEP"]))
     return out
 
 
