@@ -53,6 +53,9 @@ class Claim:
     paired: bool = False
     # The id of the construction record the claim was read by, if one was.
     construction: str | None = None
+    # The records that reached it, outermost first ('X is a unit of Y': the copula's record
+    # reaches the unit noun's, which reads the claim).
+    through: tuple[str, ...] = ()
     # The agency is said to take part in the role ('plays a role in'), not to perform it.
     partial: bool = False
 

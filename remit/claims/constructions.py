@@ -20,19 +20,22 @@ read as the frame builder reads a verb, or as a role over the content's words);
 ``negates: true`` makes the match a denial ('X is a separate entity from Y': not part of Y).
 
 A record *anchored* at a word the builder reaches (``anchor: verb``, ``adjective``,
-``copula``) binds no agency: its first node is that word, and the builder asks for the
-matches there (:func:`by_anchor`). ``unless`` chains drop a match,
-``denied_if`` chains deny it: each is compiled as the pattern plus the chain, and a match of
-it with the same pattern tokens acts on the match.
+``copula``, ``unit``) binds no agency: its first node is that word, and the builder asks
+for the matches there (:func:`by_anchor`). ``unless`` chains drop a match, ``denied_if``
+chains deny it, ``exclusive_if`` chains make it exclusive: each is compiled as the pattern
+plus the chain, and a match of it with the same pattern tokens acts on the match. A record's
+``alternatives`` are compiled as patterns of their own under the record's id; a ``phrase``
+limits its nodes to their words of a phrase class and checks the whole phrase per match.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from remit.claims.schema import SLOTS, Construction
+from remit.claims.schema import _SET_TESTS, SLOTS, Construction
 
 if TYPE_CHECKING:  # spaCy is imported only to compile: `remit rules validate` runs without it
     from spacy.tokens import Doc, Span, Token
@@ -51,26 +54,69 @@ class Binding:
     anchor: int | None = None
     head: int | None = None
     denied: bool = False
+    exclusive: bool = False  # an exclusive_if chain matched
+    not_agency: tuple[int, ...] = ()  # tokens that may not be words of an agency's name
 
 
-def compiled_pattern(record: Construction, word_class, chain=()) -> list[dict]:
-    """The record's pattern (and a chain of nodes after it) as DependencyMatcher takes it,
-    ``@class`` names resolved.
+def compiled_pattern(record: Construction, word_class, chain=(), nodes=None) -> list[dict]:
+    """The record's pattern (or the alternative ``nodes``, and a chain of nodes after it) as
+    DependencyMatcher takes it, ``@class`` names resolved.
 
     Raises ``KeyError`` (an unknown class) or ``ValueError`` (a class a token cannot match).
     """
     out = []
-    for node in (*record.pattern, *chain):
+    limits = _phrase_limits(record, word_class)
+    for node in (*(record.pattern if nodes is None else nodes), *chain):
         raw = node.model_dump(exclude_none=True)
-        raw["RIGHT_ATTRS"] = resolve_classes(raw.get("RIGHT_ATTRS", {}), word_class)
+        attrs = raw["RIGHT_ATTRS"] = resolve_classes(raw.get("RIGHT_ATTRS", {}), word_class)
+        if node.RIGHT_ID in limits:  # the node's word of the phrase class's entries
+            lemma = attrs.setdefault("LEMMA", {})
+            if not isinstance(lemma, dict):
+                lemma = attrs["LEMMA"] = {"IN": [lemma]}
+            lemma["IN"] = sorted((set(lemma.get("IN", limits[node.RIGHT_ID]))
+                                  & set(limits[node.RIGHT_ID])) - set(lemma.pop("NOT_IN", ())))
+        if "LEMMA" in attrs:
+            attrs["LEMMA"] = _any_case(attrs["LEMMA"])
         out.append(raw)
     return out
+
+
+def _any_case(value: Any) -> Any:
+    """A lemma test that also takes its words capitalized: the small model keeps a proper
+    noun's case in its lemma ('Office' in 'the ICE Office of ...', 'Division')."""
+    if isinstance(value, str):
+        return value if value[:1].upper() == value[:1] else {"IN": [value, _capital(value)]}
+    if isinstance(value, dict):
+        return {k: sorted({*v, *map(_capital, v)}) if k in {"IN", "NOT_IN"} else v
+                for k, v in value.items()}
+    return value
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _phrase_limits(record: Construction, word_class) -> dict[str, list[str]]:
+    """Per node named by the record's ``phrase``, the words it may be: its word of each entry
+    of the class that has as many words as the phrase has nodes."""
+    if record.phrase is None:
+        return {}
+    entries = phrase_entries(record, word_class)
+    return {node: sorted({e[k] for e in entries}) for k, node in enumerate(record.phrase.nodes)}
+
+
+def phrase_entries(record: Construction, word_class) -> frozenset[tuple[str, ...]]:
+    """The entries of the record's phrase class as word tuples of the phrase's length."""
+    size = len(record.phrase.nodes)
+    return frozenset(tuple(w.split()) for w in word_class(record.phrase.words[1:])
+                     if len(w.split()) == size)
 
 
 def _chains(record: Construction) -> list[tuple[str, list]]:
     """The record's chains, each with what its match does ('unless' or 'denied_if')."""
     return ([("unless", c) for c in record.unless]
-            + [("denied_if", c) for c in record.denied_if])
+            + [("denied_if", c) for c in record.denied_if]
+            + [("exclusive_if", c) for c in record.exclusive_if])
 
 
 def resolve_classes(value: Any, word_class, exclude: bool = False) -> Any:
@@ -82,7 +128,9 @@ def resolve_classes(value: Any, word_class, exclude: bool = False) -> Any:
     under ``NOT_IN`` (``exclude``) its phrases are simply not tokens to exclude.
     """
     if isinstance(value, dict):
-        return {k: resolve_classes(v, word_class, exclude or k == "NOT_IN")
+        # a set test may name one class alone ({NOT_IN: "@relative_words"})
+        return {k: resolve_classes([v] if k in _SET_TESTS and isinstance(v, str) else v,
+                                   word_class, exclude or k == "NOT_IN")
                 for k, v in value.items()}
     if isinstance(value, list):
         out: list = []
@@ -118,59 +166,73 @@ class ConstructionMatcher:
     def __init__(self, vocab: Vocab, constructions: Sequence[Construction], word_class):
         from spacy.matcher import DependencyMatcher
 
-        self.vocab = vocab
         self.constructions = {c.id: c for c in constructions}
-        # Per record: the word sets (as string hashes) of which a doc must hold one each for
-        # the record to match at all (see _gates; none: it may match anywhere), its key and its
-        # compiled pattern. The records open on a doc run in one matcher, built once per set.
-        self._records: list[tuple[list[frozenset[int]], int, list[dict]]] = []
-        self._matchers: dict[tuple[int, ...], object] = {}
-        # chains run only on docs where their record matched: most docs have none
-        self._chained: dict[int, object] = {}  # record key -> the matcher of its chains
-        self._order: dict[int, list[str]] = {}
-        self._ids: dict[int, str] = {}
-        self._chain: dict[int, tuple[str, str]] = {}  # chain key -> (record id, what it does)
+        # A record that names its words runs (in a matcher of its own) only on docs that hold
+        # them; the others run always, together. Records anchored where only other records
+        # reach (a unit noun) run only on docs where a record that reaches there matched.
+        self._always = DependencyMatcher(vocab, validate=True)
+        self._gated: list[tuple[list[frozenset[int]], object]] = []
+        self._reached: list[tuple[list[frozenset[int]], object]] = []
+        # a pattern's chains run only on docs where the pattern matched: most docs have none
+        self._chainers: dict[str, object] = {}
+        self._order: dict[str, list[str]] = {}  # pattern name -> its node names
+        self._ids: dict[str, str] = {}  # pattern name -> record id
+        # chain key -> (the name of the pattern it extends, what it does, the pattern's size)
+        self._chain: dict[int, tuple[str, str, int]] = {}
+        # pattern key -> the names of the patterns it stands for (the id, or id#orK): two
+        # records with the same pattern ('X is a unit ...': where it sits, and its words as
+        # a role) are matched once
+        self._names: dict[int, list[str]] = {}
+        self._same: dict[str, int] = {}
+        # per record with a phrase: its nodes and the word tuples they must make
+        self._phrases = {c.id: (c.phrase.nodes, phrase_entries(c, word_class))
+                         for c in constructions if c.phrase is not None}
         for c in constructions:
-            pattern = compiled_pattern(c, word_class)
-            key = vocab.strings.add(c.id)
-            DependencyMatcher(vocab, validate=True).add(c.id, [pattern])  # refused: raises
-            self._records.append((_gates(pattern, vocab), key, pattern))
-            self._order[key] = [node.RIGHT_ID for node in c.pattern]
-            self._ids[key] = c.id
+            for k, nodes in enumerate([c.pattern, *c.alternatives]):
+                # '#' is no id character: never a record's id
+                self._add(vocab, c, word_class, nodes, c.id if k == 0 else f"{c.id}#or{k}")
+
+    def _add(self, vocab, c: Construction, word_class, nodes, name: str) -> None:
+        """Compile one pattern of a record (its own or an alternative) and its chains."""
+        from spacy.matcher import DependencyMatcher
+
+        pattern = compiled_pattern(c, word_class, nodes=nodes)
+        self._ids[name] = c.id
+        self._order[name] = [node.RIGHT_ID for node in nodes]
+        text = json.dumps(pattern, sort_keys=True)
+        if text in self._same:
+            self._names[self._same[text]].append(name)
+        else:
+            # Per pattern, the word sets (as string hashes) of which a doc must hold one each
+            # for it to match at all (see _gates).
+            gates = _gates(pattern, vocab)
+            matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
+            matcher.add(name, [pattern])
+            if gates:
+                (self._reached if c.anchor in _REACHED else self._gated).append(
+                    (gates, matcher))
+            key = self._same[text] = vocab.strings.add(name)
+            self._names[key] = [name]
+        if _chains(c):
+            chainer = self._chainers[name] = DependencyMatcher(vocab, validate=True)
             for k, (kind, chain) in enumerate(_chains(c)):
-                name = f"{c.id}#{kind}{k}"  # '#' is no id character: never a record's id
-                if key not in self._chained:
-                    self._chained[key] = DependencyMatcher(vocab, validate=True)
-                self._chained[key].add(name, [compiled_pattern(c, word_class, chain)])
-                self._chain[vocab.strings.add(name)] = (c.id, kind)
+                chained = f"{name}#{kind}{k}"
+                chainer.add(chained, [compiled_pattern(c, word_class, chain, nodes)])
+                self._chain[vocab.strings.add(chained)] = (name, kind, len(nodes))
 
     def __bool__(self) -> bool:
         return bool(self.constructions)
 
-    def _open(self, words: set[int]) -> tuple[int, ...]:
-        """The records whose every gate has one of ``words`` (a loop: no generators)."""
+    def _open(self, words: set[int], gated: list) -> list:
+        """The gated matchers whose every gate has one of ``words`` (a loop: no generators)."""
         out = []
-        for k, (gates, _, _) in enumerate(self._records):
+        for gates, matcher in gated:
             for gate in gates:
                 if gate.isdisjoint(words):
                     break
             else:
-                out.append(k)
-        return tuple(out)
-
-    def _matcher(self, records: tuple[int, ...]):
-        """One ``DependencyMatcher`` of the given records, built on first use."""
-        matcher = self._matchers.get(records)
-        if matcher is None:
-            from spacy.matcher import DependencyMatcher
-
-            if len(self._matchers) >= _MATCHERS_MAX:
-                self._matchers.clear()
-            matcher = self._matchers[records] = DependencyMatcher(self.vocab)
-            for k in records:
-                _, key, pattern = self._records[k]
-                matcher.add(key, [pattern])
-        return matcher
+                out.append(matcher)
+        return out
 
     def __call__(self, doc: Doc) -> list[Binding]:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
@@ -178,49 +240,80 @@ class ConstructionMatcher:
             return []
         from spacy.attrs import DEP, LEMMA, LOWER, TAG
 
-        records = self._open(set(doc.to_array([LOWER, LEMMA, DEP, TAG]).ravel().tolist()))
-        if not records:
-            return []
-        main = [(key, tuple(tokens)) for key, tokens in self._matcher(records)(doc)]
+        rows = doc.to_array([LOWER, LEMMA, DEP, TAG]).tolist()
+        # every value, and each token's (word, label) pairs (see _gates)
+        words = {v for row in rows for v in row}
+        words.update([(row[0], row[2]) for row in rows] + [(row[1], row[2]) for row in rows])
+        matchers = self._open(words, self._gated)
+        if len(self._always):
+            matchers.append(self._always)
+        main = [(name, tuple(tokens)) for m in matchers for key, tokens in m(doc)
+                for name in self._names[key]]
+        if self._reached and any(self.constructions[self._ids[name]].content_as in _REACHED
+                                 for name, _ in main):
+            main += [(name, tuple(tokens)) for m in self._open(words, self._reached)
+                     for key, tokens in m(doc) for name in self._names[key]]
+        chained = self._chained(doc, {name for name, _ in main})
         found = set()
-        chained = {"unless": set(), "denied_if": set()}  # (record id, pattern tokens)
-        for key in {key for key, _ in main if key in self._chained}:
-            for chain_key, tokens in self._chained[key](doc):
-                cid, kind = self._chain[chain_key]
-                chained[kind].add((cid, tuple(tokens[: len(self.constructions[cid].pattern)])))
-        for key, tokens in main:
-            record = self.constructions[self._ids[key]]
-            if (record.id, tokens) in chained["unless"]:
+        for name, tokens in main:
+            record = self.constructions[self._ids[name]]
+            if (name, tokens) in chained["unless"]:
                 continue
-            bound = dict(zip(self._order[key], tokens, strict=True))
+            bound = dict(zip(self._order[name], tokens, strict=True))
+            if record.id in self._phrases and not self._makes_phrase(doc, record.id, bound):
+                continue
             slots = tuple(sorted((n, t) for n, t in bound.items() if n in SLOTS))
             negators = tuple(bound[n] for n in record.negation if n in bound)
             anchor = tokens[0] if record.anchor != "agency" else None
             found.add((record.id, slots, negators, anchor, bound.get(record.head),
-                       (record.id, tokens) in chained["denied_if"]))
+                       (name, tokens) in chained["denied_if"],
+                       (name, tokens) in chained["exclusive_if"],
+                       tuple(bound[n] for n in record.not_agency)))
         return [Binding(self.constructions[cid], dict(slots), *rest)
                 for cid, slots, *rest in sorted(found, key=_sort_key)]
 
+    def _chained(self, doc: Doc, names: set[str]) -> dict[str, set]:
+        """The chains' matches, by what they do, as (pattern name, pattern tokens)."""
+        chained = {kind: set() for kind in ("unless", "denied_if", "exclusive_if")}
+        for name in names:
+            chainer = self._chainers.get(name)
+            if chainer is None:
+                continue
+            for key, tokens in chainer(doc):
+                of, kind, size = self._chain[key]
+                chained[kind].add((of, tuple(tokens[:size])))
+        return chained
 
-# Matchers of sets of open records kept (a text's sentences open few distinct sets).
-_MATCHERS_MAX = 256
+    def _makes_phrase(self, doc: Doc, cid: str, bound: dict[str, int]) -> bool:
+        nodes, entries = self._phrases[cid]
+        return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
 
+
+
+# Anchors only records reach (content_as 'unit'), never the frame builder.
+_REACHED = frozenset({"unit"})
 
 # Token attributes whose values a gate reads off the doc's columns (string hashes all).
 _GATED = ("LOWER", "LEMMA", "DEP", "TAG")
 
 
-def _gates(pattern: list[dict], vocab) -> list[frozenset[int]]:
+def _gates(pattern: list[dict], vocab) -> list[frozenset]:
     """The value sets a doc must meet for ``pattern`` to match: one per attribute a node
-    names its values of (words, dependency labels, tags: one value or ``IN``)."""
-    out = []
+    names its values of (words, dependency labels, tags: one value or ``IN``), and for a node
+    that names both words and labels, the (word, label) pairs one token must have."""
+    out: list[frozenset] = []
     for node in pattern:
+        named = {}
         for attr in _GATED:
             value = node.get("RIGHT_ATTRS", {}).get(attr)
             words = [value] if isinstance(value, str) else (
                 value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None)
             if words:
-                out.append(frozenset(vocab.strings.add(w) for w in words))
+                named[attr] = [vocab.strings.add(w) for w in words]
+                out.append(frozenset(named[attr]))
+        for attr in ("LOWER", "LEMMA"):
+            if attr in named and "DEP" in named:
+                out.append(frozenset((w, d) for w in named[attr] for d in named["DEP"]))
     return out
 
 
@@ -234,7 +327,7 @@ def by_anchor(bindings: Iterable[Binding]) -> dict[tuple[str, int], list[Binding
 
 
 def _sort_key(row: tuple) -> tuple:
-    cid, slots, negators, anchor, head, denied = row
+    cid, slots, negators, anchor, head, *_ = row
     return cid, slots, negators, -1 if anchor is None else anchor, -1 if head is None else head
 
 
@@ -242,7 +335,8 @@ def for_mention(bindings: Iterable[Binding], mention: Span, anchor: Token) -> li
     """The bindings whose agency slot stands for ``mention``: its own tokens, its anchor, or
     a word it is coordinated with ('ICE, CBP and USCIS are ...': the first conjunct binds)."""
     own = set(range(mention.start, mention.end)) | {anchor.i}
-    conjoined = {t.i for t in anchor.conjuncts}
+    # only a conjunct before it: 'SSA and USCIS (the E-Verify program)' says nothing of SSA
+    conjoined = {t.i for t in anchor.conjuncts if t.i < anchor.i}
     return [b for b in bindings if b.anchor is None and b.slots["agency"] in own | conjoined]
 
 
@@ -275,8 +369,9 @@ def construction_errors(located: Iterable, word_class, vocab=None) -> list[str]:
 def _compile_problem(record: Construction, word_class, vocab) -> str | None:
     try:
         if vocab is None:
-            for _, chain in [("", ()), *_chains(record)]:
-                compiled_pattern(record, word_class, chain)
+            for nodes in [record.pattern, *record.alternatives]:
+                for _, chain in [("", ()), *_chains(record)]:
+                    compiled_pattern(record, word_class, chain, nodes)
         else:
             ConstructionMatcher(vocab, [record], word_class)
     except KeyError as exc:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from remit.claims import frames as core
 from remit.claims.constructions import Binding
 from remit.claims.predicates import Frame, is_negated
-from remit.claims.slots import generic, noun_args, part_of_frame
+from remit.claims.slots import generic, noun_args, other_subject, part_of_frame
 
 ANCHORED = "anchored"  # effect: what the records anchored at the content say
 
@@ -34,32 +34,49 @@ def anchored_frames(ctx, mention: Span, bindings: list[Binding], negated: bool) 
     negation ``negated``; other negation nodes of a record count on top of it."""
     doc = mention.doc
     frames: list[Frame] = []
-    for binding in bindings:
-        own = any(is_negated(doc[i], ctx.lex) for i in binding.negators
-                  if i != binding.anchor)
-        frames += _read(ctx, mention, binding, negated != own)
+    # a fallback record reads only where no other record at the same word gave a frame
+    for fallback in (False, True):
+        for binding in bindings:
+            if binding.construction.fallback != fallback:
+                continue
+            own = any(is_negated(doc[i], ctx.lex) for i in binding.negators
+                      if i != binding.anchor)
+            frames += _read(ctx, mention, binding, negated != own)
+        if frames:
+            break
     return frames
 
 
 def _read(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
     record, slots, doc = binding.construction, binding.slots, mention.doc
+    if (not record.by_staff and _by_staff(ctx, mention)) or any(
+            i in ctx.mention_tokens for i in binding.not_agency):
+        return []
     if negated and _additive(ctx, doc, binding.negators):
         negated = False  # 'is not just the gatekeeper for green cards': it is, and more
     negated = (negated != record.negates) != binding.denied
-    head = doc[slots.get("predicate", slots.get("content", slots.get("agency", 0)))]
     if record.effect == ANCHORED:
         read = core.records_at(ctx, record.at, mention, doc[slots["content"]], negated) or []
+    elif record.effect == "part_of":
+        read = _part_of(ctx, mention, binding, negated)
     elif record.effect == "role":
         read = _role(ctx, mention, binding, negated)
     elif record.effect == "does":
         read = _does(ctx, mention, binding, negated)
     else:
-        read = _EFFECTS[record.effect](ctx, mention, doc, slots, head, negated)
-    outer = doc[slots["predicate"]] if "predicate" in slots else None
-    return [replace(f, construction=record.id, exclusive=f.exclusive or record.exclusive,
+        read = _acts(ctx, mention, doc, slots, negated)
+    # the predicate's (an anchored record's anchor: 'should be the one doing it') modality
+    # counts too
+    at = binding.anchor if binding.anchor is not None else slots.get("predicate")
+    outer = doc[at] if at is not None else None
+    # a frame read by a record the content reached (content_as 'adjective', 'unit') keeps
+    # that record's id; what the outer record says adds to it
+    return [replace(f, construction=f.construction or record.id,
+                    through=(record.id, *f.through) if f.construction else f.through,
+                    exclusive=f.exclusive or record.exclusive or binding.exclusive,
                     role_like=f.role_like and record.unlisted,
-                    partial=record.partial and not f.negated,
-                    outer=outer if outer is not None and outer.i != f.head.i else None)
+                    partial=(f.partial or record.partial) and not f.negated,
+                    outer=outer if outer is not None and outer.i != f.head.i else f.outer)
             for f in read]
 
 
@@ -71,6 +88,11 @@ def _does(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
     how = binding.construction.content_as
     if how == "verb" or (how == "any" and content.pos_ == "VERB"):
         return core.read_verb(ctx, mention, content, negated=negated)
+    if how in {"adjective", "unit"}:  # the records anchored at the content read it
+        found = core.records_at(ctx, how, mention, content, negated) or []
+        if binding.head is None:
+            return found
+        return [replace(f, head=doc[binding.head]) for f in found]
     head = doc[binding.head] if binding.head is not None else content
     frame = replace(generic(ctx, mention, head, content.subtree, negated), role_like=True)
     if binding.construction.as_verb:
@@ -102,9 +124,10 @@ def _role(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
         return [replace(generic(ctx, mention, doc[binding.head], content.subtree, negated),
                         role_like=True)]
     # The word the content hangs on is the frame's head, so the content is not 'nested'
-    # below it ('the gatekeeper for naturalization': 'for')
-    return [replace(generic(ctx, mention, content.head, noun_args(ctx, content),
-                                     negated), role_like=True)]
+    # below it ('the gatekeeper for naturalization': 'for'), unless the record names one
+    head = doc[binding.head] if binding.head is not None else content.head
+    return [replace(generic(ctx, mention, head, noun_args(ctx, content), negated),
+                    role_like=True)]
 
 
 def _acted_by_other(ctx, mention: Span, content: Token) -> bool:
@@ -115,30 +138,49 @@ def _acted_by_other(ctx, mention: Span, content: Token) -> bool:
                for t in c.subtree)
 
 
-def _acts(ctx, mention: Span, doc, slots, head: Token, negated: bool) -> list[Frame]:
+def _acts(ctx, mention: Span, doc, slots, negated: bool) -> list[Frame]:
     """The agency does the predicate, a verb: read as a passive when it has a passive
     subject ('It is ICE that is tasked with ...')."""
     predicate = doc[slots["predicate"]]
+    if predicate.dep_ in {"relcl", "acl"} and other_subject(ctx, predicate):
+        return []  # 'X is the agency whose ERO officers ...': ERO acts
     passive = any(c.dep_ == "nsubjpass" for c in predicate.children)
     return core.read_verb(ctx, mention, predicate, passive=passive, negated=negated,
                           own_negation=False)
 
 
-def _part_of(ctx, mention: Span, doc, slots, head: Token, negated: bool) -> list[Frame]:
-    target = _named(ctx, doc[slots["target"]])
-    if target is None or target == mention:
+def _part_of(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
+    """``mention`` is part of the target (with ``reverse``, the target of it), the frame hung
+    on ``head``, the predicate or the anchor. An agency whose name holds the anchor ('the
+    Office of Field Operations': 'Office') is not its own whole."""
+    doc, reverse, slots = mention.doc, binding.construction.reverse, binding.slots
+    head = doc[binding.head if binding.head is not None else slots.get(
+        "predicate", slots.get("content", slots.get("agency", binding.anchor)))]
+    target = _named(ctx, doc[binding.slots["target"]], own=reverse)
+    if target is None or target == mention or (
+            binding.anchor is not None and target.start <= binding.anchor < target.end):
         return []
+    if reverse:
+        return [part_of_frame(ctx, target, head, mention, negated)]
     return [part_of_frame(ctx, mention, head, target, negated)]
 
 
-def _named(ctx, token: Token) -> Span | None:
-    """The agency mention a token is part of, or names through a compound ('the DHS umbrella')."""
+def _by_staff(ctx, mention: Span) -> bool:
+    """Whether the mention is read through its people ('ICE attorneys'): its anchor is a
+    personnel word outside its name."""
+    anchor = ctx.anchor(mention)
+    return anchor.i != mention.root.i and anchor.lemma_.lower() in ctx.lex.personnel
+
+
+def _named(ctx, token: Token, own: bool = False) -> Span | None:
+    """The agency mention a token is part of, or (unless ``own``) names through a compound
+    ('the DHS umbrella')."""
     if token.i in ctx.mention_tokens:
         return ctx.mention_tokens[token.i]
+    if own:
+        return None
     for child in token.children:
         if child.dep_ in {"compound", "poss", "nmod", "pobj"} and child.i in ctx.mention_tokens:
             return ctx.mention_tokens[child.i]
     return None
 
-
-_EFFECTS = {"role": _role, "acts": _acts, "part_of": _part_of}

@@ -107,6 +107,16 @@ class Extractor:
         mentions returned serve the same way for the next one. ``mentions`` spares finding them
         again when the caller has.
         """
+        claims, tail = self._readings(doc, previous, mentions)
+        return order_claims(claims), tail
+
+    def readings(self, doc: Doc) -> list[Claim]:
+        """Every reading's claims of a parsed document, repeats kept: two records may read
+        the same claim, and only one is reported (:func:`order_claims`)."""
+        return self._readings(doc, (), None)[0]
+
+    def _readings(self, doc: Doc, previous: Sequence[Span],
+                  mentions: list[Span] | None) -> tuple[list[Claim], list[Span]]:
         if mentions is None:
             mentions = self.mentions(doc)
         out: list[Claim] = []
@@ -133,7 +143,7 @@ class Extractor:
             if own or sent.start > 0 or any(t.is_alpha for t in sent):
                 previous = own  # not after a leading list marker parsed alone ('•')
         # the tail is this doc's own mentions, never a stand-in handed on from another doc
-        return order_claims(out), [m for m in previous if m.doc is doc]
+        return out, [m for m in previous if m.doc is doc]
 
     def _anaphor_candidates(self, doc: Doc) -> list[int]:
         """Positions of the tokens :func:`resolve_anaphora` may take as an anaphor.
@@ -189,6 +199,7 @@ class Extractor:
             future=self._past_or_future(frame, cues),
             via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
             construction=frame.construction,
+            through=frame.through,
             partial=frame.partial,
         )
         if frame.target is not None:

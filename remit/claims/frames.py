@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from remit.claims import clauses, linear, prepositions, slots
+from remit.claims import linear, prepositions, slots
 from remit.claims.around import mention_cues_of
 from remit.claims.constructions import Binding, for_mention
 from remit.claims.effects import anchored_frames, construction_frames
@@ -105,8 +105,8 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
     if dep == "appos" and head.i in ctx.mention_tokens:
         return by_role(ctx, mention, ctx.anchor(ctx.mention_tokens[head.i]))
     if dep in {"nsubj", "csubj"}:
-        if head.lemma_ == "be":
-            return clauses.copula(ctx, mention, head, negated=is_negated(head, ctx.lex))
+        if head.lemma_ == "be":  # 'X is part of Y', 'X is the agency that ...' (copula.yaml)
+            return records_at(ctx, "copula", mention, head, is_negated(head, ctx.lex)) or []
         if head.pos_ not in {"VERB", "AUX"} and not head.tag_.startswith("VB"):
             return []  # 'DOL grants DACA' parsed with DACA as the root: read linearly
         return read_verb(ctx, mention, head)
@@ -120,11 +120,9 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
 
 
 def own_clauses(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
-    """Relative clauses and appositions attached to the mention itself."""
+    """Relative clauses attached to the mention itself (appositions are records:
+    apposition.yaml)."""
     frames: list[Frame] = []
-    loose = clauses.loose_apposition(ctx, mention, anchor)
-    if loose is not None:
-        frames += clauses.apposition(ctx, mention, loose)
     # 'It is not ICE that issues green cards': the cleft's 'not' denies the clause
     cleft_denied = (anchor.dep_ == "attr" and anchor.head.lemma_ == "be"
                     and any(c.dep_ == "nsubj" and c.lower_ in ctx.lex.cleft_subjects
@@ -136,8 +134,6 @@ def own_clauses(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
             if passive:
                 continue  # acted on: 'SEVP, which is run by USCIS' is a record (part_of.yaml)
             frames += read_verb(ctx, mention, child, relative=True, negated=cleft_denied)
-        elif child.dep_ == "appos" and child.i not in ctx.mention_tokens:
-            frames += clauses.apposition(ctx, mention, child)
     return frames
 
 
@@ -150,22 +146,18 @@ def read_verb(ctx: Sentence, mention: Span, verb: Token, passive: bool = False,
     for conj, after_but in conj_verbs(verb):
         target = xcomp_chain(conj)
         if target.lemma_ == "be" and not passive:
-            frames += clauses.copula(ctx, mention, target, negated=base_negated)
+            frames += records_at(ctx, "copula", mention, target, base_negated) or []
             continue
         neg = (base_negated and not after_but) or (
             conj.i != verb.i and is_negated(conj, ctx.lex))
         neg = neg or (target.i != conj.i and is_negated(target, ctx.lex))
         # 'has special agents who arrest', 'plays no part in issuing', 'has no power to
-        # arrest': the role said through another word (records anchored at the verb)
-        inner = records_at(ctx, "verb", mention, target, neg)
-        if inner is not None:
-            frames += inner
-            continue
-        part_of = prepositions.part_of_verb(ctx, mention, target, neg)
-        frames += part_of
-        if any(f.mention == mention for f in part_of):
-            continue  # 'X falls under Y' says nothing about what X does
-        frames += plain_verb(ctx, mention, target, passive, relative, neg)
+        # arrest': the role said through another word; 'X falls under Y' says where X sits,
+        # nothing about what it does (records anchored at the verb)
+        inner, replaced = verb_records(ctx, mention, target, neg)
+        frames += inner
+        if not replaced:
+            frames += plain_verb(ctx, mention, target, passive, relative, neg)
     return frames
 
 
@@ -193,6 +185,19 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
         negated=neg, role_like=not passive and not relative and slots.role_like(ctx, target),
     ))
     return frames
+
+
+def verb_records(ctx: Sentence, mention: Span, verb: Token,
+                 negated: bool) -> tuple[list[Frame], bool]:
+    """The frames of the records anchored at a verb, and whether they replace its own
+    reading (a record that replaces and gave a frame)."""
+    frames: list[Frame] = []
+    replaced = False
+    for binding in ctx.anchored.get(("verb", verb.i), ()):
+        found = anchored_frames(ctx, mention, [binding], negated)
+        frames += found
+        replaced = replaced or (bool(found) and binding.construction.replaces)
+    return frames, replaced
 
 
 def records_at(ctx: Sentence, kind: str, mention: Span, token: Token,

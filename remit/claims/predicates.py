@@ -46,6 +46,9 @@ class Frame:
     labels: dict[int, str] = field(default_factory=dict, compare=False)
     # The id of the construction record that read the frame, if one did.
     construction: str | None = None
+    # The records that reached ``construction``'s (content_as 'adjective', 'unit'), outermost
+    # first.
+    through: tuple[str, ...] = ()
     # The construction's predicate, when it is not ``head`` ('should be the one doing it'):
     # its modality, tense and the cues above it count too.
     outer: Token | None = field(default=None, compare=False)

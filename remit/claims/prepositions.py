@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from remit.claims import clauses, slots
 from remit.claims import frames as core
-from remit.claims.predicates import Frame, is_negated, verb_phrases
+from remit.claims.predicates import Frame, is_negated
 from remit.claims.slots import Sentence
 
 
@@ -25,10 +24,9 @@ def passive_subject(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
         # 'USCIS is expected to process ...', 'agents are posted at consulates to vet ...':
         # the subject does what the complement says.
         return core.read_verb(ctx, mention, purpose[0])
-    if verb.lemma_.lower() in ctx.lex.owner_verbs:
-        return []  # 'SEVP is run by ICE': a record reads it (part_of.yaml, passive-run-by)
-    # 'SEVP is housed within ICE', 'X is placed under Y'
-    return part_of_verb(ctx, mention, verb, is_negated(verb, ctx.lex))
+    # 'SEVP is housed within ICE', 'X is placed under Y': records at the verb; 'SEVP is run
+    # by ICE': a record at the agency (part_of.yaml)
+    return core.records_at(ctx, "verb", mention, verb, is_negated(verb, ctx.lex)) or []
 
 
 def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
@@ -42,27 +40,9 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
         if agent.dep_ == "agent":
             return core.read_verb(ctx, mention, agent.head, passive=True)
     if prep.lower_ in words("likeness_prepositions") and prep.head.lemma_ == "be":
-        return clauses.copula(ctx, mention, prep.head, negated=is_negated(prep.head, ctx.lex))
+        # 'Like CBP, ICE is part of DHS': the copula's records read for CBP too
+        return core.records_at(ctx, "copula", mention, prep.head,
+                               is_negated(prep.head, ctx.lex)) or []
     # 'a task for ICE', 'falls to EOIR', 'officers who ... work for ICE': records
     # (role_noun.yaml, responsible.yaml, staff.yaml)
-    return []
-
-
-def part_of_verb(ctx: Sentence, mention: Span, verb: Token, negated: bool) -> list[Frame]:
-    """'X falls under Y', 'judges work for DHS', 'X reports to Y'; 'Y runs X' (reversed)."""
-    if verb.lemma_.lower() in ctx.lex.contains_verbs and not is_negated(verb, ctx.lex):
-        part = ctx.mention_in(verb)
-        if part is not None and part != mention and part.root.head == verb:
-            return [slots.part_of_frame(ctx, part, verb, mention, negated)]
-    anchor = ctx.anchor(mention)
-    if anchor.i != mention.root.i and anchor.lemma_.lower() in ctx.lex.personnel:
-        return []  # 'ICE attorneys report to the director of OPLA': staff, not ICE itself
-    for phrase in verb_phrases(verb):
-        if phrase not in ctx.lex.part_of_verbs:
-            continue
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == phrase[-1]:
-                target = ctx.mention_in(prep)
-                if target is not None:
-                    return [slots.part_of_frame(ctx, mention, verb, target, negated)]
     return []

@@ -87,7 +87,7 @@ _NEEDS = {"role": ("content",), "acts": ("predicate",), "part_of": ("target",),
           "does": ("content",), "anchored": ("content",)}
 # Where the frame builder consults a record: at the agency itself, or at a word it has reached
 # from the agency (see ``Construction.anchor``).
-Anchor = Literal["agency", "verb", "adjective", "copula"]
+Anchor = Literal["agency", "verb", "adjective", "copula", "unit"]
 # "TEXT => AGENCY KEY POLARITY": a pass example and the claim it must give.
 _EXPECT = re.compile(r"^(?P<text>.+?)\s*=>\s*(?P<agency>\S+)\s+(?P<key>\S+)\s+"
                      r"(?P<polarity>affirmed|negated)\s*$")
@@ -131,6 +131,17 @@ class PatternNode(BaseModel):
 _SET_TESTS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS"})
 
 
+class Phrase(BaseModel):
+    """Pattern nodes whose lemmas, in order, must make an entry of a phrase class."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nodes: list[str] = Field(min_length=2, description="names of pattern nodes, in order")
+    words: str = Field(pattern=r"^@[a-z][a-z0-9_]*$", description=(
+        "the '@class' whose entries the nodes' lemmas, joined by spaces, must make "
+        "('@part_of_verbs': 'fall under'); each node is limited to its word of the entries"))
+
+
 class Examples(BaseModel):
     """Sentences the construction must read (``pass``) and must leave alone (``fail``)."""
 
@@ -158,6 +169,9 @@ class Construction(BaseModel):
     description: str = Field(min_length=1)
     pattern: list[PatternNode] = Field(min_length=1, description=(
         "DependencyMatcher nodes; '@class' in an attribute value names a lexicon word class"))
+    alternatives: list[list[PatternNode]] = Field(default_factory=list, description=(
+        "other patterns of the same construction (the small model's other parse of it), each "
+        "with every node the record's slots, chains, head, negation and phrase name"))
     effect: Effect
     negates: bool = Field(False, description="the match denies the effect")
     partial: bool = Field(False, description=(
@@ -168,11 +182,14 @@ class Construction(BaseModel):
     unlisted: bool = Field(True, description=(
         "when no function of the table matches, still report the claim (as unknown, the "
         "predicate quoted); false for shapes too loose to be a claim without a function"))
-    content_as: Literal["any", "noun", "verb", "subtree"] = Field("any", description=(
-        "'noun': read the content as a noun phrase even when tagged a verb ('E-Verify'); "
-        "'verb': as a verb frame whatever its tag; 'subtree': as a role over the content's "
-        "whole subtree. With effect 'does', 'any' reads a VERB as a verb frame, else the "
-        "subtree"))
+    content_as: Literal["any", "noun", "verb", "subtree", "adjective", "unit"] = Field(
+        "any", description=(
+            "'noun': read the content as a noun phrase even when tagged a verb ('E-Verify'); "
+            "'verb': as a verb frame whatever its tag; 'subtree': as a role over the content's "
+            "whole subtree. With effect 'does', 'any' reads a VERB as a verb frame, else the "
+            "subtree; 'adjective' and 'unit' read the content by the records anchored there "
+            "(an adjective or a unit noun said of the agency), their frames hung on ``head`` "
+            "if it is given"))
     negation: list[str] = Field(["predicate"], description=(
         "nodes whose own negation ('not', 'never') denies the match; for an anchored record, "
         "the anchor's negation is the frame builder's reading and is not counted again"))
@@ -184,8 +201,9 @@ class Construction(BaseModel):
         "is responsible for') are read as for any verb, and the negation is the builder's. "
         "'verb': a verb the agency does; a match replaces the verb's own reading. "
         "'adjective': an adjective said of the agency ('is responsible for', 'the agency "
-        "responsible for'). 'copula': a preposition after the agency's copula that names no "
-        "agency ('is in charge of')"))
+        "responsible for'). 'copula': the agency's copula ('is' in 'X is part of Y', 'X is in "
+        "charge of Y', 'X is the agency that ...'). 'unit': a unit noun said of the agency, "
+        "reached by a record of content_as 'unit' ('a unit of Y', 'a DHS agency')"))
     unless: list[list[PatternNode]] = Field(default_factory=list, description=(
         "chains of nodes that extend the pattern (a chain's first node hangs on a pattern "
         "node): a match is dropped when any chain matches with it. The order of rules that "
@@ -206,21 +224,42 @@ class Construction(BaseModel):
         "effect 'anchored': the agency does what the records anchored at the content say, "
         "records of this anchor kind ('The agency responsible for Y is X': the records "
         "anchored at the adjective 'responsible', read for X)"))
+    reverse: bool = Field(False, description=(
+        "effect 'part_of': the target is part of the agency ('X is the parent agency of Y', "
+        "'X runs Y'); the target node must itself be a word of the part's name"))
+    by_staff: bool = Field(True, description=(
+        "false: no claim for an agency read through its people ('ICE attorneys report to "
+        "OPLA': the attorneys sit in OPLA, ICE does not)"))
+    fallback: bool = Field(False, description=(
+        "anchored records: read only when no other record anchored at the same word gives a "
+        "frame ('X is a benefits agency' is a role over its words, unless the noun says where "
+        "X sits or what it does)"))
+    replaces: bool = Field(True, description=(
+        "anchor 'verb': a match that gives a frame for the agency replaces the verb's own "
+        "reading; false: the verb is read too ('DHS runs ICE' says where ICE sits and what "
+        "DHS does)"))
+    exclusive_if: list[list[PatternNode]] = Field(default_factory=list, description=(
+        "chains like ``unless`` whose match makes the match exclusive: 'the *only* agency "
+        "that ...'"))
+    not_agency: list[str] = Field(default_factory=list, description=(
+        "nodes that may not be a word of an agency's name: an apposition naming another "
+        "agency ('CBP has three parts: OFO, which ...') is no description of this one"))
+    phrase: Phrase | None = Field(None, description=(
+        "nodes that must make a phrase of a class together: a verb and its preposition"))
     examples: Examples
 
     @model_validator(mode="after")
     def _slots(self) -> Construction:
-        names = [node.RIGHT_ID for node in self.pattern]
-        if len(set(names)) != len(names):
-            raise ValueError("two nodes of the pattern have the same RIGHT_ID")
-        for k, node in enumerate(self.pattern):
-            linked = node.LEFT_ID is not None and node.REL_OP is not None
-            if (k == 0) == linked or (node.LEFT_ID is None) != (node.REL_OP is None):
-                raise ValueError(f"node '{node.RIGHT_ID}': the first node has no LEFT_ID and "
-                                 "REL_OP, every other node has both")
-            if linked and node.LEFT_ID not in names[:k]:
-                raise ValueError(f"node '{node.RIGHT_ID}': LEFT_ID '{node.LEFT_ID}' names no "
-                                 "node before it")
+        names = _check_pattern(self.pattern)
+        for alternative in self.alternatives:
+            other = _check_pattern(alternative)
+            used = set(names) & {*SLOTS, *self.negation, *self.not_agency, self.head, *(
+                self.phrase.nodes if self.phrase else ()), *(
+                n.LEFT_ID for c in [*self.unless, *self.denied_if, *self.exclusive_if]
+                for n in c)}
+            if used - set(other):
+                raise ValueError(f"an alternative pattern lacks the node(s) "
+                                 f"{', '.join(sorted(used - set(other)))}")
         if self.anchor == "agency" and "agency" not in names:
             raise ValueError("the pattern has no 'agency' node")
         if self.anchor != "agency" and "agency" in names:
@@ -232,7 +271,17 @@ class Construction(BaseModel):
         if (self.effect == "anchored") != (self.at not in (None, "agency")):
             raise ValueError("effect 'anchored' needs 'at', an anchor kind other than "
                              "'agency', and 'at' needs that effect")
-        _check_chains(names, [*self.unless, *self.denied_if])
+        _check_chains(names, [*self.unless, *self.denied_if, *self.exclusive_if])
+        if self.phrase is not None and set(self.phrase.nodes) - set(names):
+            raise ValueError(f"phrase names no node of the pattern: "
+                             f"{', '.join(sorted(set(self.phrase.nodes) - set(names)))}")
+        if set(self.not_agency) - set(names):
+            raise ValueError(f"not_agency names no node of the pattern: "
+                             f"{', '.join(sorted(set(self.not_agency) - set(names)))}")
+        if self.fallback and self.anchor == "agency":
+            raise ValueError("'fallback' applies to anchored records only")
+        if self.reverse and self.effect != "part_of":
+            raise ValueError("'reverse' applies to effect 'part_of' only")
         if self.head is not None and self.head not in names:
             raise ValueError(f"head '{self.head}' names no node of the pattern")
         unknown = [n for n in self.negation if n not in names and n != "predicate"]
@@ -249,13 +298,29 @@ class Construction(BaseModel):
         return out
 
 
+def _check_pattern(pattern: list[PatternNode]) -> list[str]:
+    """The pattern's node names; raises if two repeat or a node hangs on no node before it."""
+    names = [node.RIGHT_ID for node in pattern]
+    if len(set(names)) != len(names):
+        raise ValueError("two nodes of the pattern have the same RIGHT_ID")
+    for k, node in enumerate(pattern):
+        linked = node.LEFT_ID is not None and node.REL_OP is not None
+        if (k == 0) == linked or (node.LEFT_ID is None) != (node.REL_OP is None):
+            raise ValueError(f"node '{node.RIGHT_ID}': the first node has no LEFT_ID and "
+                             "REL_OP, every other node has both")
+        if linked and node.LEFT_ID not in names[:k]:
+            raise ValueError(f"node '{node.RIGHT_ID}': LEFT_ID '{node.LEFT_ID}' names no "
+                             "node before it")
+    return names
+
+
 def _check_chains(names: list[str], chains: list[list[PatternNode]]) -> None:
     """Each chain hangs on the pattern and on its own earlier nodes, with new node names."""
     for chain in chains:
         known = list(names)
         for node in chain:
             if node.LEFT_ID is None or node.REL_OP is None or node.LEFT_ID not in known:
-                raise ValueError(f"node '{node.RIGHT_ID}' of an unless/denied_if chain needs "
+                raise ValueError(f"node '{node.RIGHT_ID}' of a chain (unless, denied_if, exclusive_if) needs "
                                  "LEFT_ID (a node before it) and REL_OP")
             if node.RIGHT_ID in known:
                 raise ValueError(f"node '{node.RIGHT_ID}' of a chain repeats a node name")

@@ -59,7 +59,8 @@ class GrammarTrace:
 
     def claim(self, claim: Claim, span: Span | None, doc: Doc | None) -> dict:
         """The construction (and its bound slots), cues and trigger of one claim."""
-        out = {"construction": claim.construction, "construction_description": None,
+        out = {"construction": claim.construction, "through": list(claim.through),
+               "construction_description": None,
                "slots": {}, "cues": [], "trigger": None}
         matcher = self.extractor.constructions
         if claim.construction and matcher and claim.construction in matcher.constructions:

@@ -212,7 +212,7 @@ ALLOWED = {
     "agency", "predicate", "content", "target",  # a construction's slot names
     "role", "acts", "part_of", "does", "anchored",  # a construction's effects
     "any", "noun", "verb", "subtree",  # values of a construction's content_as
-    "adjective", "copula",  # a construction's anchors (with 'agency' and 'verb')
+    "adjective", "copula", "unit",  # a construction's anchors (with 'agency' and 'verb')
     "unless",  # a construction's chains that drop a match (with 'denied_if')
     "supported", "contradicted", "unknown",  # verdicts (records.Verdict)
     "contrast", "mention",  # how a claim's agency was read (Claim.via)
