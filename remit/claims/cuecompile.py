@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from remit.claims.lexicon import phrase
-from remit.claims.schema import Cue
+from remit.claims.cueschema import Cue
 from remit.claims.tokentests import token_test as _test
 
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from remit.claims.schema import SECTION_MODELS, WordClass
+from remit.claims.cueschema import Cue
+from remit.claims.schema import Construction, WordClass
 from remit.rules.loader import (
     Located,
     TableError,
@@ -27,7 +28,12 @@ SHIPPED_PACKAGE = "remit.claims.data"
 
 # Section name -> (pydantic model, the kind named in errors). Other modules add theirs with
 # :func:`register_section` before loading.
-GRAMMAR_SECTIONS: dict[str, tuple[type, str]] = dict(SECTION_MODELS)
+# Section name -> (model, the kind named in errors).
+GRAMMAR_SECTIONS: dict[str, tuple[type, str]] = {
+    "word_classes": (WordClass, "word class"),
+    "constructions": (Construction, "construction"),
+    "cues": (Cue, "cue"),
+}
 
 
 class GrammarError(TableError):

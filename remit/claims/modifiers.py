@@ -1,6 +1,6 @@
 """Cues as data: what makes a claim a question, reported, hypothetical, an event, the future.
 
-Like medspaCy's ConText, a cue record (``data/cues/*.yaml``, :class:`~remit.claims.schema.Cue`)
+Like medspaCy's ConText, a cue record (``data/cues/*.yaml``, :class:`~remit.claims.cueschema.Cue`)
 names its trigger words (or a small token pattern) and where it looks from the predicate;
 this module implements the few kinds of scope and holds no English word.
 

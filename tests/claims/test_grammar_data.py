@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from remit.claims.checks import grammar_errors, phrase_shape_problem
 from remit.claims.grammar import GrammarError
 from remit.claims.lexicon import load_lexicon
-from remit.claims.schema import (
+from remit.claims.cueschema import (
     CueCategory,
     CueDirection,
     CueEffect,
@@ -22,9 +22,8 @@ from remit.claims.schema import (
     CueScope,
     CueUp,
     CueVoice,
-    Predicate,
-    TokenAttr,
 )
+from remit.claims.schema import Predicate, TokenAttr
 from remit.cli import EXIT_ERROR, main
 from remit.rules.loader import load_table
 from remit.rules.schema import AgencyKind
