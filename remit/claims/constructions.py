@@ -171,8 +171,12 @@ class ConstructionMatcher:
         # them; the others run always, together. Records anchored where only other records
         # reach (a unit noun) run only on docs where a record that reaches there matched.
         self._always = DependencyMatcher(vocab, validate=True)
-        self._gated: list[tuple[list[frozenset[int]], object]] = []
-        self._reached: list[tuple[list[frozenset[int]], object]] = []
+        # gated patterns as (gates, name, compiled pattern); the ones open on a doc run in one
+        # matcher, built once per set of open patterns (a text's sentences open few sets)
+        self._gated: list[tuple[list[frozenset[int]], str, list[dict]]] = []
+        self._reached: list[tuple[list[frozenset[int]], str, list[dict]]] = []
+        self._combined: dict[tuple[bool, tuple[int, ...]], object] = {}
+        self.vocab = vocab
         # a pattern's chains run only on docs where the pattern matched: most docs have none
         self._chainers: dict[str, object] = {}
         self._order: dict[str, list[str]] = {}  # pattern name -> its node names
@@ -206,11 +210,12 @@ class ConstructionMatcher:
             # Per pattern, the word sets (as string hashes) of which a doc must hold one each
             # for it to match at all (see _gates).
             gates = _gates(pattern, vocab)
+            # a pattern the matcher refuses raises here, when the records load
             matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
             matcher.add(name, [pattern])
             if gates:
                 (self._reached if c.anchor in _REACHED else self._gated).append(
-                    (gates, matcher))
+                    (gates, name, pattern))
             key = self._same[text] = vocab.strings.add(name)
             self._names[key] = [name]
         if _chains(c):
@@ -224,15 +229,28 @@ class ConstructionMatcher:
         return bool(self.constructions)
 
     def _open(self, words: set[int], gated: list) -> list:
-        """The gated matchers whose every gate has one of ``words`` (a loop: no generators)."""
+        """One matcher of the gated patterns whose every gate has one of ``words`` (a loop:
+        no generators), built on first use; none if no pattern is open."""
         out = []
-        for gates, matcher in gated:
+        for k, (gates, _, _) in enumerate(gated):
             for gate in gates:
                 if gate.isdisjoint(words):
                     break
             else:
-                out.append(matcher)
-        return out
+                out.append(k)
+        if not out:
+            return []
+        key = (gated is self._reached, tuple(out))
+        matcher = self._combined.get(key)
+        if matcher is None:
+            from spacy.matcher import DependencyMatcher
+
+            if len(self._combined) >= _COMBINED_MAX:
+                self._combined.clear()
+            matcher = self._combined[key] = DependencyMatcher(self.vocab)
+            for k in out:
+                matcher.add(gated[k][1], [gated[k][2]])
+        return [matcher]
 
     def __call__(self, doc: Doc) -> list[Binding]:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
@@ -289,6 +307,9 @@ class ConstructionMatcher:
         return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
 
 
+
+# Matchers of sets of open patterns kept.
+_COMBINED_MAX = 256
 
 # Anchors only records reach (content_as 'unit'), never the frame builder.
 _REACHED = frozenset({"unit"})
