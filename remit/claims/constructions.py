@@ -307,7 +307,6 @@ class ConstructionMatcher:
         return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
 
 
-
 # Matchers of sets of open patterns kept.
 _COMBINED_MAX = 256
 
