@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from remit.claims.depmatch import Matcher, View
 from remit.claims.schema import _SET_TESTS, SLOTS, Construction
 
 if TYPE_CHECKING:  # spaCy is imported only to compile: `remit rules validate` runs without it
@@ -167,15 +168,16 @@ class ConstructionMatcher:
         from spacy.matcher import DependencyMatcher
 
         self.constructions = {c.id: c for c in constructions}
-        # A record that names its words runs (in a matcher of its own) only on docs that hold
-        # them; the others run always, together. Records anchored where only other records
-        # reach (a unit noun) run only on docs where a record that reaches there matched.
-        self._always = DependencyMatcher(vocab, validate=True)
-        # gated patterns as (gates, name, compiled pattern); the ones open on a doc run in one
-        # matcher, built once per set of open patterns (a text's sentences open few sets)
-        self._gated: list[tuple[list[frozenset[int]], str, list[dict]]] = []
-        self._reached: list[tuple[list[frozenset[int]], str, list[dict]]] = []
-        self._combined: dict[tuple[bool, tuple[int, ...]], object] = {}
+        # spaCy's matcher checks every pattern when it is added (and is never run): a pattern
+        # it refuses raises here, when the records load
+        self._validator = DependencyMatcher(vocab, validate=True)
+        # A record that names its words runs only on docs that hold them; the others run
+        # always. Records anchored where only other records reach (a unit noun) run only on
+        # docs where a record that reaches there matched.
+        self._always = Matcher(vocab)
+        # gated patterns as (gates, their matcher)
+        self._gated: list[tuple[list[frozenset[int]], Matcher]] = []
+        self._reached: list[tuple[list[frozenset[int]], Matcher]] = []
         self.vocab = vocab
         # a pattern's chains run only on docs where the pattern matched: most docs have none
         self._chainers: dict[str, object] = {}
@@ -198,8 +200,6 @@ class ConstructionMatcher:
 
     def _add(self, vocab, c: Construction, word_class, nodes, name: str) -> None:
         """Compile one pattern of a record (its own or an alternative) and its chains."""
-        from spacy.matcher import DependencyMatcher
-
         pattern = compiled_pattern(c, word_class, nodes=nodes)
         self._ids[name] = c.id
         self._order[name] = [node.RIGHT_ID for node in nodes]
@@ -207,50 +207,39 @@ class ConstructionMatcher:
         if text in self._same:
             self._names[self._same[text]].append(name)
         else:
+            self._validator.add(name, [pattern])
             # Per pattern, the word sets (as string hashes) of which a doc must hold one each
             # for it to match at all (see _gates).
             gates = _gates(pattern, vocab)
-            # a pattern the matcher refuses raises here, when the records load
-            matcher = DependencyMatcher(vocab, validate=True) if gates else self._always
+            matcher = Matcher(vocab) if gates else self._always
             matcher.add(name, [pattern])
             if gates:
-                (self._reached if c.anchor in _REACHED else self._gated).append(
-                    (gates, name, pattern))
+                (self._reached if c.anchor in _REACHED else self._gated).append((gates, matcher))
             key = self._same[text] = vocab.strings.add(name)
             self._names[key] = [name]
         if _chains(c):
-            chainer = self._chainers[name] = DependencyMatcher(vocab, validate=True)
+            chainer = self._chainers[name] = Matcher(vocab)
             for k, (kind, chain) in enumerate(_chains(c)):
                 chained = f"{name}#{kind}{k}"
-                chainer.add(chained, [compiled_pattern(c, word_class, chain, nodes)])
+                extended = compiled_pattern(c, word_class, chain, nodes)
+                self._validator.add(chained, [extended])
+                chainer.add(chained, [extended])
                 self._chain[vocab.strings.add(chained)] = (name, kind, len(nodes))
 
     def __bool__(self) -> bool:
         return bool(self.constructions)
 
-    def _open(self, words: set[int], gated: list) -> list:
-        """One matcher of the gated patterns whose every gate has one of ``words`` (a loop:
-        no generators), built on first use; none if no pattern is open."""
+    @staticmethod
+    def _open(words: set, gated: list) -> list[Matcher]:
+        """The matchers of the gated patterns whose every gate has one of ``words``."""
         out = []
-        for k, (gates, _, _) in enumerate(gated):
+        for gates, matcher in gated:
             for gate in gates:
                 if gate.isdisjoint(words):
                     break
             else:
-                out.append(k)
-        if not out:
-            return []
-        key = (gated is self._reached, tuple(out))
-        matcher = self._combined.get(key)
-        if matcher is None:
-            from spacy.matcher import DependencyMatcher
-
-            if len(self._combined) >= _COMBINED_MAX:
-                self._combined.clear()
-            matcher = self._combined[key] = DependencyMatcher(self.vocab)
-            for k in out:
-                matcher.add(gated[k][1], [gated[k][2]])
-        return [matcher]
+                out.append(matcher)
+        return out
 
     def __call__(self, doc: Doc) -> list[Binding]:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
@@ -265,13 +254,14 @@ class ConstructionMatcher:
         matchers = self._open(words, self._gated)
         if len(self._always):
             matchers.append(self._always)
-        main = [(name, tuple(tokens)) for m in matchers for key, tokens in m(doc)
+        view = View(doc)
+        main = [(name, tuple(tokens)) for m in matchers for key, tokens in m(doc, view)
                 for name in self._names[key]]
         if self._reached and any(self.constructions[self._ids[name]].content_as in _REACHED
                                  for name, _ in main):
             main += [(name, tuple(tokens)) for m in self._open(words, self._reached)
-                     for key, tokens in m(doc) for name in self._names[key]]
-        chained = self._chained(doc, {name for name, _ in main})
+                     for key, tokens in m(doc, view) for name in self._names[key]]
+        chained = self._chained(doc, view, {name for name, _ in main})
         found = set()
         for name, tokens in main:
             record = self.constructions[self._ids[name]]
@@ -290,14 +280,14 @@ class ConstructionMatcher:
         return [Binding(self.constructions[cid], dict(slots), *rest)
                 for cid, slots, *rest in sorted(found, key=_sort_key)]
 
-    def _chained(self, doc: Doc, names: set[str]) -> dict[str, set]:
+    def _chained(self, doc: Doc, view: View, names: set[str]) -> dict[str, set]:
         """The chains' matches, by what they do, as (pattern name, pattern tokens)."""
         chained = {kind: set() for kind in ("unless", "denied_if", "exclusive_if")}
         for name in names:
             chainer = self._chainers.get(name)
             if chainer is None:
                 continue
-            for key, tokens in chainer(doc):
+            for key, tokens in chainer(doc, view):
                 of, kind, size = self._chain[key]
                 chained[kind].add((of, tuple(tokens[:size])))
         return chained
@@ -306,9 +296,6 @@ class ConstructionMatcher:
         nodes, entries = self._phrases[cid]
         return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
 
-
-# Matchers of sets of open patterns kept.
-_COMBINED_MAX = 256
 
 # Anchors only records reach (content_as 'unit'), never the frame builder.
 _REACHED = frozenset({"unit"})
