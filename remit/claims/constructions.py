@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from remit.claims.depmatch import Matcher, View
+from remit.claims.depmatch import Gated, Matcher, View
 from remit.claims.schema import _SET_TESTS, SLOTS, Construction
 
 if TYPE_CHECKING:  # spaCy is imported only to compile: `remit rules validate` runs without it
@@ -46,7 +46,8 @@ if TYPE_CHECKING:  # spaCy is imported only to compile: `remit rules validate` r
 @dataclass(frozen=True)
 class Binding:
     """One match of a construction: its slots (and the nodes it reads negation from) bound to
-    token indices."""
+    token indices.
+    """
 
     construction: Construction
     slots: dict[str, int]
@@ -84,7 +85,8 @@ def compiled_pattern(record: Construction, word_class, chain=(), nodes=None) -> 
 
 def _any_case(value: Any) -> Any:
     """A lemma test that also takes its words capitalized: the small model keeps a proper
-    noun's case in its lemma ('Office' in 'the ICE Office of ...', 'Division')."""
+    noun's case in its lemma ('Office' in 'the ICE Office of ...', 'Division').
+    """
     if isinstance(value, str):
         return value if value[:1].upper() == value[:1] else {"IN": [value, _capital(value)]}
     if isinstance(value, dict):
@@ -99,7 +101,8 @@ def _capital(word: str) -> str:
 
 def _phrase_limits(record: Construction, word_class) -> dict[str, list[str]]:
     """Per node named by the record's ``phrase``, the words it may be: its word of each entry
-    of the class that has as many words as the phrase has nodes."""
+    of the class that has as many words as the phrase has nodes.
+    """
     if record.phrase is None:
         return {}
     entries = phrase_entries(record, word_class)
@@ -175,9 +178,7 @@ class ConstructionMatcher:
         # always. Records anchored where only other records reach (a unit noun) run only on
         # docs where a record that reaches there matched.
         self._always = Matcher(vocab)
-        # gated patterns as (gates, their matcher)
-        self._gated: list[tuple[list[frozenset[int]], Matcher]] = []
-        self._reached: list[tuple[list[frozenset[int]], Matcher]] = []
+        self._gated, self._reached = Gated(), Gated()
         self.vocab = vocab
         # a pattern's chains run only on docs where the pattern matched: most docs have none
         self._chainers: dict[str, object] = {}
@@ -214,7 +215,7 @@ class ConstructionMatcher:
             matcher = Matcher(vocab) if gates else self._always
             matcher.add(name, [pattern])
             if gates:
-                (self._reached if c.anchor in _REACHED else self._gated).append((gates, matcher))
+                (self._reached if c.anchor in _REACHED else self._gated).add(gates, matcher)
             key = self._same[text] = vocab.strings.add(name)
             self._names[key] = [name]
         if _chains(c):
@@ -229,37 +230,23 @@ class ConstructionMatcher:
     def __bool__(self) -> bool:
         return bool(self.constructions)
 
-    @staticmethod
-    def _open(words: set, gated: list) -> list[Matcher]:
-        """The matchers of the gated patterns whose every gate has one of ``words``."""
-        out = []
-        for gates, matcher in gated:
-            for gate in gates:
-                if gate.isdisjoint(words):
-                    break
-            else:
-                out.append(matcher)
-        return out
-
     def __call__(self, doc: Doc) -> list[Binding]:
         """Every match in ``doc``, in a stable order (construction id, then tokens)."""
         if not self.constructions or not len(doc) or len(doc) > MAX_TOKENS:
             return []
-        from spacy.attrs import DEP, LEMMA, LOWER, TAG
-
-        rows = doc.to_array([LOWER, LEMMA, DEP, TAG]).tolist()
+        view = View(doc)
+        lower, lemma, dep = (view.column(a) for a in ("LOWER", "LEMMA", "DEP"))
         # every value, and each token's (word, label) pairs (see _gates)
-        words = {v for row in rows for v in row}
-        words.update([(row[0], row[2]) for row in rows] + [(row[1], row[2]) for row in rows])
-        matchers = self._open(words, self._gated)
+        words = {*lower, *lemma, *dep, *view.column("TAG"), *zip(lower, dep, strict=True),
+                 *zip(lemma, dep, strict=True)}
+        matchers = self._gated.open(words)
         if len(self._always):
             matchers.append(self._always)
-        view = View(doc)
         main = [(name, tuple(tokens)) for m in matchers for key, tokens in m(doc, view)
                 for name in self._names[key]]
         if self._reached and any(self.constructions[self._ids[name]].content_as in _REACHED
                                  for name, _ in main):
-            main += [(name, tuple(tokens)) for m in self._open(words, self._reached)
+            main += [(name, tuple(tokens)) for m in self._reached.open(words)
                      for key, tokens in m(doc, view) for name in self._names[key]]
         chained = self._chained(doc, view, {name for name, _ in main})
         found = set()
@@ -307,7 +294,8 @@ _GATED = ("LOWER", "LEMMA", "DEP", "TAG")
 def _gates(pattern: list[dict], vocab) -> list[frozenset]:
     """The value sets a doc must meet for ``pattern`` to match: one per attribute a node
     names its values of (words, dependency labels, tags: one value or ``IN``), and for a node
-    that names both words and labels, the (word, label) pairs one token must have."""
+    that names both words and labels, the (word, label) pairs one token must have.
+    """
     out: list[frozenset] = []
     for node in pattern:
         named = {}
@@ -340,7 +328,8 @@ def _sort_key(row: tuple) -> tuple:
 
 def for_mention(bindings: Iterable[Binding], mention: Span, anchor: Token) -> list[Binding]:
     """The bindings whose agency slot stands for ``mention``: its own tokens, its anchor, or
-    a word it is coordinated with ('ICE, CBP and USCIS are ...': the first conjunct binds)."""
+    a word it is coordinated with ('ICE, CBP and USCIS are ...': the first conjunct binds).
+    """
     own = set(range(mention.start, mention.end)) | {anchor.i}
     # only a conjunct before it: 'SSA and USCIS (the E-Verify program)' says nothing of SSA
     conjoined = {t.i for t in anchor.conjuncts if t.i < anchor.i}
@@ -364,7 +353,8 @@ def load_constructions(located: Iterable, vocab: Vocab, word_class) -> Construct
 
 def construction_errors(located: Iterable, word_class, vocab=None) -> list[str]:
     """Problems compiling each record: an unknown ``@class``, a class a token cannot match,
-    and (given a ``vocab``) a pattern spaCy's matcher refuses."""
+    and (given a ``vocab``) a pattern spaCy's matcher refuses.
+    """
     out = []
     for loc in located:
         problem = _compile_problem(loc.record, word_class, vocab)

@@ -1,8 +1,7 @@
-"""A dependency matcher with spaCy's ``DependencyMatcher`` semantics, for the patterns of
-construction records, that reads the doc's token arrays once and searches from each pattern's
-first node along its relations.
+"""A dependency matcher with spaCy's ``DependencyMatcher`` semantics, for construction records.
 
-spaCy's matcher first runs a token matcher of every node of every pattern over every token,
+It reads the doc's token arrays once and searches from each pattern's first node along its
+relations. spaCy's matcher first runs a token matcher of every node of every pattern over every token,
 then tries each combination of the candidates; most nodes are tested on tokens the relations
 never reach. Here the first node's candidates come from the columns (a doc's columns are read
 once for all patterns), and every other node is only tested on the tokens its relation to an
@@ -36,13 +35,14 @@ class View:
 
     def __init__(self, doc: Doc) -> None:
         import numpy
-
         from spacy import attrs
 
         n = self.n = len(doc)
+        self._roots: list[int] | None = []
+        self.bounds: dict[int, tuple[int, int]] = {}
+        self._candidates = {}
         if not n:
-            self.cols, self.heads, self.children, self.roots = [], [], [], []
-            self.bounds: dict[int, tuple[int, int]] = {}
+            self.cols, self.heads, self.children = [[] for _ in _COLUMNS], [], []
             return
         array = doc.to_array([getattr(attrs, name) for name in _COLUMNS])
         self.cols = array.T.tolist()  # string hashes (unsigned), the POS symbols
@@ -54,21 +54,32 @@ class View:
         for i, h in enumerate(heads):
             if h != i:
                 self.children[h].append(i)
-        self.roots = [self._root(i) for i in range(n)]
+        self._roots: list[int] | None = None  # built when an operator of order asks
         self.bounds = {}
-        for i, r in enumerate(self.roots):
-            lo, hi = self.bounds.get(r, (i, i))
-            self.bounds[r] = (min(lo, i), max(hi, i))
         self._candidates: dict[tuple, list[int]] = {}
 
-    def _root(self, i: int) -> int:
-        seen = 0
-        while self.heads[i] != i and seen <= self.n:
-            i = self.heads[i]
-            seen += 1
-        return i
+    def column(self, attr: str) -> list[int]:
+        """One attribute's values, token by token."""
+        return self.cols[_COLUMNS.index(attr)]
+
+    @property
+    def roots(self) -> list[int]:
+        """Each token's tree (its root): the operators of word order stay in it."""
+        if self._roots is None:
+            roots = list(self.heads)
+            for _ in range(self.n):
+                step = [roots[r] for r in roots]
+                if step == roots:
+                    break
+                roots = step
+            self._roots = roots
+            for i, r in enumerate(roots):
+                lo, hi = self.bounds.get(r, (i, i))
+                self.bounds[r] = (min(lo, i), max(hi, i))
+        return self._roots
 
     def passes(self, tests: tuple[Test, ...], i: int) -> bool:
+        """Whether token ``i`` passes every test of a node."""
         for col, allowed, refused in tests:
             value = self.cols[col][i]
             if (allowed is not None and value not in allowed) or value in refused:
@@ -84,6 +95,7 @@ class View:
         return found
 
     def subtree(self, i: int) -> list[int]:
+        """The tokens below ``i`` (not ``i``)."""
         out, todo = [], list(self.children[i])
         while todo:
             j = todo.pop()
@@ -92,6 +104,7 @@ class View:
         return out
 
     def ancestors(self, i: int) -> list[int]:
+        """The tokens above ``i``, up to its root."""
         out = []
         while self.heads[i] != i and len(out) <= self.n:
             i = self.heads[i]
@@ -99,7 +112,13 @@ class View:
         return out
 
     def sentence(self, i: int) -> tuple[int, int]:
+        """The first and last token of ``i``'s tree."""
         return self.bounds[self.roots[i]]
+
+    def same_tree(self, i: int, j: int) -> bool:
+        """Whether ``i`` and ``j`` have one root."""
+        roots = self.roots
+        return roots[i] == roots[j]
 
 
 def _head(v: View, i: int) -> list[int]:
@@ -179,30 +198,82 @@ class Compiled:
                 self.supported = False
                 return
             left = names.index(node["LEFT_ID"]) if node.get("LEFT_ID") else None
-            self.nodes.append((tests, left, OPERATORS.get(node.get("REL_OP", ""))))
+            op = node.get("REL_OP")
+            self.nodes.append((tests, left, OPERATORS.get(op or ""), op in _ORDER))
 
     def matches(self, view: View) -> Iterator[tuple[int, ...]]:
+        """Every match in the viewed doc: a token per node, in node order."""
         if not self.nodes:
             return
         for i in view.candidates(self.nodes[0][0]):
-            yield from self._extend(view, [i], view.roots[i])
+            yield from self._extend(view, [i])
 
-    def _extend(self, view: View, bound: list[int], root: int) -> Iterator[tuple[int, ...]]:
+    def _extend(self, view: View, bound: list[int]) -> Iterator[tuple[int, ...]]:
         k = len(bound)
         if k == len(self.nodes):
             yield tuple(bound)
             return
-        tests, left, op = self.nodes[k]
+        tests, left, op, order = self.nodes[k]
         for j in op(view, bound[left]):
-            if view.roots[j] == root and view.passes(tests, j):
+            # spaCy matches within one tree: the tree's relations stay in it, word order not
+            if (not order or view.same_tree(j, bound[0])) and view.passes(tests, j):
                 bound.append(j)
-                yield from self._extend(view, bound, root)
+                yield from self._extend(view, bound)
                 bound.pop()
+
+
+# The operators of word order, which may leave the left token's tree.
+_ORDER = frozenset({".", ".*", ";", ";*"})
+
+
+class Gated:
+    """Matchers that run only on docs holding, for each of their gates (a set of values:
+    words, labels, (word, label) pairs), one of its values.
+    """
+
+    def __init__(self) -> None:
+        self._rows: list[tuple[list[frozenset], Matcher]] = []
+        self._index: dict | None = None
+        self._need: list[tuple[frozenset[int], Matcher]] = []
+
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
+    def add(self, gates: list[frozenset], matcher: Matcher) -> None:
+        """Add a matcher that runs only where each of ``gates`` has a value."""
+        self._rows.append((gates, matcher))
+        self._index = None
+
+    def open(self, values: set) -> list[Matcher]:
+        """The matchers whose every gate has one of ``values``."""
+        if self._index is None:
+            self._build()
+        hit: set[int] = set()
+        for value in values:
+            gates = self._index.get(value)
+            if gates is not None:
+                hit.update(gates)
+        return [matcher for need, matcher in self._need if need <= hit]
+
+    def _build(self) -> None:
+        ids: dict[frozenset, int] = {}
+        self._index = {}
+        self._need = []
+        for gates, matcher in self._rows:
+            need = []
+            for gate in gates:
+                if gate not in ids:
+                    ids[gate] = len(ids)
+                    for value in gate:
+                        self._index.setdefault(value, []).append(ids[gate])
+                need.append(ids[gate])
+            self._need.append((frozenset(need), matcher))
 
 
 class Matcher:
     """Patterns under keys, matched as spaCy's ``DependencyMatcher`` matches them: call it
-    with a doc (or a :class:`View` of one shared by several matchers) for (key, tokens)."""
+    with a doc (or a :class:`View` of one shared by several matchers) for (key, tokens).
+    """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -213,6 +284,7 @@ class Matcher:
         return len(self._patterns) + (len(self._spacy) if self._spacy is not None else 0)
 
     def add(self, name: str, patterns: list[list[dict]]) -> None:
+        """Add patterns under the key ``name``."""
         key = self.vocab.strings.add(name)
         for pattern in patterns:
             compiled = Compiled(pattern, self.vocab.strings)

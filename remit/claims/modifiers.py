@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from remit.claims.cuecompile import CompiledCue, compile_cue, cue_errors
+from remit.claims.forms import doc_forms, token_forms
 from remit.claims.tokentests import passes as _passes
 
 if TYPE_CHECKING:
@@ -36,36 +37,6 @@ NEGATED = "negated"
 MENTION = "mention"
 COPULA = "be"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The last doc whose tokens' forms were read (see token_forms), and the forms.
-_LAST_FORMS: list = [None, []]
-# Lemmas in lower case by the lemma's hash (a hash names one string for good).
-_LEMMA_LOWER: dict[int, str] = {}
-_LEMMA_MAX = 50_000
-
-
-def token_forms(doc) -> list[tuple[str, str]]:
-    """Each token's lower case and lemma in lower case, the forms a cue word may match.
-
-    Read from the doc's columns once per doc (the cues ask for a few tokens many times), with
-    no ``Token`` built; the doc must be fully annotated (extraction reads parsed docs only).
-    """
-    if doc is _LAST_FORMS[0]:
-        return _LAST_FORMS[1]
-    from spacy.attrs import LEMMA, LOWER
-
-    strings = doc.vocab.strings
-    out = []
-    for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else ():
-        folded = _LEMMA_LOWER.get(lemma)
-        if folded is None:
-            if len(_LEMMA_LOWER) >= _LEMMA_MAX:
-                _LEMMA_LOWER.clear()
-            folded = _LEMMA_LOWER[lemma] = strings[lemma].lower()
-        out.append((strings[lower], folded))
-    _LAST_FORMS[:] = [doc, out]
-    return out
-
-
 def _word_of(cue: CompiledCue, token: Token) -> bool:
     """Whether ``token`` is the cue's trigger, by its words and its token pattern."""
     if cue.words:
@@ -307,7 +278,7 @@ class CueSet:
         match. Cues of other steps are kept.
         """
         if doc is not self._doc:
-            forms = {f for pair in token_forms(doc) for f in pair}
+            forms = doc_forms(doc)
 
             def sift(cues):
                 return [c for c in cues if c.step not in (2, 3) or not c.words

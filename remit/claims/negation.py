@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from remit.claims.cuecompile import CompiledCue
+from remit.claims.forms import may_hit
 from remit.claims.modifiers import applies, argument_hit, child_hit, local_hit
 
 if TYPE_CHECKING:
@@ -48,15 +49,18 @@ class Negation:
 
     def negated(self, token: Token) -> bool:
         """Whether the predicate ``token`` carries its own negation."""
-        return any(local_hit(cue, token) for cue in self.own)
+        return any(local_hit(cue, token) for cue in self.own if may_hit(cue, token.doc))
 
     def denies(self, child: Token, passive: bool = False, head: Token | None = None,
                dep: str | None = None) -> bool:
         """Whether the predicate's ``child`` says that nothing is done (``passive``: the
         frame builder reads the predicate as a passive). ``head`` and ``dep``: the predicate
-        and the child's role in a reading other than the parse's (:meth:`denies_in_order`)."""
+        and the child's role in a reading other than the parse's (:meth:`denies_in_order`).
+        """
         head = child.head if head is None else head
         for cue in self.denial:
+            if not may_hit(cue, child.doc):
+                continue
             voice = cue.record.voice
             if voice != _ANY and (voice == _PASSIVE) != passive or not applies(cue, head):
                 continue
@@ -71,7 +75,8 @@ class Negation:
         clause the parse put them in; its phrases are trusted. The top of each phrase among
         ``args`` (a word whose head is outside them, or a verb) is its object (or, if a
         preposition, its own), and a preposition on a top is the verb's too; each is asked the
-        ``denial`` cues as a child of ``verb`` in the active voice."""
+        ``denial`` cues as a child of ``verb`` in the active voice.
+        """
         inside = {t.i for t in args}
         tops = [t for t in args if t.head.i not in inside or t.head.i == t.i
                 or t.head.pos_ in _VERBS]
@@ -86,14 +91,16 @@ class Negation:
 
     def negated_below(self, matched: Sequence[Token], head: Token) -> bool:
         """Whether a contrast cue, below the predicate ``head``, opens a phrase that holds
-        the ``matched`` words."""
-        if not self.contrast:
+        the ``matched`` words.
+        """
+        contrast = [c for c in self.contrast if matched and may_hit(c, head.doc)]
+        if not contrast:
             return False
         seen: set[int] = set()
         for token in matched:
             while token.i != head.i and token.i not in seen and token.head.i != token.i:
                 seen.add(token.i)
-                if any(child_hit(cue, child, token) for cue in self.contrast
+                if any(child_hit(cue, child, token) for cue in contrast
                        for child in token.children):
                     return True
                 token = token.head

@@ -7,8 +7,8 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from remit.claims.constructions import compiled_pattern
 from remit.claims.constructions import _chains as chains_of
+from remit.claims.constructions import compiled_pattern
 from remit.claims.depmatch import OPERATORS, Compiled, Matcher, View
 from remit.claims.grammar import constructions, load_grammar
 from remit.claims.lexicon import load_lexicon
