@@ -44,3 +44,26 @@ def may_hit(cue, doc) -> bool:
     can match in ``doc`` at all: not if none of its tokens has one of them.
     """
     return not cue.words or not cue.words.isdisjoint(doc_forms(doc))
+
+
+def may_hit_phrase(cue, doc) -> bool:
+    """Whether a cue matched by its phrases (scope 'mention') can match in ``doc`` at all:
+    not unless the doc has every word of one of them."""
+    forms = doc_forms(doc)
+    return any(forms.issuperset(words) for words in cue.phrases)
+
+
+# The doc cue lists were last sifted for, and per list (by identity) the cues kept.
+_SIFTED: list = [None, {}]
+
+
+def live(cues: tuple, doc, test=may_hit) -> tuple:
+    """The ``cues`` (a tuple kept for good) that pass ``test`` in ``doc``, worked out once
+    per doc."""
+    if doc is not _SIFTED[0]:
+        _SIFTED[:] = [doc, {}]
+    key = (id(cues), test)
+    kept = _SIFTED[1].get(key)
+    if kept is None:
+        kept = _SIFTED[1][key] = tuple(c for c in cues if test(c, doc))
+    return kept

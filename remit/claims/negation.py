@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from remit.claims.cuecompile import CompiledCue
-from remit.claims.forms import may_hit
+from remit.claims.forms import live
 from remit.claims.modifiers import applies, argument_hit, child_hit, local_hit
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Negation:
 
     def negated(self, token: Token) -> bool:
         """Whether the predicate ``token`` carries its own negation."""
-        return any(local_hit(cue, token) for cue in self.own if may_hit(cue, token.doc))
+        return any(local_hit(cue, token) for cue in live(self.own, token.doc))
 
     def denies(self, child: Token, passive: bool = False, head: Token | None = None,
                dep: str | None = None) -> bool:
@@ -58,9 +58,7 @@ class Negation:
         and the child's role in a reading other than the parse's (:meth:`denies_in_order`).
         """
         head = child.head if head is None else head
-        for cue in self.denial:
-            if not may_hit(cue, child.doc):
-                continue
+        for cue in live(self.denial, child.doc):
             voice = cue.record.voice
             if voice != _ANY and (voice == _PASSIVE) != passive or not applies(cue, head):
                 continue
@@ -93,7 +91,7 @@ class Negation:
         """Whether a contrast cue, below the predicate ``head``, opens a phrase that holds
         the ``matched`` words.
         """
-        contrast = [c for c in self.contrast if matched and may_hit(c, head.doc)]
+        contrast = live(self.contrast, head.doc) if matched else ()
         if not contrast:
             return False
         seen: set[int] = set()
