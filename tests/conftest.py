@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# The data-file cache of this run stays out of the user's (remit.rules.yaml_cache).
+os.environ.setdefault("REMIT_CACHE_DIR", tempfile.mkdtemp(prefix="remit-test-cache-"))
 
 
 @pytest.fixture(scope="session")

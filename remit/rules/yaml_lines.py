@@ -12,6 +12,9 @@ safe loader it
 - refuses nesting deeper than Python can walk.
 
 Every refusal is a :class:`YamlError` whose ``str()`` is ``path:line: problem``.
+
+What a file gave is kept in a cache (:mod:`remit.rules.yaml_cache`), keyed by a hash of its
+text and the limits: the next start reads it back instead of parsing the YAML again.
 """
 
 from __future__ import annotations
@@ -71,11 +74,19 @@ def load_yaml_with_lines(text: str, path: str, *, max_aliases: int = MAX_ALIASES
     ``path`` is only used in messages. Raises :class:`YamlError` (``path:line: problem``) for
     invalid YAML, a duplicate key, too many or too expansive aliases, and too deep nesting.
     """
+    from remit.rules import yaml_cache
+
+    key = yaml_cache.key(text, max_aliases, max_expansion)
+    found = yaml_cache.read(key)
+    if found is not yaml_cache.MISSING:
+        return found
     loader = _LineLoader(text)
     loader.path = path
     try:
         _check_aliases(text, path, max_aliases, max_expansion)
-        return loader.get_single_data()
+        data = loader.get_single_data()
+        yaml_cache.write(key, data)
+        return data
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
