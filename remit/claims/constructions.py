@@ -345,10 +345,11 @@ def load_constructions(located: Iterable, vocab: Vocab, word_class) -> Construct
     from remit.claims.grammar import GrammarError
 
     located = list(located)
-    errors = construction_errors(located, word_class, vocab)
-    if errors:
-        raise GrammarError(errors)
-    return ConstructionMatcher(vocab, [loc.record for loc in located], word_class)
+    try:
+        return ConstructionMatcher(vocab, [loc.record for loc in located], word_class)
+    except (KeyError, ValueError) as exc:
+        failed = exc  # compiled one by one below, to name every record that fails
+    raise GrammarError(construction_errors(located, word_class, vocab) or [str(failed)])
 
 
 def construction_errors(located: Iterable, word_class, vocab=None) -> list[str]:
