@@ -206,13 +206,30 @@ class SentenceRunner:
         if unit is None:
             out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
             return doc
-        claims = [c for c in claims if keep(c)]
-        while not claims and unit.fallback is not None:
-            unit = unit.fallback
+        doc, readings = self._readings(unit, doc, [c for c in claims if keep(c)])
+        for read, claims in readings:
+            out.extend(_placed(c, read, sentence, plan.prepared) for c in claims)
+        return doc
+
+    def _readings(self, unit, doc: Doc | None = None,
+                  claims: list[Claim] | None = None) -> tuple[Doc, list[tuple[object, list]]]:
+        """The first reading of an implicit unit that gives claims the table knows: the unit
+        itself (``doc`` and its ``claims``, when already read), then each of its list's
+        phrases, then its fallback; as the last doc read and (the reading, its claims)."""
+        from remit.runtime.structure import keep
+
+        if claims is None:
             doc = next(self.nlp.pipe([unit.text], disable=self.disable))
             claims = [c for c in self.component(doc)._.remit_claims if keep(c)]
-        out.extend(_placed(c, unit, sentence, plan.prepared) for c in claims)
-        return doc
+        if claims:
+            return doc, [(unit, claims)]
+        found, last = [], doc
+        for item in unit.items:
+            last, got = self._readings(item)
+            found += got
+        if found:
+            return last, found
+        return self._readings(unit.fallback) if unit.fallback is not None else (doc, [])
 
 
 def _layout(clean: str, sentence: Sentence, previous_end: int | None, unit) -> tuple[bool, bool]:

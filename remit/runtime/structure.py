@@ -63,6 +63,9 @@ class Implicit:
     # A noun read as a role ('Green cards', 'Visa documents'): a topic more than a statement,
     # so its claims are partial (never contradicted; see Claim.partial)
     weak: bool = False
+    # A list of short phrases ('front line, border checkpoints'), each read on its own when
+    # the whole reading gives no claim the table knows (before the fallback)
+    items: tuple[Implicit, ...] = ()
 
 
 _WORD = re.compile(r"[\w'’]+")
@@ -312,7 +315,8 @@ def _anchored(unit: Implicit | None, anchor: tuple[int, int]) -> Implicit | None
     """The unit and its fallbacks, their agency placed on its name in the line."""
     if unit is None:
         return None
-    return replace(unit, anchor=anchor, fallback=_anchored(unit.fallback, anchor))
+    return replace(unit, anchor=anchor, fallback=_anchored(unit.fallback, anchor),
+                   items=tuple(_anchored(item, anchor) for item in unit.items))
 
 
 def _title_case(text: str) -> bool:
@@ -336,12 +340,40 @@ def _reading(name: str, clean: str, start: int, end: int, words: _Words) -> Impl
     frame, verb_words = words.frame, words.verbs
     verb = content.split()[0].lower().strip(",.;")
     nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
-                       (start, end), weak=not verb.endswith("ing"))
+                       (start, end), weak=not verb.endswith("ing"),
+                       items=_items(name, clean, start, end, words))
     if verb not in verb_words or verb.endswith("ing"):
         return nominal
     verbal = _third_person(verb + content[len(verb):], verb, verb_words)
     return Implicit(f"{name} {verbal}", len(name) + 1, start, end, (start, end),
                     fallback=nominal)
+
+
+def _items(name: str, clean: str, start: int, end: int, words: _Words) -> tuple[Implicit, ...]:
+    """The readings of each phrase of a list ('raids, detention centers'): two or more short
+    phrases between commas or semicolons; none for a longer one (prose, not a list)."""
+    cuts = [m.start() for m in _LIST_SEPARATOR.finditer(clean, start, end)]
+    if not cuts:
+        return ()
+    spans, at = [], start
+    for cut in [*cuts, end]:
+        spans.append((at, cut))
+        at = cut + 1
+    if any(len(clean[a:b].split()) > _ITEM_PHRASE_WORDS for a, b in spans):
+        return ()
+    out = []
+    for a, b in spans:
+        while a < b and clean[a] == " ":
+            a += 1
+        reading = _reading(name, clean, a, b, words) if b - a > 1 else None
+        if reading is not None:
+            out.append(reading)
+    return tuple(out)
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]")
+# The most words a phrase of a list has ('deportation flights from the border').
+_ITEM_PHRASE_WORDS = 6
 
 
 def _third_person(content: str, verb: str, verb_words) -> str:
