@@ -160,6 +160,9 @@ def role_object(ctx: Sentence, verb: Token) -> bool:
                for c in verb.children)
 
 
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
 def role_like(ctx: Sentence, verb: Token) -> bool:
     """Whether a main-clause predicate with no known function still states a role.
 
@@ -181,8 +184,9 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
         return False
     if any(v.lemma_.lower() in ctx.lex.non_role_verbs for v in chain[1:]):
         return False
-    present = any(v.tag_ in {"VBZ", "VBP"} or any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in v.children) for v in chain)
+    # 'does not use', 'has adopted', 'is deploying': the auxiliary carries the present tense
+    present = any(v.tag_ in _PRESENT or any(
+        c.dep_ == "aux" and c.tag_ in _PRESENT | {"MD"} for c in v.children) for v in chain)
     # 'does important work', 'has many duties': a role noun alone names no act
     return present and any(t.pos_ in {"NOUN", "PROPN"}
                            and t.lemma_.lower() not in ctx.lex.role_nouns for t in args)
