@@ -220,7 +220,7 @@ class Extractor:
                     claim, polarity="affirmed" if claim.polarity == "negated" else "negated",
                     via="contrast")
             claims.append(claim)
-        if not claims and unlisted and (frame.role_like or base["future"]) and frame.args:
+        if not claims and unlisted and (frame.role_like or base["future"]) and _says_act(frame):
             claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
 
@@ -274,6 +274,19 @@ class Extractor:
                  and token.i not in frame.labels and not forms & self.lex.scope_fillers
                  and not forms & own]
         return " ".join(dict.fromkeys(words)) or None
+
+
+def _says_act(frame: Frame) -> bool:
+    """Whether a frame no function matches still says an act of its agency: words after the
+    predicate ('HSI investigates.' parsed as a noun phrase has none), and an agency that is the
+    subject itself, not the owner of it ("DHS's site provides an overview", parsed with the
+    agency as the subject and its possessive marker inside)."""
+    if not any(not t.is_punct for t in frame.args):
+        return False
+    root = frame.mention.root
+    owner = root.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ == "case" for t in frame.mention if t.i != root.i for c in t.children)
+    return not owner
 
 
 def _past(token: Token) -> bool:

@@ -160,6 +160,21 @@ def role_object(ctx: Sentence, verb: Token) -> bool:
                for c in verb.children)
 
 
+_PRESENT = frozenset({"VBZ", "VBP"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+
+
+def _present(verb: Token) -> bool:
+    """A present-tense or modal predicate; 'does not use', 'has adopted', 'is deploying': the
+    auxiliary carries the tense, and a participle coordinated with a verb shares that verb's
+    auxiliary ('has handled and protected'; not 'has authority ... and connecting to')."""
+    if verb.tag_ in _PARTICIPLES and verb.dep_ == "conj" and verb.head.tag_ in _PARTICIPLES and (
+            not any(c.dep_ == "aux" for c in verb.children)):
+        verb = verb.head
+    return verb.tag_ in _PRESENT or any(
+        c.dep_ == "aux" and c.tag_ in _PRESENT | {"MD"} for c in verb.children)
+
+
 def role_like(ctx: Sentence, verb: Token) -> bool:
     """Whether a main-clause predicate with no known function still states a role.
 
@@ -181,8 +196,9 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
         return False
     if any(v.lemma_.lower() in ctx.lex.non_role_verbs for v in chain[1:]):
         return False
-    present = any(v.tag_ in {"VBZ", "VBP"} or any(
-        c.dep_ == "aux" and c.tag_ == "MD" for c in v.children) for v in chain)
+    if any(c.tag_ == "WRB" for v in chain for c in v.children):
+        return False  # '... and how it can help you': a wh-clause, asked or described, not said
+    present = any(_present(v) for v in chain)
     # 'does important work', 'has many duties': a role noun alone names no act
     return present and any(t.pos_ in {"NOUN", "PROPN"}
                            and t.lemma_.lower() not in ctx.lex.role_nouns for t in args)

@@ -190,7 +190,7 @@ LABELS = {
     # coarse POS and fine tags
     "VERB", "AUX", "NOUN", "PROPN", "PRON", "ADJ", "ADV", "ADP", "DET", "NUM", "PART",
     "CCONJ", "SCONJ", "SPACE", "PUNCT", "VBZ", "VBP", "VBD", "VBN", "VBG", "VB", "MD", "NN",
-    "NNS", "NNP", "NNPS",
+    "NNS", "NNP", "NNPS", "WRB",
 }
 # spaCy's token attributes and matcher predicates, as construction patterns name them
 LABELS |= set(get_args(TokenAttr)) | set(get_args(Predicate))
