@@ -6,7 +6,6 @@ Anaphora ('it', 'the agency', 'the latter') are resolved in :mod:`remit.claims.a
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,9 +19,10 @@ from remit.claims.constructions import ConstructionMatcher
 from remit.claims.modifiers import ASSERTED, CueSet, SentenceCues, shipped_cues
 from remit.claims.negation import Negation
 from remit.claims.frames import Frame, sentence_frames
-from remit.claims.lexicon import POSSESSIVE, Lexicon, american_spelling, singular
+from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.anchors import fuzzy_anchors, narrow_index
+from remit.claims.argwords import arg_forms, nesting, under_other_verb
 from remit.claims.triggers import (
     CompiledTrigger,
     TriggerIndex,
@@ -233,7 +233,7 @@ class Extractor:
             depths = [nesting(t, head, self.lex.nesting_prepositions) for t in tokens]
 
             def embedded(start: int, end: int) -> bool:
-                return all(_under_other_verb(t, head) for t in tokens[start:end])
+                return all(under_other_verb(t, head) for t in tokens[start:end])
         return match_functions(self._trigger_index, set(frame.verb_phrases), frame.generic,
                                args, depths, embedded)
 
@@ -330,84 +330,6 @@ def order_claims(claims: Iterable[Claim]) -> list[Claim]:
             seen.add(same)
             out.append(claim)
     return out
-
-
-def arg_forms(tokens, labels: dict[int, str] | None = None, with_tokens: bool = False):
-    """The words of the arguments as trigger words may match them: lemma or lower case.
-
-    Determiners, possessive markers and hyphens are dropped and hyphenated tokens split
-    ('I-9' -> 'i', '9'), as trigger phrases are written. A token in ``labels`` stands for an
-    agency name and matches only the agency's id, lower-cased. With ``with_tokens``, also
-    return the token each form comes from.
-    """
-    labels = labels or {}
-    out: list[frozenset[str]] = []
-    source: list = []
-    for token in tokens:
-        if token.i in labels:
-            forms = [frozenset({labels[token.i].lower()})]
-        elif token.dep_ == "det" or token.text == "-" or token.lower_ in POSSESSIVE:
-            forms = []
-        elif "-" in token.text:
-            forms = [frozenset({part}) for part in token.lower_.split("-") if part]
-        elif token.tag_ in {"NNP", "NNPS"} and singular(token.lower_) != token.lower_:
-            # the lemmatizer leaves proper-noun plurals alone: 'Notices to Appear'
-            forms = [frozenset({token.lemma_.lower(), token.lower_, singular(token.lower_)})]
-        else:
-            forms = [_word_forms(token.lemma_.lower(), token.lower_)]
-        out.extend(forms)
-        source.extend([token] * len(forms))
-    return (out, source) if with_tokens else out
-
-
-@functools.lru_cache(maxsize=20_000)
-def _word_forms(lemma: str, lower: str) -> frozenset[str]:
-    """A word's lemma and lower case, and their American spellings."""
-    words = {lemma, lower}
-    return frozenset(words | {american_spelling(w) for w in words})
-
-
-# Clauses that modify a noun or the predicate rather than complete it.
-_MODIFIER_CLAUSES = {"amod", "relcl"}
-_COMPLEMENTS = {"ccomp", "xcomp", "pcomp", "csubj"}
-
-
-def _under_other_verb(token, head) -> bool:
-    """Whether an argument word sits in a clause that modifies a noun, below its predicate.
-
-    'visa' in 'approves petitions necessary to apply for visas' hangs on 'apply', inside the
-    modifier 'necessary': the petitions are approved, not the visas. A complement clause of the
-    predicate is what is done, modifiers and all: 'certify that there are no workers available
-    to accept the job at the prevailing wage' certifies the wage test.
-    """
-    verb = blocked = False
-    current = token
-    while current.i != head.i:
-        if current.head.i == current.i:
-            return False  # not below the predicate at all (a borrowed subject or object)
-        current = current.head
-        if current.i == head.i:
-            break
-        if current.dep_ in _MODIFIER_CLAUSES and verb:
-            blocked = True
-        elif current.dep_ in _COMPLEMENTS:
-            blocked = False
-        # 'including', 'involving' introduce examples, like prepositions
-        verb = verb or (current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep")
-    return blocked
-
-
-def nesting(token, head, prepositions: frozenset[str]) -> int:
-    """How many nesting ``prepositions`` (the lexicon's ``nesting_prepositions``: 'checks on
-    applicants') stand between an argument word and its predicate."""
-    depth = 0
-    current = token
-    while current.i != head.i and current.head.i != current.i:
-        parent = current.head
-        if current.dep_ == "prep" and current.lower_ in prepositions and parent.i != head.i:
-            depth += 1
-        current = parent
-    return depth
 
 
 def _predicate_text(frame: Frame) -> str:

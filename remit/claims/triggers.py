@@ -72,7 +72,7 @@ def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, .
 
 
 def _object_words(text: str, articles: frozenset[str]) -> tuple[str, ...]:
-    # Articles are dropped from the arguments (``extract.arg_forms`` skips determiners), so
+    # Articles are dropped from the arguments (``argwords.arg_forms`` skips determiners), so
     # they are dropped from trigger objects too: 'may enter the country' matches 'may enter
     # country'.
     words = phrase(text)
@@ -174,7 +174,7 @@ def match_functions(
     ``verb_phrases`` are the predicate's lemma phrases ("carry out", "carry"); ``generic`` says
     the predicate is a role predicate ("handle", "is responsible for", "X's job"), which fires
     triggers that name no verbs. Where matches overlap, the longer object wins, then the trigger
-    that names its verbs. ``depths`` (per argument word, see ``extract.nesting``) keep a
+    that names its verbs. ``depths`` (per argument word, see ``argwords.nesting``) keep a
     generic trigger to the predicate's own objects: 'runs name checks on benefit applicants'
     is about name checks, not benefits. ``embedded(start, end)`` tells whether the argument
     words ``start:end`` hang on a verb inside a modifier: 'approves petitions needed to apply

@@ -1,0 +1,91 @@
+"""The words of a predicate's arguments as trigger phrases read them, and where they sit.
+
+:func:`arg_forms` gives each argument word the forms a trigger word may match;
+:func:`under_other_verb` and :func:`nesting` say how far below the predicate a word hangs, so
+that a match deep inside a modifier ('petitions necessary to apply for visas') is not what is
+done.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from remit.claims.lexicon import POSSESSIVE, american_spelling, singular
+
+
+def arg_forms(tokens, labels: dict[int, str] | None = None, with_tokens: bool = False):
+    """The words of the arguments as trigger words may match them: lemma or lower case.
+
+    Determiners, possessive markers and hyphens are dropped and hyphenated tokens split
+    ('I-9' -> 'i', '9'), as trigger phrases are written. A token in ``labels`` stands for an
+    agency name and matches only the agency's id, lower-cased. With ``with_tokens``, also
+    return the token each form comes from.
+    """
+    labels = labels or {}
+    out: list[frozenset[str]] = []
+    source: list = []
+    for token in tokens:
+        if token.i in labels:
+            forms = [frozenset({labels[token.i].lower()})]
+        elif token.dep_ == "det" or token.text == "-" or token.lower_ in POSSESSIVE:
+            forms = []
+        elif "-" in token.text:
+            forms = [frozenset({part}) for part in token.lower_.split("-") if part]
+        elif token.tag_ in {"NNP", "NNPS"} and singular(token.lower_) != token.lower_:
+            # the lemmatizer leaves proper-noun plurals alone: 'Notices to Appear'
+            forms = [frozenset({token.lemma_.lower(), token.lower_, singular(token.lower_)})]
+        else:
+            forms = [_word_forms(token.lemma_.lower(), token.lower_)]
+        out.extend(forms)
+        source.extend([token] * len(forms))
+    return (out, source) if with_tokens else out
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word_forms(lemma: str, lower: str) -> frozenset[str]:
+    """A word's lemma and lower case, and their American spellings."""
+    words = {lemma, lower}
+    return frozenset(words | {american_spelling(w) for w in words})
+
+
+# Clauses that modify a noun or the predicate rather than complete it.
+_MODIFIER_CLAUSES = {"amod", "relcl"}
+_COMPLEMENTS = {"ccomp", "xcomp", "pcomp", "csubj"}
+
+
+def under_other_verb(token, head) -> bool:
+    """Whether an argument word sits in a clause that modifies a noun, below its predicate.
+
+    'visa' in 'approves petitions necessary to apply for visas' hangs on 'apply', inside the
+    modifier 'necessary': the petitions are approved, not the visas. A complement clause of the
+    predicate is what is done, modifiers and all: 'certify that there are no workers available
+    to accept the job at the prevailing wage' certifies the wage test.
+    """
+    verb = blocked = False
+    current = token
+    while current.i != head.i:
+        if current.head.i == current.i:
+            return False  # not below the predicate at all (a borrowed subject or object)
+        current = current.head
+        if current.i == head.i:
+            break
+        if current.dep_ in _MODIFIER_CLAUSES and verb:
+            blocked = True
+        elif current.dep_ in _COMPLEMENTS:
+            blocked = False
+        # 'including', 'involving' introduce examples, like prepositions
+        verb = verb or (current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep")
+    return blocked
+
+
+def nesting(token, head, prepositions: frozenset[str]) -> int:
+    """How many nesting ``prepositions`` (the lexicon's ``nesting_prepositions``: 'checks on
+    applicants') stand between an argument word and its predicate."""
+    depth = 0
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        parent = current.head
+        if current.dep_ == "prep" and current.lower_ in prepositions and parent.i != head.i:
+            depth += 1
+        current = parent
+    return depth
