@@ -199,7 +199,7 @@ class SentenceRunner:
                  out: list[Claim]) -> Doc:
         """Extract one sentence's claims into ``out``; the doc read (an implicit unit's reading
         may be parsed anew), whose tail the next sentence takes."""
-        from remit.runtime.structure import keep
+        from remit.runtime.units import keep
 
         claims = self.component(doc)._.remit_claims
         unit = plan.implicit.get(i)
@@ -216,7 +216,7 @@ class SentenceRunner:
         """The first reading of an implicit unit that gives claims the table knows: the unit
         itself (``doc`` and its ``claims``, when already read), then each of its list's
         phrases, then its fallback; as the last doc read and (the reading, its claims)."""
-        from remit.runtime.structure import keep
+        from remit.runtime.units import keep
 
         if claims is None:
             doc = next(self.nlp.pipe([unit.text], disable=self.disable))
@@ -246,7 +246,7 @@ def _layout(clean: str, sentence: Sentence, previous_end: int | None, unit) -> t
 
 def _placed(claim: Claim, unit, sentence: Sentence, prepared: Prepared | None) -> Claim:
     """A claim of an implicit unit, placed on the item it was read from."""
-    from remit.runtime.structure import shift, weakened
+    from remit.runtime.units import shift, weakened
 
     def where(value: int) -> int:
         return prepared.to_input(value) if prepared is not None else value

@@ -7,7 +7,7 @@ Each item is a unit of its own (see :func:`remit.runtime.text.normalize_text`); 
 without an agency of its own is given one, by parsing it after the agency's name: "USCIS
 grants asylum", "USCIS is responsible for green cards" (the words come from the lexicon's
 ``implicit_role`` class). Only what the table knows is kept of such a reading
-(:func:`keep`): the agency is inferred from the layout, so a role the table has no function
+(:func:`remit.runtime.units.keep`): the agency is inferred from the layout, so a role the table has no function
 for is not reported.
 
 A unit is a *heading* when it fills its line, has no closing punctuation and is mostly one
@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from remit.records import Claim
 from remit.runtime.text import LIST_MARKER
+from remit.runtime.units import Implicit, anchored, continued, reading
 
 # Words in a line of its own that is still an item (a longer one is prose), or a heading.
 _ITEM_WORDS = 14
@@ -45,27 +45,6 @@ class Mention:
     label: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Implicit:
-    """An item read with its agency: ``text`` is parsed; its first ``prefix`` characters are
-    the agency's name (and the frame), the rest is ``clean[start:end]``. A claim's mention in
-    the prefix is placed at ``anchor`` (the agency's name on a label line, else the item).
-    ``fallback`` is read instead when this reading gives no claim the table knows."""
-
-    text: str
-    prefix: int
-    start: int
-    end: int
-    anchor: tuple[int, int]
-    fallback: Implicit | None = None
-    # A noun read as a role ('Green cards', 'Visa documents'): a topic more than a statement,
-    # so its claims are partial (never contradicted; see Claim.partial)
-    weak: bool = False
-    # A list of short phrases ('front line, border checkpoints'), each read on its own when
-    # the whole reading gives no claim the table knows (before the fallback)
-    items: tuple[Implicit, ...] = ()
 
 
 _WORD = re.compile(r"[\w'’]+")
@@ -179,9 +158,9 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
         agency = state.section if state.lead is None else state.lead
         content = _content_start(clean, body, end)
         if agency is not _NOBODY and agency is not None:
-            implicit = _reading(agency[1], clean, content, end, words)
+            implicit = reading(agency[1], clean, content, end, words)
         if implicit is not None and state.opening is not None:
-            implicit = _continued(state.opening, clean, content, end, implicit)
+            implicit = continued(state.opening, clean, content, end, implicit)
     if not item:
         state.in_run, state.lead = False, None
     state.last = _name(clean, own[0], own) if own else None
@@ -302,21 +281,13 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
     if (len({m.label for m in named}) != 1 or any(m.start >= content for m in named)
             or _title_case(clean[content:end])):
         return None
-    unit = _reading(clean[first.start:first.end], clean, content, end, words)
-    return _anchored(unit, (first.start, first.end))
+    unit = reading(clean[first.start:first.end], clean, content, end, words)
+    return anchored(unit, (first.start, first.end))
 
 
 def _cell_end(clean: str, start: int, end: int) -> int:
     cell = _CELL.search(clean, start, end)
     return cell.start() if cell else end
-
-
-def _anchored(unit: Implicit | None, anchor: tuple[int, int]) -> Implicit | None:
-    """The unit and its fallbacks, their agency placed on its name in the line."""
-    if unit is None:
-        return None
-    return replace(unit, anchor=anchor, fallback=_anchored(unit.fallback, anchor),
-                   items=tuple(_anchored(item, anchor) for item in unit.items))
 
 
 def _title_case(text: str) -> bool:
@@ -326,87 +297,3 @@ def _title_case(text: str) -> bool:
     return len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
-def _reading(name: str, clean: str, start: int, end: int, words: _Words) -> Implicit | None:
-    """'USCIS' + 'Grants asylum' -> 'USCIS grants asylum'; + 'Green cards' -> 'USCIS is
-    responsible for Green cards'. A first word that may be a verb or a noun ('Work permits')
-    is read as a verb first, as a noun when that gives no claim the table knows."""
-    raw = clean[start:end]
-    content = raw.strip(" |")
-    first = content.split()[0].lower() if content else ""
-    if not any(c.isalnum() for c in content) or first in words.stop or first in words.pronouns:
-        return None  # 'USCIS: not deportation', 'ICE: maybe visas'; '- It ...' refers itself
-    start += len(raw) - len(raw.lstrip(" |"))
-    end = start + len(content)
-    frame, verb_words = words.frame, words.verbs
-    verb = content.split()[0].lower().strip(",.;")
-    nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
-                       (start, end), weak=not verb.endswith("ing"),
-                       items=_items(name, clean, start, end, words))
-    if verb not in verb_words or verb.endswith("ing"):
-        return nominal
-    verbal = _third_person(verb + content[len(verb):], verb, verb_words)
-    return Implicit(f"{name} {verbal}", len(name) + 1, start, end, (start, end),
-                    fallback=nominal)
-
-
-def _items(name: str, clean: str, start: int, end: int, words: _Words) -> tuple[Implicit, ...]:
-    """The readings of each phrase of a list ('raids, detention centers'): two or more short
-    phrases between commas or semicolons; none for a longer one (prose, not a list)."""
-    cuts = [m.start() for m in _LIST_SEPARATOR.finditer(clean, start, end)]
-    if not cuts:
-        return ()
-    spans, at = [], start
-    for cut in [*cuts, end]:
-        spans.append((at, cut))
-        at = cut + 1
-    if any(len(clean[a:b].split()) > _ITEM_PHRASE_WORDS for a, b in spans):
-        return ()
-    out = []
-    for a, b in spans:
-        while a < b and clean[a] == " ":
-            a += 1
-        reading = _reading(name, clean, a, b, words) if b - a > 1 else None
-        if reading is not None:
-            out.append(reading)
-    return tuple(out)
-
-
-_LIST_SEPARATOR = re.compile(r"[,;]")
-# The most words a phrase of a list has ('deportation flights from the border').
-_ITEM_PHRASE_WORDS = 6
-
-
-def _third_person(content: str, verb: str, verb_words) -> str:
-    """'inspect people' -> 'inspects people', as after a singular agency; the trigger verbs'
-    own inflections say which ending (see ``triggers.verb_forms``)."""
-    for form in (verb + "s", verb + "es", verb[:-1] + "ies"):
-        if form in verb_words and form != verb:
-            return form + content[len(verb):]
-    return content
-
-
-def _continued(opening: str, clean: str, start: int, end: int, plain: Implicit) -> Implicit:
-    """'HSI handles cases involving:' + 'Human trafficking' -> 'HSI handles cases involving
-    human trafficking'; the plain reading is the fallback."""
-    content = clean[start:end].strip()
-    prefix = f"{opening} "
-    return Implicit(prefix + content, len(prefix), start, start + len(content), plain.anchor,
-                    fallback=plain)
-
-
-def weakened(claim: Claim, unit: Implicit) -> Claim:
-    """A claim of a weak (nominal) reading is partial: never contradicted."""
-    return replace(claim, partial=True) if unit.weak else claim
-
-
-def keep(claim: Claim) -> bool:
-    """Whether a claim read from an implicit unit is reported: only roles the table knows."""
-    return claim.function is not None
-
-
-def shift(offset: int, unit: Implicit, end: bool = False) -> int:
-    """An offset in the implicit unit's text, as an offset in the clean text; one in the
-    prefix (the agency's name) lands on the unit's anchor."""
-    if offset < unit.prefix or (end and offset == unit.prefix):
-        return unit.anchor[1] if end else unit.anchor[0]
-    return unit.start + min(offset - unit.prefix, unit.end - unit.start)
