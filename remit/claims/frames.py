@@ -128,13 +128,34 @@ def own_clauses(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
                     and any(c.dep_ == "nsubj" and c.lower_ in ctx.lex.cleft_subjects
                             for c in anchor.head.children)
                     and is_negated(anchor.head, ctx.lex))
-    for child in anchor.children:
-        if child.dep_ == "relcl" and not slots.someone_else_acts(ctx, child):
+    for child in _own_relatives(anchor):
+        if not slots.someone_else_acts(ctx, child):
             passive = any(c.dep_ == "nsubjpass" for c in child.children)
             if passive:
                 continue  # acted on: 'SEVP, which is run by USCIS' is a record (part_of.yaml)
             frames += read_verb(ctx, mention, child, relative=True, negated=cleft_denied)
     return frames
+
+
+def _own_relatives(anchor: Token) -> list[Token]:
+    """The relative clauses of the anchor. 'A, which ..., and B, which ...' parsed with both
+    clauses on A: with two or more on the first conjunct, each belongs to the conjunct
+    nearest before it (one clause after 'A and B' stays shared, as parsed)."""
+    own = [c for c in anchor.children if c.dep_ == "relcl"]
+    first = anchor
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    listed = [c for c in first.children if c.dep_ == "relcl"]
+    if len(listed) < 2:
+        return own
+    members = [first, *(t for t in first.conjuncts if t.i > first.i)]
+
+    def owner(clause: Token) -> int:
+        return max(m.i for m in members if m.i < clause.i)
+
+    if anchor.i == first.i:
+        return [c for c in own if owner(c) == anchor.i]
+    return own + [c for c in listed if owner(c) == anchor.i]
 
 
 def read_verb(ctx: Sentence, mention: Span, verb: Token, passive: bool = False,
