@@ -7,8 +7,8 @@ Each item is a unit of its own (see :func:`remit.runtime.text.normalize_text`); 
 without an agency of its own is given one, by parsing it after the agency's name: "USCIS
 grants asylum", "USCIS is responsible for green cards" (the words come from the lexicon's
 ``implicit_role`` class; the readings are :mod:`remit.runtime.units`). Only what the table
-knows is kept of such a reading (``units.keep``): the agency is inferred from the layout, so a role the table has no function
-for is not reported.
+knows is kept of such a reading (``units.keep``): the agency is inferred from the layout, so
+a role the table has no function for is not reported.
 
 A unit is a *heading* when it fills its line, has no closing punctuation and is mostly one
 agency's name; a *lead* when it ends in a colon; an *item* when it opens with a list marker, or
