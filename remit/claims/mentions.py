@@ -17,9 +17,12 @@ from remit.rules.schema import AgencyKind
 from remit.rules.table import Table
 
 # Kinds (the table's vocabulary, not grammar words) whose names can say what is done
-# ('appear in immigration court', 'run SEVP'), and the kind of an abolished agency.
+# ('appear in immigration court', 'run SEVP'), the kind of an abolished agency and of people.
 TRANSPARENT_KINDS: frozenset[AgencyKind] = frozenset({"court", "program", "personnel"})
 FORMER_KIND: AgencyKind = "former"
+# The kind of an agency that is people ('immigration judges'): a bare noun of its name
+# ('Judges ...') stands for it alone (remit.claims.anaphora).
+PERSONNEL_KIND: AgencyKind = "personnel"
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
