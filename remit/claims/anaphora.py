@@ -286,12 +286,14 @@ _RELATIVE_DEPS = {"relcl", "acl"}
 
 
 def _leads(token: Token) -> bool:
-    """Whether ``token`` opens its sentence's root phrase through compounds only (the parse
-    the small model gives 'ICE enforces immigration law'), not a thing's modifier ('toured
-    an ICE facility')."""
-    while token.dep_ == "compound":
+    """Whether ``token`` opens its sentence's root phrase through modifiers only (the parses
+    the small model gives 'ICE enforces immigration law': 'ICE' a compound or an adjective),
+    or the apposition of a label's ('Enforcement: USCIS enforces the laws'); not a thing's
+    modifier ('toured an ICE facility')."""
+    while token.dep_ in {"compound", "amod"} and token.head is not token:
         token = token.head
-    return token.dep_ == "ROOT"
+    return token.dep_ == "ROOT" or (token.dep_ == "appos" and token.head.dep_ == "ROOT"
+                                    and any(t.is_punct for t in token.doc[token.head.i:token.i]))
 
 
 def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
