@@ -22,7 +22,9 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
   as a likely reading; a noun of the name of an agency of kind personnel ('Judges ...') takes
   that agency alone, and with the verdict it earns;
 - 'both' (``pair_anaphors``) takes the two agencies of the sentence before, and only when it
-  names exactly two; a likely reading unless they are coordinated there.
+  names exactly two; a likely reading unless they are coordinated there;
+- a pronoun after an agency or pair set out before it in its own sentence takes that ('Border
+  Patrol and ICE, they both ...').
 When the antecedent is ambiguous, nothing is resolved: no claim rather than a guess.
 """
 
@@ -38,6 +40,7 @@ from remit.records import FAR_VIAS, VIA_INFERRED
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_LOOSE_DEPS = {"npadvmod", "dep"}  # how the small model attaches a noun phrase set out first
 
 
 def anaphor_words(lex: Lexicon) -> frozenset[str]:
@@ -80,9 +83,20 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
                 # 'Judges decide cases. The Board reviews appeals.': no; 'USCIS ... the
                 # department' (a word writers use for any agency): likely, not certain
                 antecedent = _loosely(antecedent, noun, previous, lex, names)
+            if antecedent is not None and _rivalled(antecedent, previous):
+                antecedent = _inferred(antecedent)
             if antecedent is not None:
                 out.append(_anaphor_span(token, antecedent, lex))
     return out
+
+
+def _rivalled(antecedent: Span, previous: Sequence[Span]) -> bool:
+    """Whether an antecedent taken from the sentence before has a rival there: another agency
+    named as a noun phrase of its own ('USCIS is part of DHS. It ...': likely USCIS, not
+    certain enough to contradict, as further back where the salience reads it so), not as a
+    modifier inside one ('ICE is a DHS agency. It ...': ICE)."""
+    return any(antecedent is m for m in previous) and any(
+        m.label_ != antecedent.label_ and m.root.dep_ not in _MODIFIER_DEPS for m in previous)
 
 
 def _anaphor_span(token: Token, antecedent: Span, lex: Lexicon) -> Span:
@@ -101,8 +115,8 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     """The mentions an anaphor ``token`` stands for (see the module's doc); none, one or two.
     ``own`` are the sentence's named mentions, ``earlier`` all those before the token."""
     lower = token.lower_
-    if lower in lex.possessive_anaphors:
-        return _possessive(token, earlier, previous, lex)
+    if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
+        return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
     if token.dep_ == "attr" and not own and _described(token, lex) and any(
             c.dep_ in _SUBJECT_DEPS and c.lower_ in lex.demonstratives
             for c in token.head.children):
@@ -129,10 +143,10 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
 
 def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
                 lex: Lexicon) -> list[Span]:
-    """'its agents', 'their officers': the nearest agency before, in this sentence or the one
-    before; 'its main job is to ...', 'their mission is ...': an agency subject before, in
-    this sentence or in focus in the one before (not 'They work for DHS, but their jobs
-    differ'). 'its' never takes a pair."""
+    """'its agents', 'their officers', "the agency's officers": the nearest agency before, in
+    this sentence or the one before; 'its main job is to ...', "the agency's mission is ...":
+    an agency subject before, in this sentence or in focus in the one before (not 'They work
+    for DHS, but their jobs differ'). Only 'their' takes a pair."""
     head = token.head
     role = (token.dep_ == "poss" and head.dep_ in _SUBJECT_DEPS
             and head.lemma_.lower() in lex.role_nouns)
@@ -151,12 +165,31 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
     before, or the agency whose people were the subject before; 'CBP officers inspect cargo,
     and they ...', '...; they ...': this sentence's agency subject."""
     main = token.i == sent.start or token.head.i == sent.root.i
+    set_out = _set_out(token, earlier)
+    if set_out:
+        return set_out
     if earlier:
         joined = token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}
-        return _first(_subject_of(earlier, strict=True)) if joined or main else []
+        return _first(_subject_of(earlier, strict=True)) if joined else []
     if not main:
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
     return _focus(previous) or _first(_staff_of(previous, lex))
+
+
+def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
+    """'Border Patrol and ICE, they both enforce ...': the agency, or the coordinated pair, set
+    out before the comma that opens the pronoun's clause, as a loose part of its verb."""
+    if token.i == 0 or not token.doc[token.i - 1].is_punct:
+        return []
+    firsts: dict[str, Span] = {}
+    for mention in earlier:
+        root = mention.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.head.i == token.head.i and root.dep_ in _LOOSE_DEPS:
+            firsts.setdefault(mention.label_, mention)
+    pair = list(firsts.values())
+    return pair if len(pair) == 1 or (len(pair) == 2 and _coordinated(pair)) else []
 
 
 def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Lexicon,
@@ -216,9 +249,9 @@ def _coordinated(pair: Sequence[Span]) -> bool:
     """Whether one mention of ``pair`` is a conjunct of the other ('ICE and CBP')."""
     for mention, other in (pair, pair[::-1]):
         token = mention.root
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
-        if token is not mention.root and other.start <= token.i < other.end:
+        if token.i != mention.root.i and other.start <= token.i < other.end:
             return True
     return False
 
@@ -226,7 +259,7 @@ def _coordinated(pair: Sequence[Span]) -> bool:
 def _is_subject(token: Token) -> bool:
     """Whether a mention's root is a subject, a modifier of one ('ICE agents') or a conjunct of
     either ('ICE and CBP')."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in _MODIFIER_DEPS:
         token = token.head
@@ -277,7 +310,8 @@ def _first(mention: Span | None) -> list[Span]:
 def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
     """'the agency', 'this office'; with ``relative``, also 'the department which certifies
     ...' (in a sentence that names no agency: 'The agency that issues visas is DOS' does)."""
-    children = [c for c in token.children if not (relative and c.dep_ in _RELATIVE_DEPS)]
+    children = [c for c in token.children if c.dep_ != "case"
+                and not (relative and c.dep_ in _RELATIVE_DEPS)]
     return token.lemma_.lower() in lex.anaphor_nouns and len(children) == 1 and (
         children[0].lower_ in lex.definite_articles or children[0].lower_ in lex.demonstratives)
 
@@ -290,7 +324,7 @@ def _leads(token: Token) -> bool:
     the small model gives 'ICE enforces immigration law': 'ICE' a compound or an adjective),
     or the apposition of a label's ('Enforcement: USCIS enforces the laws'); not a thing's
     modifier ('toured an ICE facility')."""
-    while token.dep_ in {"compound", "amod"} and token.head is not token:
+    while token.dep_ in {"compound", "amod"} and token.head.i != token.i:
         token = token.head
     return token.dep_ == "ROOT" or (token.dep_ == "appos" and token.head.dep_ == "ROOT"
                                     and any(t.is_punct for t in token.doc[token.head.i:token.i]))
