@@ -40,6 +40,8 @@ from remit.records import FAR_VIAS, VIA_INFERRED
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_INSIDE_DEPS = _MODIFIER_DEPS | {"poss"}
+_VERB_POS = {"VERB", "AUX"}
 _LOOSE_DEPS = {"npadvmod", "dep"}  # how the small model attaches a noun phrase set out first
 
 
@@ -83,7 +85,8 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
                 # 'Judges decide cases. The Board reviews appeals.': no; 'USCIS ... the
                 # department' (a word writers use for any agency): likely, not certain
                 antecedent = _loosely(antecedent, noun, previous, lex, names)
-            if antecedent is not None and _rivalled(antecedent, previous):
+            if (antecedent is not None and token.lower_ not in lex.anaphor_ordinals
+                    and _rivalled(antecedent, previous)):
                 antecedent = _inferred(antecedent)
             if antecedent is not None:
                 out.append(_anaphor_span(token, antecedent, lex))
@@ -94,9 +97,9 @@ def _rivalled(antecedent: Span, previous: Sequence[Span]) -> bool:
     """Whether an antecedent taken from the sentence before has a rival there: another agency
     named as a noun phrase of its own ('USCIS is part of DHS. It ...': likely USCIS, not
     certain enough to contradict, as further back where the salience reads it so), not as a
-    modifier inside one ('ICE is a DHS agency. It ...': ICE)."""
+    modifier or possessor inside one ('ICE is a DHS agency.', "OPLA is ICE's legal office.")."""
     return any(antecedent is m for m in previous) and any(
-        m.label_ != antecedent.label_ and m.root.dep_ not in _MODIFIER_DEPS for m in previous)
+        m.label_ != antecedent.label_ and m.root.dep_ not in _INSIDE_DEPS for m in previous)
 
 
 def _anaphor_span(token: Token, antecedent: Span, lex: Lexicon) -> Span:
@@ -228,7 +231,7 @@ def _pair(previous: Sequence[Span]) -> list[Span]:
 def _focus(mentions: Sequence[Span]) -> list[Span]:
     """The subject agency of ``mentions`` (one sentence's), or its coordinated pair of subject
     agencies (as a likely reading); none when there is no subject agency or two compete."""
-    subjects = [m for m in mentions if _is_subject(m.root)]
+    subjects = [m for m in mentions if _is_subject(m.root) or _verbless(m)]
     firsts: dict[str, Span] = {}
     for mention in subjects:
         firsts.setdefault(mention.label_, mention)
@@ -238,9 +241,15 @@ def _focus(mentions: Sequence[Span]) -> list[Span]:
     return [_inferred(m) for m in pair] if len(pair) == 2 and _coordinated(pair) else []
 
 
+def _verbless(mention: Span) -> bool:
+    """Whether a mention's sentence has no verb: a heading or a label that names the agency
+    ('## Transportation Security Administration') puts it in focus as a subject does."""
+    return not any(t.pos_ in _VERB_POS for t in mention.sent)
+
+
 def _in_focus(mentions: Sequence[Span]) -> list[Span]:
     """The agency in focus, or the first mention when no agency is a subject."""
-    if any(_is_subject(m.root) for m in mentions):
+    if any(_is_subject(m.root) or _verbless(m) for m in mentions):
         return _focus(mentions)
     return list(mentions[:1])
 
