@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from remit.claims.lexicon import Lexicon, singular
+from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import PERSONNEL_KIND
 from remit.records import FAR_VIAS, VIA_INFERRED
 
@@ -42,6 +42,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _INSIDE_DEPS = _MODIFIER_DEPS | {"poss"}
 _VERB_POS = {"VERB", "AUX"}
+_CORE_DEPS = {"appos", "conj", "compound"}  # a name's parts around a verbless root
 _LOOSE_DEPS = {"npadvmod", "dep"}  # how the small model attaches a noun phrase set out first
 
 
@@ -242,9 +243,12 @@ def _focus(mentions: Sequence[Span]) -> list[Span]:
 
 
 def _verbless(mention: Span) -> bool:
-    """Whether a mention's sentence has no verb: a heading or a label that names the agency
-    ('## Transportation Security Administration') puts it in focus as a subject does."""
-    return not any(t.pos_ in _VERB_POS for t in mention.sent)
+    """Whether a mention is the core of a sentence without a verb: a heading or a label that
+    is the agency's name ('## Transportation Security Administration') puts it in focus as a
+    subject does (not 'under CBP.', where it hangs on a word)."""
+    root = mention.root
+    core = root.dep_ == "ROOT" or (root.dep_ in _CORE_DEPS and root.head.dep_ == "ROOT")
+    return core and not any(t.pos_ in _VERB_POS for t in mention.sent)
 
 
 def _in_focus(mentions: Sequence[Span]) -> list[Span]:
@@ -392,14 +396,3 @@ def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
                 root.dep_ in _MODIFIER_DEPS and root.head.dep_ in _SUBJECT_DEPS):
             return mention
     return mentions[0] if mentions and not strict else None
-
-
-def name_words(table) -> dict[str, frozenset[str]]:
-    """Agency id -> the lower-case words of its name and aliases (and their singulars), and its
-    kind ('office' for the National Visa Center: 'this office')."""
-    out = {}
-    for agency in table.agencies.values():
-        words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
-                 for w in name.split()}
-        out[agency.id] = frozenset(words | {singular(w) for w in words} | {agency.kind})
-    return out
