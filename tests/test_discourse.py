@@ -1,6 +1,7 @@
-"""Reference across sentences (``cases/discourse.yaml``): 'it', 'they', 'its', 'the agency',
-'this office' two or more sentences after the agency was named, a heading's agency in the prose
-under it, and the traps where the reach ends, two agencies compete or the pronoun is a person.
+"""Reference across sentences (``cases/discourse.yaml``, ``cases/reference_*.yaml``): 'it',
+'they', 'its', 'the agency', 'this office', 'officers', 'both' two or more sentences after the
+agency was named, a heading's agency in the prose under it, and the traps where the reach ends,
+two agencies compete or the pronoun is a person.
 
 A case passes when every ``expect`` claim (agency, function, verdict) is found asserted, no
 asserted claim matches an ``absent`` entry, and no contradicted verdict is unexpected.
@@ -13,7 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "discourse.yaml").read_text("utf-8"))
+_FOLDER = Path(__file__).parent / "cases"
+CASES = [case for path in [_FOLDER / "discourse.yaml", *sorted(_FOLDER.glob("reference_*.yaml"))]
+         for case in yaml.safe_load(path.read_text("utf-8"))]
 
 
 def _matches(finding, entry: dict) -> bool:

@@ -1,4 +1,4 @@
-"""'It', 'the agency', 'the latter', 'its agents': mentions resolved from the sentence before.
+"""'It', 'they', 'the agency', 'officers', 'both', 'its agents': mentions resolved from before.
 
 Pure functions over parsed spans; :class:`remit.claims.extract.Extractor` calls them per
 sentence, and only where the token arrays hold one of the words they take. The mentions they
@@ -6,6 +6,26 @@ resolve to are those of the sentence before or, further back, the stand-in that
 :mod:`remit.runtime.salience` gives for the agency a paragraph or section is about; its
 ``kb_id`` (:data:`remit.records.FAR_VIAS`) is kept on the anaphor, so the claim says how its
 agency was read.
+
+The reference model, for an anaphor that is a subject (or the possessor of one):
+
+- what is *in focus* in the sentence before is its subject agency: one agency, or a pair
+  coordinated as the subject ('ICE and CBP enforce ...'); two subject agencies that are not
+  a pair compete, and then nothing is in focus;
+- 'it' and 'its' take one agency only, never a pair; 'they' and 'their' take either, a pair
+  as a likely reading only (``via: inferred``, never contradicted);
+- 'they' resolves as the subject of its sentence's main verb, at its start or after an opening
+  phrase or a label ('In most cases, they ...', 'Cargo: they ...'), never as the subject of a
+  clause inside ('Before they deport anyone, ...');
+- a bare noun for people ('Officers inspect ...', 'the officer decides ...':
+  ``people_anaphors``) takes the one agency in focus when the sentence before names no other,
+  as a likely reading; a noun of the name of an agency of kind personnel ('Judges ...') takes
+  that agency alone, and with the verdict it earns;
+- 'both' (``pair_anaphors``) takes the two agencies of the sentence before, and only when it
+  names exactly two; a likely reading unless they are coordinated there;
+- a pronoun after an agency or pair set out before it in its own sentence takes that ('Border
+  Patrol and ICE, they both ...').
+When the antecedent is ambiguous, nothing is resolved: no claim rather than a guess.
 """
 
 from __future__ import annotations
@@ -14,112 +34,266 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from remit.claims.lexicon import Lexicon, singular
+from remit.claims.lexicon import Lexicon
+from remit.claims.mentions import PERSONNEL_KIND
 from remit.records import FAR_VIAS, VIA_INFERRED
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_INSIDE_DEPS = _MODIFIER_DEPS | {"poss"}
+_VERB_POS = {"VERB", "AUX"}
+_CORE_DEPS = {"appos", "conj", "compound"}  # a name's parts around a verbless root
+_LOOSE_DEPS = {"npadvmod", "dep"}  # how the small model attaches a noun phrase set out first
 
 
 def anaphor_words(lex: Lexicon) -> frozenset[str]:
-    """The words resolve_anaphora takes by their lower case; nouns ('the agency') go by lemma."""
+    """The words resolve_anaphora takes by their lower case (nouns such as 'the agency' also
+    go by lemma)."""
     return (lex.possessive_anaphors | lex.singular_anaphors | lex.plural_anaphors
-            | lex.anaphor_ordinals | frozenset(lex.word_class("role_anaphors")))
+            | lex.anaphor_ordinals | frozenset(lex.word_class("role_anaphors"))
+            | frozenset(lex.word_class("pair_anaphors")) | people_words(lex))
+
+
+def people_words(lex: Lexicon) -> frozenset[str]:
+    """The nouns for an agency's people that stand for it (``people_anaphors``), in the
+    singular and in the regular plural ('officers'), as the prefilter matches words."""
+    people = lex.word_class("people_anaphors")
+    return frozenset(people | {noun + "s" for noun in people})
 
 
 def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
-                     lex: Lexicon, assume_subject: bool = False,
-                     names: dict | None = None) -> list[Span]:
-    """Mentions for 'it', 'the agency', 'the latter', 'its agents', resolved one sentence back.
+                     lex: Lexicon, names: dict | None = None) -> list[Span]:
+    """Mentions for the anaphors of ``sent`` (see the module's doc), one sentence back.
 
-    'It' and 'the agency' take the subject of the previous sentence (else its first mention),
-    'the latter' its last mention and 'the former' its first; 'its' before a personnel noun
-    takes the nearest earlier mention in the same sentence. A sentence-initial 'they' takes the
-    previous sentence's subject only if an agency is that subject ('OPLA attorneys prosecute
-    ... They also ...'), never a mention elsewhere ('Migrants were held by CBP. They ...').
-    ``assume_subject`` answers, for a stand-in ``previous``, whether anything could resolve.
+    'It' and 'the agency' take the agency in focus before (else, when nothing before is a
+    subject, its first mention), 'the latter' its last mention and 'the former' its first;
+    'its' before a personnel noun takes the nearest earlier mention in the same sentence.
     ``names`` (agency id -> words of its names and its kind) keeps 'the Board' or 'this
     office' to an agency so named or of that kind; 'the agency' (``generic_anaphor_nouns``)
     takes any.
     """
+    names = names or {}
     out: list[Span] = []
     taken = {i for m in own for i in range(m.start, m.end)}
     for token in sent:
         if token.i in taken:
             continue
-        antecedent = _antecedent(token, sent, own, previous, lex, assume_subject)
-        noun = token.lemma_.lower()
-        if (antecedent is not None and names and not assume_subject
-                and noun in lex.anaphor_nouns and noun not in lex.generic_anaphor_nouns
-                and noun not in names.get(antecedent.label_, ())):
-            # 'Judges decide cases. The Board reviews appeals.': no; 'USCIS ... the
-            # department' (a word writers use for any agency): likely, not certain
-            antecedent = _loosely(antecedent, noun, previous, lex, names)
-        if antecedent is not None:
-            lower = token.lower_
-            start = token.left_edge.i if lower in lex.anaphor_ordinals else token.i
-            if token.lemma_.lower() in lex.anaphor_nouns:
-                start = token.left_edge.i
-            far = antecedent.kb_id_ if antecedent.kb_id_ in FAR_VIAS else "anaphora"
-            out.append(Span(sent.doc, start, token.i + 1, label=antecedent.label_, kb_id=far))
+        earlier = sorted((m for m in (*own, *out) if m.end <= token.i), key=lambda m: m.start)
+        for antecedent in _antecedents(token, sent, own, earlier, previous, lex, names):
+            noun = token.lemma_.lower()
+            if (names and noun in lex.anaphor_nouns and noun not in lex.generic_anaphor_nouns
+                    and noun not in names.get(antecedent.label_, ())):
+                # 'Judges decide cases. The Board reviews appeals.': no; 'USCIS ... the
+                # department' (a word writers use for any agency): likely, not certain
+                antecedent = _loosely(antecedent, noun, previous, lex, names)
+            if (antecedent is not None and token.lower_ not in lex.anaphor_ordinals
+                    and _rivalled(antecedent, previous)):
+                antecedent = _inferred(antecedent)
+            if antecedent is not None:
+                out.append(_anaphor_span(token, antecedent, lex))
     return out
 
 
-def _antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
-                lex: Lexicon, assume_subject: bool) -> Span | None:
-    """The mention an anaphor ``token`` stands for (see :func:`resolve_anaphora`), or None."""
+def _rivalled(antecedent: Span, previous: Sequence[Span]) -> bool:
+    """Whether an antecedent taken from the sentence before has a rival there: another agency
+    named as a noun phrase of its own ('USCIS is part of DHS. It ...': likely USCIS, not
+    certain enough to contradict, as further back where the salience reads it so), not as a
+    modifier or possessor inside one ('ICE is a DHS agency.', "OPLA is ICE's legal office.")."""
+    return any(antecedent is m for m in previous) and any(
+        m.label_ != antecedent.label_ and m.root.dep_ not in _INSIDE_DEPS for m in previous)
+
+
+def _anaphor_span(token: Token, antecedent: Span, lex: Lexicon) -> Span:
+    """The mention an anaphor makes: the word, or the noun phrase of 'the latter', 'the agency'
+    and 'the officer', labelled with its antecedent's agency and how it was read."""
+    noun = token.lemma_.lower()
+    whole = (token.lower_ in lex.anaphor_ordinals or noun in lex.anaphor_nouns
+             or noun in lex.word_class("people_anaphors"))
+    far = antecedent.kb_id_ if antecedent.kb_id_ in FAR_VIAS else "anaphora"
+    return Span(token.doc, token.left_edge.i if whole else token.i, token.i + 1,
+                label=antecedent.label_, kb_id=far)
+
+
+def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequence[Span],
+                 previous: Sequence[Span], lex: Lexicon, names: dict) -> list[Span]:
+    """The mentions an anaphor ``token`` stands for (see the module's doc); none, one or two.
+    ``own`` are the sentence's named mentions, ``earlier`` all those before the token."""
     lower = token.lower_
-    if lower in lex.possessive_anaphors and token.head.lemma_.lower() in lex.personnel:
-        # 'its agents', 'their officers'
-        earlier = [m for m in own if m.end <= token.i]
-        return _subject_of(earlier) or _subject_of(previous)
-    if lower in lex.possessive_anaphors and token.dep_ == "poss" \
-            and token.head.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in lex.role_nouns:
-        # 'its main job is to ...', 'their mission is ...': an agency subject before, in this
-        # sentence or the one before (not 'They work for DHS, but their jobs differ')
-        earlier = [m for m in own if m.end <= token.i]
-        return _subject_of(earlier, strict=True) if earlier else _subject_of(previous)
+    if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
+        return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
     if token.dep_ == "attr" and not own and _described(token, lex) and any(
             c.dep_ in _SUBJECT_DEPS and c.lower_ in lex.demonstratives
             for c in token.head.children):
-        return _subject_of(previous)  # 'This is the department which grants ...'
+        return _first(_subject_of(previous))  # 'This is the department which grants ...'
     if token.dep_ not in _SUBJECT_DEPS:
-        return None
+        return []
     if lower in lex.word_class("role_anaphors"):
-        # 'ICE enforces the law inside the country. This includes arresting ...': the role
-        # the sentence before gave its agency subject (never 'This' before another verb)
-        sentence_initial = token.i == sent.start and token.pos_ == "PRON" and not own
-        if not sentence_initial or token.head.lemma_.lower() not in lex.word_class(
-                "role_content_verbs"):
-            return None
-        # an acronym subject the small model parsed as a noun phrase ('ICE enforces
-        # immigration law') is no subject: then the one agency the sentence names
-        one = previous[0] if len({m.label_ for m in previous}) == 1 else None
-        return _subject_of(previous, strict=True) or (
-            one if one is not None and _leads(one.root) else None)
+        return _first(_role_antecedent(token, sent, own, previous, lex))
+    if lower in lex.word_class("pair_anaphors"):
+        return [] if earlier else _pair(previous)
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
         if _names_an_agency(token, own):
-            return None  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
+            return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
         # '..., and it then issues ...' refers to this sentence's subject, if it has one.
-        earlier = [m for m in own if m.end <= token.i]
-        return _subject_of(earlier) if earlier else (
-            _subject_of(previous) if assume_subject else _it_antecedent(previous, lex))
-    plural = lower in lex.plural_anaphors and token.pos_ == "PRON"
-    if plural and token.i == sent.start:
-        return (previous[0] if assume_subject and previous
-                else _subject_of(previous, strict=True) or _staff_of(previous, lex))
-    if plural and (
-            token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}):
-        # 'CBP officers inspect cargo, and they ...', '...; they ...': this sentence's
-        # agency subject
-        return _subject_of([m for m in own if m.end <= token.i], strict=True)
+        return _first(_subject_of(earlier) if earlier else _it_antecedent(previous, lex))
+    if lower in lex.plural_anaphors and token.pos_ == "PRON":
+        return _they(token, sent, earlier, previous, lex)
     if lower in lex.anaphor_ordinals and previous:
-        return previous[-1] if lower in lex.last_ordinals else previous[0]
+        return [previous[-1] if lower in lex.last_ordinals else previous[0]]
     if _described(token, lex, relative=not own):
-        return _subject_of(previous)
-    return None
+        return _first(_subject_of(previous))
+    return _people(token, own, previous, lex, names)
 
 
-_RELATIVE_DEPS = {"relcl", "acl"}
+def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
+                lex: Lexicon) -> list[Span]:
+    """'its agents', 'their officers', "the agency's officers": the nearest agency before, in
+    this sentence or the one before; 'its main job is to ...', "the agency's mission is ...":
+    an agency subject before, in this sentence or in focus in the one before (not 'They work
+    for DHS, but their jobs differ'). Only 'their' takes a pair."""
+    head = token.head
+    role = (token.dep_ == "poss" and head.dep_ in _SUBJECT_DEPS
+            and head.lemma_.lower() in lex.role_nouns)
+    if head.lemma_.lower() in lex.personnel:
+        found = _first(_subject_of(earlier)) or _in_focus(previous)
+    elif role:
+        found = _first(_subject_of(earlier, strict=True)) if earlier else _in_focus(previous)
+    else:
+        return []
+    return found if len(found) == 1 or token.lower_ in lex.word_class("plural_pronouns") else []
+
+
+def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[Span],
+          lex: Lexicon) -> list[Span]:
+    """'They ...', 'In most cases, they ...', 'Cargo: they ...': the agency (or pair) in focus
+    before, or the agency whose people were the subject before; 'CBP officers inspect cargo,
+    and they ...', '...; they ...': this sentence's agency subject."""
+    main = token.i == sent.start or token.head.i == sent.root.i
+    set_out = _set_out(token, earlier)
+    if set_out:
+        return set_out
+    if earlier:
+        joined = token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}
+        return _first(_subject_of(earlier, strict=True)) if joined else []
+    if not main:
+        return []  # 'Before they deport anyone, the judges ...': a clause's subject
+    return _focus(previous) or _first(_staff_of(previous, lex))
+
+
+def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
+    """'Border Patrol and ICE, they both enforce ...': the agency, or the coordinated pair, set
+    out before the comma that opens the pronoun's clause, as a loose part of its verb."""
+    if token.i == 0 or not token.doc[token.i - 1].is_punct:
+        return []
+    firsts: dict[str, Span] = {}
+    for mention in earlier:
+        root = mention.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.head.i == token.head.i and root.dep_ in _LOOSE_DEPS:
+            firsts.setdefault(mention.label_, mention)
+    pair = list(firsts.values())
+    return pair if len(pair) == 1 or (len(pair) == 2 and _coordinated(pair)) else []
+
+
+def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Lexicon,
+            names: dict) -> list[Span]:
+    """'Officers inspect ...', 'The officer decides ...': the people of the one agency in focus
+    before, when the sentence before names no other (a likely reading); 'Judges order ...':
+    the agency of kind personnel the noun names, if that agency is in focus."""
+    noun = token.lemma_.lower()
+    if own or noun not in lex.word_class("people_anaphors") or not all(
+            c.dep_ == "det" and c.lower_ in lex.definite_articles | lex.demonstratives
+            for c in token.children):
+        return []  # 'Police officers ...', 'officers from the city ...', 'ICE's officers'
+    focus = _focus(previous)
+    if len(focus) != 1:
+        return []
+    owners = {a for a, words in names.items() if PERSONNEL_KIND in words and noun in words}
+    if owners:
+        return focus if focus[0].label_ in owners else []
+    if len({m.label_ for m in previous}) != 1:
+        return []  # 'ICE works with CBP. Agents ...': either one's
+    return [_inferred(focus[0])]
+
+
+def _pair(previous: Sequence[Span]) -> list[Span]:
+    """'Both': the two agencies the sentence before names, if it names exactly two; a likely
+    reading unless they are coordinated there ('ICE and CBP')."""
+    firsts: dict[str, Span] = {}
+    for mention in previous:
+        firsts.setdefault(mention.label_, mention)
+    if len(firsts) != 2:
+        return []
+    pair = list(firsts.values())
+    return pair if _coordinated(pair) else [_inferred(m) for m in pair]
+
+
+def _focus(mentions: Sequence[Span]) -> list[Span]:
+    """The subject agency of ``mentions`` (one sentence's), or its coordinated pair of subject
+    agencies (as a likely reading); none when there is no subject agency or two compete."""
+    subjects = [m for m in mentions if _is_subject(m.root) or _verbless(m)]
+    firsts: dict[str, Span] = {}
+    for mention in subjects:
+        firsts.setdefault(mention.label_, mention)
+    if len(firsts) == 1:
+        return subjects[:1]
+    pair = list(firsts.values())
+    return [_inferred(m) for m in pair] if len(pair) == 2 and _coordinated(pair) else []
+
+
+def _verbless(mention: Span) -> bool:
+    """Whether a mention is the core of a sentence without a verb: a heading or a label that
+    is the agency's name ('## Transportation Security Administration') puts it in focus as a
+    subject does (not 'under CBP.', where it hangs on a word)."""
+    root = mention.root
+    core = root.dep_ == "ROOT" or (root.dep_ in _CORE_DEPS and root.head.dep_ == "ROOT")
+    return core and not any(t.pos_ in _VERB_POS for t in mention.sent)
+
+
+def _in_focus(mentions: Sequence[Span]) -> list[Span]:
+    """The agency in focus, or the first mention when no agency is a subject."""
+    if any(_is_subject(m.root) or _verbless(m) for m in mentions):
+        return _focus(mentions)
+    return list(mentions[:1])
+
+
+def _coordinated(pair: Sequence[Span]) -> bool:
+    """Whether one mention of ``pair`` is a conjunct of the other ('ICE and CBP')."""
+    for mention, other in (pair, pair[::-1]):
+        token = mention.root
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.i != mention.root.i and other.start <= token.i < other.end:
+            return True
+    return False
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether a mention's root is a subject, a modifier of one ('ICE agents') or a conjunct of
+    either ('ICE and CBP')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in _MODIFIER_DEPS:
+        token = token.head
+    return token.dep_ in _SUBJECT_DEPS
+
+
+def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
+                     lex: Lexicon) -> Span | None:
+    """'ICE enforces the law inside the country. This includes arresting ...': the agency whose
+    role the sentence before stated (never 'This' before another verb)."""
+    sentence_initial = token.i == sent.start and token.pos_ == "PRON" and not own
+    if not sentence_initial or token.head.lemma_.lower() not in lex.word_class(
+            "role_content_verbs"):
+        return None
+    # an acronym subject the small model parsed as a noun phrase ('ICE enforces immigration
+    # law') is no subject: then the one agency the sentence names
+    focus = _focus(previous)
+    one = previous[0] if len({m.label_ for m in previous}) == 1 else None
+    if len(focus) == 1:
+        return focus[0]
+    return one if one is not None and _leads(one.root) else None
 
 
 def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon,
@@ -133,25 +307,40 @@ def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon
         return fitting[0]
     if noun not in lex.word_class("loose_anaphor_nouns"):
         return None
-    return Span(antecedent.doc, antecedent.start, antecedent.end, label=antecedent.label_,
+    return _inferred(antecedent)
+
+
+def _inferred(mention: Span) -> Span:
+    """``mention`` as a likely reading only (a claim on it is never contradicted)."""
+    return Span(mention.doc, mention.start, mention.end, label=mention.label_,
                 kb_id=VIA_INFERRED)
+
+
+def _first(mention: Span | None) -> list[Span]:
+    return [] if mention is None else [mention]
 
 
 def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
     """'the agency', 'this office'; with ``relative``, also 'the department which certifies
     ...' (in a sentence that names no agency: 'The agency that issues visas is DOS' does)."""
-    children = [c for c in token.children if not (relative and c.dep_ in _RELATIVE_DEPS)]
+    children = [c for c in token.children if c.dep_ != "case"
+                and not (relative and c.dep_ in _RELATIVE_DEPS)]
     return token.lemma_.lower() in lex.anaphor_nouns and len(children) == 1 and (
         children[0].lower_ in lex.definite_articles or children[0].lower_ in lex.demonstratives)
 
 
+_RELATIVE_DEPS = {"relcl", "acl"}
+
+
 def _leads(token: Token) -> bool:
-    """Whether ``token`` opens its sentence's root phrase through compounds only (the parse
-    the small model gives 'ICE enforces immigration law'), not a thing's modifier ('toured
-    an ICE facility')."""
-    while token.dep_ == "compound":
+    """Whether ``token`` opens its sentence's root phrase through modifiers only (the parses
+    the small model gives 'ICE enforces immigration law': 'ICE' a compound or an adjective),
+    or the apposition of a label's ('Enforcement: USCIS enforces the laws'); not a thing's
+    modifier ('toured an ICE facility')."""
+    while token.dep_ in {"compound", "amod"} and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "ROOT"
+    return token.dep_ == "ROOT" or (token.dep_ == "appos" and token.head.dep_ == "ROOT"
+                                    and any(t.is_punct for t in token.doc[token.head.i:token.i]))
 
 
 def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
@@ -174,16 +363,19 @@ def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
 
 
 def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:
-    """What 'it' takes from the sentence before: its agency subject, else its first mention.
+    """What 'it' takes from the sentence before: its agency in focus (never a pair), else its
+    first mention.
 
     Not the first mention when the sentence's main subject is another thing 'it' can name:
     in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS;
     but a subject that is the agency's role or a noun for an agency points at the agency
     ("The TSA's mission is security. It ...", 'One such agency is USCIS. It ...').
     """
-    subject = _subject_of(previous, strict=True)
-    if subject is not None or not previous:
-        return subject
+    if any(_is_subject(m.root) for m in previous):
+        focus = _focus(previous)
+        return focus[0] if len(focus) == 1 else None
+    if not previous:
+        return None
     sent = previous[0].sent
     inside = {i for m in previous for i in range(m.start, m.end)}
     others = [t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i
@@ -201,17 +393,6 @@ def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
     for mention in mentions:
         root = mention.root
         if root.dep_ in _SUBJECT_DEPS or (
-                root.dep_ in {"compound", "amod", "nmod"} and root.head.dep_ in _SUBJECT_DEPS):
+                root.dep_ in _MODIFIER_DEPS and root.head.dep_ in _SUBJECT_DEPS):
             return mention
     return mentions[0] if mentions and not strict else None
-
-
-def name_words(table) -> dict[str, frozenset[str]]:
-    """Agency id -> the lower-case words of its name and aliases (and their singulars), and its
-    kind ('office' for the National Visa Center: 'this office')."""
-    out = {}
-    for agency in table.agencies.values():
-        words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
-                 for w in name.split()}
-        out[agency.id] = frozenset(words | {singular(w) for w in words} | {agency.kind})
-    return out

@@ -10,11 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from remit.claims.anaphora import name_words
 from remit.claims.constructions import load_constructions
 from remit.claims.extract import Extractor, row_spans, span_rows
 from remit.claims.lexicon import load_lexicon
-from remit.claims.mentions import build_alias_index
+from remit.claims.mentions import build_alias_index, name_words
 from remit.claims.readings import choose_readings
 from remit.claims.triggers import compile_triggers, function_words, verb_forms
 from remit.errors import ParseRequiredError

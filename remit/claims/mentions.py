@@ -12,14 +12,17 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from remit.claims.lexicon import Lexicon, phrase, shipped_rewrites
+from remit.claims.lexicon import Lexicon, phrase, shipped_rewrites, singular
 from remit.rules.schema import AgencyKind
 from remit.rules.table import Table
 
 # Kinds (the table's vocabulary, not grammar words) whose names can say what is done
-# ('appear in immigration court', 'run SEVP'), and the kind of an abolished agency.
+# ('appear in immigration court', 'run SEVP'), the kind of an abolished agency and of people.
 TRANSPARENT_KINDS: frozenset[AgencyKind] = frozenset({"court", "program", "personnel"})
 FORMER_KIND: AgencyKind = "former"
+# The kind of an agency that is people ('immigration judges'): a bare noun of its name
+# ('Judges ...') stands for it alone (remit.claims.anaphora).
+PERSONNEL_KIND: AgencyKind = "personnel"
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 
@@ -190,4 +193,16 @@ def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
             misses = [(w, x) for w, x in zip(window, name, strict=True) if w != x]
             if len(misses) == 1 and len(misses[0][1]) >= 5 and within_one_edit(*misses[0]):
                 out.append(Span(doc, start, start + n, label=agency))
+    return out
+
+
+def name_words(table) -> dict[str, frozenset[str]]:
+    """Agency id -> the lower-case words of its name and aliases (and their singulars), and its
+    kind ('office' for the National Visa Center: 'this office'), for the anaphors of
+    :mod:`remit.claims.anaphora` ('the Board', 'Judges')."""
+    out = {}
+    for agency in table.agencies.values():
+        words = {w.lower().strip(".,()") for name in (agency.name, *agency.aliases)
+                 for w in name.split()}
+        out[agency.id] = frozenset(words | {singular(w) for w in words} | {agency.kind})
     return out

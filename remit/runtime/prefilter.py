@@ -26,6 +26,7 @@ import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
+from remit.claims.anaphora import anaphor_words
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import alias_matches
 from remit.runtime.salience import REACH
@@ -187,8 +188,7 @@ def cue_words(lex: Lexicon) -> frozenset[str]:
     nouns = set(lex.anaphor_nouns)
     nouns |= {n + "s" for n in nouns} | {n + "es" for n in nouns}
     nouns |= {n[:-1] + "ies" for n in lex.anaphor_nouns if n.endswith("y")}
-    return frozenset(nouns | set(lex.pronouns) | set(lex.word_class("role_anaphors"))
-                     | {"latter", "former"})
+    return frozenset(nouns | set(lex.pronouns) | anaphor_words(lex))
 
 
 @dataclass(frozen=True)

@@ -188,10 +188,12 @@ class SentenceRunner:
         return found
 
     def _salience(self):
+        from remit.claims.anaphora import people_words
         from remit.runtime.salience import Salience
 
         lex = self.component.extractor.lex
         return Salience(lex.word_class("singular_pronouns"), lex.word_class("plural_pronouns"),
+                        people=people_words(lex), personnel=lex.personnel,
                         nouns=lex.anaphor_nouns,
                         determiners=lex.definite_articles | lex.demonstratives)
 

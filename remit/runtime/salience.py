@@ -13,7 +13,8 @@ the mentions of the *salient* agency, the one the text is about here. The reach 
   agencies ('ICE and CBP are both in DHS': two compete, so no claim), at a new paragraph whose
   first sentence refers to no agency (another topic), and, for a pronoun, at a sentence in
   between whose subject is something else of the same number ('The roof leaks.' for 'it',
-  'The lawyers filed it.' for 'they');
+  'The lawyers filed it.' for 'they'); for a noun for the agency's people ('Officers ...'),
+  at a sentence in between whose subject is other people ('The lawyers filed it.');
 - the stand-in's ``kb_id`` says how sure the reading is (:data:`remit.records.FAR_VIAS`): no
   other agency named since it became salient, or one named (not as the subject) in between,
   when a contradicted verdict would rest on a guess.
@@ -41,6 +42,10 @@ class Salience:
 
     singular: frozenset[str]  # pronouns a singular subject in between blocks ('it', 'its')
     plural: frozenset[str]  # and a plural one ('they', 'their')
+    # Nouns for the agency's people ('officers'), and the personnel nouns ('lawyers') of a
+    # subject in between that blocks them.
+    people: frozenset[str] = frozenset()
+    personnel: frozenset[str] = frozenset()
     doc: Doc | None = None  # the sentence where the salient agency was last named
     rows: list = field(default_factory=list)  # its mentions there, as span rows
     age: int = 0
@@ -118,6 +123,8 @@ class Salience:
     def block(self, doc: Doc) -> None:
         """Take in the subjects of a parsed sentence that names no agency (see :meth:`after`)."""
         self.blocks |= _blocked(doc, self.singular, self.plural)
+        if any(t.dep_ in _SUBJECT_DEPS and t.lemma_.lower() in self.personnel for t in doc):
+            self.blocks.add(self.people)
 
     def _become(self, doc: Doc, rows: list, others: bool) -> None:
         self.doc, self.rows, self.age, self.others, self.blocks = doc, rows, 0, others, set()

@@ -157,11 +157,12 @@ def test_expedited_removal_is_not_the_judges_decision(engine):
 
 
 def test_anaphor_candidates_are_the_words_resolve_anaphora_reads(engine):
-    """Candidates by lower case ('it', 'its', 'they', 'the latter') or by lemma ('The Agency')."""
+    """Candidates by lower case ('it', 'its', 'they', 'the latter', 'officers') or by lemma
+    ('The Agency')."""
     extractor = engine.nlp.get_pipe("remit_claims").extractor
     doc = engine.nlp("ICE arrests people. It also runs detention. The Agency and THEY "
                      "and its officers, the latter too, and Its staff.",
                      disable=["remit_claims"])
     words = [doc[i].lower_ for i in extractor._anaphor_candidates(doc)]
-    assert words == ["it", "agency", "they", "its", "latter", "its"]
+    assert words == ["it", "agency", "they", "its", "officers", "latter", "its", "staff"]
     assert extractor._anaphor_candidates(engine.nlp("ICE issues visas.")) == []

@@ -186,7 +186,7 @@ LABELS = {
     "nsubj", "nsubjpass", "csubj", "dobj", "iobj", "pobj", "pcomp", "prep", "prt", "aux",
     "auxpass", "neg", "punct", "cc", "conj", "mark", "advcl", "relcl", "appos", "agent", "det",
     "expl", "discourse", "parataxis", "attr", "acomp", "amod", "nmod", "poss", "compound",
-    "xcomp", "ccomp", "acl", "dative", "npadvmod", "nummod", "case", "advmod", "ROOT",
+    "xcomp", "ccomp", "acl", "dative", "npadvmod", "nummod", "case", "advmod", "dep", "ROOT",
     # coarse POS and fine tags
     "VERB", "AUX", "NOUN", "PROPN", "PRON", "ADJ", "ADV", "ADP", "DET", "NUM", "PART",
     "CCONJ", "SCONJ", "SPACE", "PUNCT", "VBZ", "VBP", "VBD", "VBN", "VBG", "VB", "MD", "NN",
