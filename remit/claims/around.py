@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from remit.claims.cuecompile import CompiledCue
-from remit.claims.forms import live, may_hit_phrase
+from remit.claims.forms import has_phrase, live
 from remit.claims.tokentests import passes
 
 if TYPE_CHECKING:
@@ -48,12 +48,12 @@ class MentionCues:
     def contrasted(self, mention: Span, sent: Span) -> bool:
         """'not ICE but USCIS', 'ERO, not HSI, ...': the mention itself is denied."""
         return any(_hit(cue, mention, sent)
-                   for cue in live(self.contrast, mention.doc, may_hit_phrase))
+                   for cue in live(self.contrast, mention.doc, has_phrase))
 
     def exclusive_to(self, mention: Span, sent: Span) -> bool:
         """'only ICE', 'ICE alone', 'no agency other than ICE': only this agency does it."""
         return any(_hit(cue, mention, sent)
-                   for cue in live(self.exclusive, mention.doc, may_hit_phrase))
+                   for cue in live(self.exclusive, mention.doc, has_phrase))
 
 
 def _hit(cue: CompiledCue, mention: Span, sent: Span) -> bool:

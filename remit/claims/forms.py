@@ -39,17 +39,15 @@ def doc_forms(doc) -> frozenset[str]:
     return _LAST_FORMS[2]
 
 
-def may_hit(cue, doc) -> bool:
+def has_word(cue, forms: frozenset[str]) -> bool:
     """Whether a cue that asks a token for one of its words (every scope but the sentence's)
-    can match in ``doc`` at all: not if none of its tokens has one of them.
-    """
-    return not cue.words or not cue.words.isdisjoint(doc_forms(doc))
+    can match in a doc with these ``forms`` at all: not if none of its tokens has one."""
+    return not cue.words or not cue.words.isdisjoint(forms)
 
 
-def may_hit_phrase(cue, doc) -> bool:
-    """Whether a cue matched by its phrases (scope 'mention') can match in ``doc`` at all:
-    not unless the doc has every word of one of them."""
-    forms = doc_forms(doc)
+def has_phrase(cue, forms: frozenset[str]) -> bool:
+    """Whether a cue matched by its phrases (scope 'mention') can match in a doc with these
+    ``forms`` at all: not unless the doc has every word of one of them."""
     return any(forms.issuperset(words) for words in cue.phrases)
 
 
@@ -57,13 +55,14 @@ def may_hit_phrase(cue, doc) -> bool:
 _SIFTED: list = [None, {}]
 
 
-def live(cues: tuple, doc, test=may_hit) -> tuple:
-    """The ``cues`` (a tuple kept for good) that pass ``test`` in ``doc``, worked out once
-    per doc."""
+def live(cues: tuple, doc, test=has_word) -> tuple:
+    """The ``cues`` (a tuple kept for good) that pass ``test`` on ``doc``'s forms, worked out
+    once per doc."""
     if doc is not _SIFTED[0]:
         _SIFTED[:] = [doc, {}]
     key = (id(cues), test)
     kept = _SIFTED[1].get(key)
     if kept is None:
-        kept = _SIFTED[1][key] = tuple(c for c in cues if test(c, doc))
+        forms = doc_forms(doc)
+        kept = _SIFTED[1][key] = tuple(c for c in cues if test(c, forms))
     return kept
