@@ -82,10 +82,19 @@ class AliasIndex:
     kinds: dict[str, str] = field(default_factory=dict, compare=False)
     # Hashes of the lower-case acronyms, as in a Doc's LOWER column.
     acronym_hashes: frozenset[int] = field(init=False, compare=False)
+    # Each word of a fuzzy name -> the names (by their order in ``fuzzy``) that hold it
+    fuzzy_words: dict[str, list[int]] = field(init=False, compare=False)
+    fuzzy_names: tuple[tuple[tuple[str, ...], str], ...] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "acronym_hashes",
                            frozenset(hash_string(a) for a in self.acronyms))
+        words: dict[str, list[int]] = {}
+        for k, name in enumerate(self.fuzzy):
+            for word in dict.fromkeys(name):
+                words.setdefault(word, []).append(k)
+        object.__setattr__(self, "fuzzy_words", words)
+        object.__setattr__(self, "fuzzy_names", tuple(self.fuzzy.items()))
 
 
 def build_alias_index(nlp_vocab, make_doc, table: Table,
@@ -182,7 +191,9 @@ def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
     positions: dict[str, list[int]] = {}
     for i, word in enumerate(words):
         positions.setdefault(word, []).append(i)
-    for name, agency in index.fuzzy.items():
+    # With one word misspelt, another is spelt right: only names with a word here can match
+    held = sorted({k for word in positions for k in index.fuzzy_words.get(word, ())})
+    for name, agency in (index.fuzzy_names[k] for k in held):
         n = len(name)
         # With one word misspelt, another is spelt right: only windows around it can match.
         starts = {i - k for k, word in enumerate(name) for i in positions.get(word, ())}
