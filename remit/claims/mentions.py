@@ -195,9 +195,13 @@ def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
     held = sorted({k for word in positions for k in index.fuzzy_words.get(word, ())})
     for name, agency in (index.fuzzy_names[k] for k in held):
         n = len(name)
-        # With one word misspelt, another is spelt right: only windows around it can match.
-        starts = {i - k for k, word in enumerate(name) for i in positions.get(word, ())}
-        for start in sorted(s for s in starts if 0 <= s <= len(words) - n):
+        # Only a window with every word but one in its place can match: count them per start.
+        right: dict[int, int] = {}
+        for k, word in enumerate(name):
+            for i in positions.get(word, ()):
+                right[i - k] = right.get(i - k, 0) + 1
+        for start in sorted(s for s, c in right.items() if c == n - 1
+                            and 0 <= s <= len(words) - n):
             if any(i in taken for i in range(start, start + n)):
                 continue
             window = words[start : start + n]
