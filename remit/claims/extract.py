@@ -122,28 +122,37 @@ class Extractor:
         out: list[Claim] = []
         previous = list(previous)
         anaphors = self._anaphor_candidates(doc)
-        bindings = self.constructions(doc) if self.constructions else []
+        bindings = None  # matched on the first sentence with an agency: most docs have none
         for sent in doc.sents:
             own = [m for m in mentions if sent.start <= m.start < sent.end]
             found = resolve_anaphora(sent, own, previous, self.lex,
                                      names=self.name_words) if any(
                 sent.start <= i < sent.end for i in anaphors) else []
             own = sorted(own + found, key=lambda m: m.start)
-            cues = self.cues.state(sent)
-            here = [b for b in bindings if sent.start <= (
-                b.anchor if b.anchor is not None else b.slots["agency"]) < sent.end]
-            frames = sentence_frames(sent, own, self.lex, self.verb_words,
-                                     self.aliases.transparent, here)
-            # a predicate that places an agency ('includes branches like HSI', 'conducts law
-            # enforcement under DHS') says where it sits, not an act the table lacks
-            placing = {f.head.i for f in frames if f.target is not None}
-            for frame in frames:
-                out.extend(self._frame_claims(frame, sent, cues,
-                                              unlisted=frame.head.i not in placing))
+            if own:
+                if bindings is None:
+                    bindings = self.constructions(doc) if self.constructions else []
+                out.extend(self._sentence_claims(sent, own, bindings))
             if own or sent.start > 0 or any(t.is_alpha for t in sent):
                 previous = own  # not after a leading list marker parsed alone ('•')
         # the tail is this doc's own mentions, never a stand-in handed on from another doc
         return out, [m for m in previous if m.doc is doc]
+
+    def _sentence_claims(self, sent: Span, own: list[Span], bindings: list) -> list[Claim]:
+        """The claims of one sentence about its agencies ``own`` (mentions and anaphors)."""
+        out: list[Claim] = []
+        cues = self.cues.state(sent)
+        here = [b for b in bindings if sent.start <= (
+            b.anchor if b.anchor is not None else b.slots["agency"]) < sent.end]
+        frames = sentence_frames(sent, own, self.lex, self.verb_words,
+                                 self.aliases.transparent, here)
+        # a predicate that places an agency ('includes branches like HSI', 'conducts law
+        # enforcement under DHS') says where it sits, not an act the table lacks
+        placing = {f.head.i for f in frames if f.target is not None}
+        for frame in frames:
+            out.extend(self._frame_claims(frame, sent, cues,
+                                          unlisted=frame.head.i not in placing))
+        return out
 
     def _anaphor_candidates(self, doc: Doc) -> list[int]:
         """Positions of the tokens :func:`resolve_anaphora` may take as an anaphor.
