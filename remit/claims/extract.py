@@ -323,9 +323,11 @@ def order_claims(claims: Iterable[Claim]) -> list[Claim]:
     """Drop repeated claims and sort the rest in text order, the order findings are reported.
 
     A claim repeats another when it says the same of the same mention (agency, function,
-    target, polarity), whatever predicate it was read from; the first in a total order wins,
-    so the result never depends on set or hash order. Of two readings of the same claim, the
-    one a construction record made wins (it can tell which record read it).
+    target, polarity), whatever predicate it was read from, or the same of the same agency
+    through the same predicate from another mention of it in the sentence ('Immigration and
+    Customs Enforcement (ICE) deports people': the name and its acronym); the first in a total
+    order wins, so the result never depends on set or hash order. Of two readings of the same
+    claim, the one a construction record made wins (it can tell which record read it).
     """
     def key(c: Claim) -> tuple:
         return (c.start, c.sent_start, c.function or "", c.target or "", c.polarity,
@@ -335,8 +337,10 @@ def order_claims(claims: Iterable[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in sorted(claims, key=key):
         same = (claim.start, claim.agency, claim.function, claim.target, claim.polarity)
-        if same not in seen:
-            seen.add(same)
+        again = (claim.sent_start, claim.agency, claim.function, claim.target, claim.polarity,
+                 claim.predicate)
+        if same not in seen and again not in seen:
+            seen.update((same, again))
             out.append(claim)
     return out
 

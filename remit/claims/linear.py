@@ -36,7 +36,12 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
     """Mention followed by a verb-like word the parser took for a noun."""
     doc = mention.doc
     sent_end = clause_end(ctx.sentence_of(mention.start).end, doc)
-    i, negated = _skip_to_verb(ctx, doc, after_parenthesis(ctx, mention.end, sent_end), sent_end)
+    start = ctx.sentence_of(mention.start).start
+    # a bracketed aside is skipped only after a subject that opens the sentence ('The
+    # Transportation Security Administration (TSA) screens ...'), not after one in a list
+    opens = all(t.is_punct or t.dep_ == "det" for t in doc[start:mention.start])
+    after = after_parenthesis(ctx, mention.end, sent_end, brackets=opens)
+    i, negated = _skip_to_verb(ctx, doc, after, sent_end)
     if i < sent_end and doc[i].text in EQUATES:
         # shorthand 'USCIS = benefits (green cards, citizenship); ICE = enforcement'
         args = list(tail(ctx, doc[i]))
@@ -146,15 +151,22 @@ def split_later_verb(ctx: Sentence, args: list[Token]):
     return args, None
 
 
-def after_parenthesis(ctx: Sentence, i: int, end: int) -> int:
-    """Skip ', ICE's investigative arm,' after a mention: the index after the second comma."""
+def after_parenthesis(ctx: Sentence, i: int, end: int, brackets: bool = False) -> int:
+    """Skip ', ICE's investigative arm,' (or, with ``brackets``, ' (CBP)') after a mention:
+    the index after the closing comma or bracket, when no finite verb stands between."""
     doc = ctx.mentions[0].doc if ctx.mentions else None
-    if doc is None or i >= end or doc[i].text != ",":
+    if doc is None or i >= end or doc[i].text not in _ASIDE or (
+            doc[i].text != "," and not brackets):
         return i
-    for j in range(i + 1, min(end, i + 12)):
-        if doc[j].text == ",":
+    close, reach = _ASIDE[doc[i].text]
+    for j in range(i + 1, min(end, i + reach)):
+        if doc[j].text == close:
             inner = doc[i + 1 : j]
             if not any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in inner):
                 return j + 1
             return i
     return i
+
+
+# An aside after a mention: its opening mark, its closing mark and how far it may reach.
+_ASIDE = {",": (",", 12), "(": (")", 8)}
