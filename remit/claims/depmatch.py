@@ -1,11 +1,11 @@
 """A dependency matcher with spaCy's ``DependencyMatcher`` semantics, for construction records.
 
 It reads the doc's token arrays once and searches from each pattern's first node along its
-relations. spaCy's matcher first runs a token matcher of every node of every pattern over every token,
-then tries each combination of the candidates; most nodes are tested on tokens the relations
-never reach. Here the first node's candidates come from the columns (a doc's columns are read
-once for all patterns), and every other node is only tested on the tokens its relation to an
-earlier node gives. A match is the same list of token indices, one per node in pattern order,
+relations. spaCy's matcher first runs a token matcher of every node of every pattern over
+every token, then tries each combination of the candidates; most nodes are tested on tokens
+the relations never reach. Here the first node's candidates come from the columns (a doc's
+columns are read once for all patterns), and every other node is only tested on the tokens
+its relation to an earlier node gives. A match is the same list of token indices, one per node in pattern order,
 as spaCy's (``tests/claims/test_depmatch.py`` compares the two on every record's pattern).
 
 Supported: every relation operator, and node tests of ``ORTH``/``TEXT``, ``NORM``, ``LOWER``,
@@ -38,9 +38,10 @@ class View:
         from spacy import attrs
 
         n = self.n = len(doc)
-        self._roots: list[int] | None = []
-        self.bounds: dict[int, tuple[int, int]] = {}
-        self._candidates = {}
+        # each token's root, worked out when an operator of word order first asks
+        self._roots: list[int] | None = None if n else []
+        self.bounds: dict[int, tuple[int, int]] = {}  # root -> its tree's first, last token
+        self._candidates: dict[tuple, list[int]] = {}
         if not n:
             self.cols, self.heads, self.children = [[] for _ in _COLUMNS], [], []
             return
@@ -54,9 +55,6 @@ class View:
         for i, h in enumerate(heads):
             if h != i:
                 self.children[h].append(i)
-        self._roots: list[int] | None = None  # built when an operator of order asks
-        self.bounds = {}
-        self._candidates: dict[tuple, list[int]] = {}
 
     def column(self, attr: str) -> list[int]:
         """One attribute's values, token by token."""
@@ -162,7 +160,7 @@ OPERATORS: dict[str, Callable[[View, int], list[int]]] = {
 }
 
 
-def compile_node_tests(attrs: dict, strings) -> tuple[Test, ...] | None:
+def compile_node_tests(attrs: dict) -> tuple[Test, ...] | None:
     """A node's ``RIGHT_ATTRS`` as column tests; None when it tests anything else."""
     from spacy.strings import get_string_id
 
@@ -187,12 +185,12 @@ def compile_node_tests(attrs: dict, strings) -> tuple[Test, ...] | None:
 class Compiled:
     """One pattern: per node, its tests and (after the first) its relation to an earlier node."""
 
-    def __init__(self, pattern: list[dict], strings) -> None:
+    def __init__(self, pattern: list[dict]) -> None:
         names = [node["RIGHT_ID"] for node in pattern]
         self.nodes = []
         self.supported = True
         for node in pattern:
-            tests = compile_node_tests(node.get("RIGHT_ATTRS", {}), strings)
+            tests = compile_node_tests(node.get("RIGHT_ATTRS", {}))
             if tests is None or (node.get("REL_OP") is not None
                                  and node["REL_OP"] not in OPERATORS):
                 self.supported = False
@@ -287,7 +285,7 @@ class Matcher:
         """Add patterns under the key ``name``."""
         key = self.vocab.strings.add(name)
         for pattern in patterns:
-            compiled = Compiled(pattern, self.vocab.strings)
+            compiled = Compiled(pattern)
             if compiled.supported:
                 self._patterns.append((key, compiled))
                 continue

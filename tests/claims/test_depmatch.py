@@ -53,7 +53,7 @@ def docs(engine):
 
 def test_every_shipped_pattern_is_run_by_remits_matcher():
     assert PATTERNS
-    assert all(Compiled(p, None).supported for _, p in PATTERNS)
+    assert all(Compiled(p).supported for _, p in PATTERNS)
 
 
 def test_same_matches_as_spacy_on_every_pattern_and_example(docs):
@@ -101,7 +101,7 @@ def test_a_test_it_does_not_run_goes_to_spacys_matcher():
               deps=["nsubj", "ROOT", "dobj"])
     pattern = [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"ORTH": {"REGEX": "^arr"}}},
                {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj"}}]
-    assert not Compiled(pattern, None).supported
+    assert not Compiled(pattern).supported
     matcher = Matcher(vocab)
     matcher.add("p", [pattern])
     assert [(vocab.strings[k], t) for k, t in matcher(doc)] == [("p", [1, 0])]
