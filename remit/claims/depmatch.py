@@ -5,8 +5,9 @@ relations. spaCy's matcher first runs a token matcher of every node of every pat
 every token, then tries each combination of the candidates; most nodes are tested on tokens
 the relations never reach. Here the first node's candidates come from the columns (a doc's
 columns are read once for all patterns), and every other node is only tested on the tokens
-its relation to an earlier node gives. A match is the same list of token indices, one per node in pattern order,
-as spaCy's (``tests/claims/test_depmatch.py`` compares the two on every record's pattern).
+its relation to an earlier node gives. A match is the same list of token indices, one per
+node in pattern order, as spaCy's (``tests/claims/test_depmatch.py`` compares the two on
+every record's pattern).
 
 Supported: every relation operator, and node tests of ``ORTH``/``TEXT``, ``NORM``, ``LOWER``,
 ``LEMMA``, ``POS``, ``TAG`` and ``DEP`` by a value, ``IN`` or ``NOT_IN``. A pattern with any
