@@ -33,6 +33,12 @@ NEVER_CONTRADICTED = [
     "USCIS\nThings it does not do:\n- Issue visas\n",
     "Myths about ICE:\n- Issues green cards\n",
     "USCIS does not deport people; ICE does.",
+    # two clauses the parser glues into one: the second subject's act is not the first's
+    "DHS grants the waiver and the State Department prints the visa foil.",
+    "USCIS approves the petition and the consulate issues the visa.",
+    # a passive with a place and an agent each, listed: which place is whose is a guess
+    "The work is done at airports by officers of the Office of Field Operations, along the "
+    "border by agents of the Border Patrol and at sea by crews of the Coast Guard.",
     "CBP doesn't issue visas, the State Department does.",
     "ICE does not detain U.S. citizens, at least not legally.",
     "ICE does not deport U.S. citizens.",

@@ -61,6 +61,8 @@ def under_other_verb(token, head) -> bool:
     predicate is what is done, modifiers and all: 'certify that there are no workers available
     to accept the job at the prevailing wage' certifies the wage test.
     """
+    if _in_glued_clause(token, head):
+        return True
     verb = blocked = False
     current = token
     while current.i != head.i:
@@ -76,6 +78,35 @@ def under_other_verb(token, head) -> bool:
         # 'including', 'involving' introduce examples, like prepositions
         verb = verb or (current.pos_ in {"VERB", "AUX"} and current.dep_ != "prep")
     return blocked
+
+
+_FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+
+
+def _in_glued_clause(token, head) -> bool:
+    """Whether ``token`` is in the second clause of two that the parser glued into one.
+
+    'USCIS approves the petition and the State Department issues the visa' is parsed with
+    'the petition and the State Department' as the subject of 'issues', a finite clause below
+    'approves' with no 'that' or 'whether': the first conjunct is the predicate's object, the
+    rest is another subject's act.
+    """
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        clause = current.head if current.dep_ != "ccomp" else current
+        if clause.dep_ == "ccomp" and clause.tag_ in _FINITE_TAGS and not any(
+                c.dep_ == "mark" for c in clause.children):
+            for subject in clause.children:
+                if subject.dep_ in {"nsubj", "nsubjpass"} and any(
+                        c.dep_ == "conj" for c in subject.children):
+                    return not _in_first_conjunct(token, subject)
+        current = current.head
+    return False
+
+
+def _in_first_conjunct(token, subject) -> bool:
+    later = [t.i for c in subject.children if c.dep_ in {"cc", "conj"} for t in c.subtree]
+    return token.i in {t.i for t in subject.subtree} and token.i not in later
 
 
 def nesting(token, head, prepositions: frozenset[str]) -> int:

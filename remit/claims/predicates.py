@@ -208,10 +208,28 @@ def conj_verbs(verb: Token) -> list[tuple[Token, bool]]:
             if any(doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(verb.i + 1, child.i)):
                 # 'HSI conducts X while ERO conducts Y, operates Z': a mis-attached conjunct.
                 continue
+            if _glued_subject(verb, child):
+                continue
             but = any(c.lower_ in _contrast_conjunctions() for c in verb.children
                       if c.dep_ == "cc")
             out.extend((v, b or but) for v, b in conj_verbs(child))
     return out
+
+
+def _glued_subject(verb: Token, conj: Token) -> bool:
+    """Whether a noun the parser took as a second object is the subject of ``conj``.
+
+    'USCIS approves the petition and the consulate issues the visa' is parsed with 'the
+    consulate' as a conjunct of 'petition' and 'issues' as a conjunct of 'approves' with no
+    subject: the noun right before the verb is that verb's subject.
+    """
+    for obj in verb.children:
+        if obj.dep_ in {"dobj", "attr"}:
+            for noun in obj.children:
+                if noun.dep_ == "conj" and noun.right_edge.i + 1 == conj.i and not (
+                        conj.tag_ in {"VBG", "VBN", "VB"}):
+                    return True
+    return False
 
 
 @functools.cache

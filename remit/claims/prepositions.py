@@ -8,6 +8,8 @@ Plain functions of a :class:`remit.claims.slots.Sentence` (see :mod:`remit.claim
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from remit.claims import frames as core
@@ -29,6 +31,15 @@ def passive_subject(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
     return core.records_at(ctx, "verb", mention, verb, is_negated(verb, ctx.lex)) or []
 
 
+def _other_agents(agent: Token, agent_words: frozenset[str]) -> bool:
+    """Whether the passive verb of ``agent`` has a second 'by' phrase of its own, not a
+    conjunct of ``agent``: a list of places, each done by another agent."""
+    linked = {agent.i} | {c.i for c in agent.subtree if c.dep_ == "conj"}
+    return any(t.lower_ in agent_words and t.dep_ in {"prep", "agent"} and t.i not in linked
+               and t.i not in {a.i for a in agent.subtree}
+               for t in agent.head.subtree)
+
+
 def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
     """The agency as the object of a preposition: 'by ICE', 'a task for ICE', 'to ICE'."""
     words = ctx.lex.word_class
@@ -38,7 +49,12 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
         while agent.dep_ == "conj":
             agent = agent.head
         if agent.dep_ == "agent":
-            return core.read_verb(ctx, mention, agent.head, passive=True)
+            frames = core.read_verb(ctx, mention, agent.head, passive=True)
+            if _other_agents(agent, words("agent_prepositions")):
+                # 'led at ports by officers of A, along the border by agents of B': which
+                # place goes with which agent is a guess, so no frame is contradicted
+                frames = [replace(f, partial=True) for f in frames]
+            return frames
     if prep.lower_ in words("likeness_prepositions") and prep.head.lemma_ == "be":
         # 'Like CBP, ICE is part of DHS': the copula's records read for CBP too
         return core.records_at(ctx, "copula", mention, prep.head,
