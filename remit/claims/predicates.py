@@ -226,8 +226,8 @@ def _glued_subject(verb: Token, conj: Token) -> bool:
     for obj in verb.children:
         if obj.dep_ in {"dobj", "attr"}:
             for noun in obj.children:
-                if noun.dep_ == "conj" and noun.right_edge.i + 1 == conj.i and not (
-                        conj.tag_ in {"VBG", "VBN", "VB"}):
+                if noun.dep_ == "conj" and noun.right_edge.i + 1 == conj.i and (
+                        conj.tag_ not in {"VBG", "VBN", "VB"}):
                     return True
     return False
 

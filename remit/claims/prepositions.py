@@ -32,8 +32,10 @@ def passive_subject(ctx: Sentence, mention: Span, verb: Token) -> list[Frame]:
 
 
 def _other_agents(agent: Token, agent_words: frozenset[str]) -> bool:
-    """Whether the passive verb of ``agent`` has a second 'by' phrase of its own, not a
-    conjunct of ``agent``: a list of places, each done by another agent."""
+    """Whether the passive verb of ``agent`` has a second 'by' phrase of its own.
+
+    Not a conjunct of ``agent``: a list of places, each done by another agent.
+    """
     linked = {agent.i} | {c.i for c in agent.subtree if c.dep_ == "conj"}
     return any(t.lower_ in agent_words and t.dep_ in {"prep", "agent"} and t.i not in linked
                and t.i not in {a.i for a in agent.subtree}
