@@ -129,12 +129,8 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     lower = token.lower_
     if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
         return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
-    if token.dep_ == "attr" and not own and _described(token, lex) and any(
-            c.dep_ in SUBJECT_DEPS and c.lower_ in lex.demonstratives
-            for c in token.head.children):
-        return _first(subject_of(previous))  # 'This is the department which grants ...'
     if token.dep_ not in SUBJECT_DEPS:
-        return []
+        return _first(subject_of(previous)) if _named_again(token, own, lex) else []
     if lower in lex.word_class("role_anaphors"):
         return _first(_role_antecedent(token, sent, own, previous, lex))
     if lower in lex.word_class("pair_anaphors"):
@@ -283,6 +279,23 @@ def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
 
 
 _RELATIVE_DEPS = {"relcl", "acl"}
+_OBJECT_DEPS = {"dobj", "pobj"}
+
+
+def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
+    """Whether a description that is no subject stands for the agency of the sentence before,
+    in a sentence that names none: the attribute of a 'this' subject ('This is the department
+    which grants ...'), or an object after a demonstrative ('sent to this office', 'processed
+    by this branch'; not 'the office', which may be any)."""
+    if own:
+        return False
+    if token.dep_ == "attr":
+        return _described(token, lex) and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in lex.demonstratives
+            for c in token.head.children)
+    children = list(token.children)
+    return (token.dep_ in _OBJECT_DEPS and token.lemma_.lower() in lex.anaphor_nouns
+            and len(children) == 1 and children[0].lower_ in lex.demonstratives)
 
 
 def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
