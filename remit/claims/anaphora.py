@@ -142,7 +142,10 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         return _first(subject_of(earlier) if earlier else _it_antecedent(previous, lex))
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
         return _they(token, sent, earlier, previous, lex)
-    if lower in lex.anaphor_ordinals and previous:
+    if lower in lex.anaphor_ordinals:
+        # of the two agencies named before (not of one: "The former ... The latter ...")
+        if len({m.label_ for m in previous}) != 2:
+            return []
         return [previous[-1] if lower in lex.last_ordinals else previous[0]]
     if _described(token, lex, relative=not own):
         return _first(subject_of(previous))
