@@ -10,8 +10,9 @@ agency was read.
 The reference model, for an anaphor that is a subject (or the possessor of one):
 
 - what is *in focus* in the sentence before is its subject agency: one agency, or a pair
-  coordinated as the subject ('ICE and CBP enforce ...'); two subject agencies that are not
-  a pair compete, and then nothing is in focus;
+  coordinated as the subject ('ICE and CBP enforce ...'), or the owner of a subject role noun
+  ('Their goal is ...'); two subject agencies that are not a pair compete, and then nothing
+  is in focus (:mod:`remit.claims.focus` reads it);
 - 'it' and 'its' take one agency only, never a pair; 'they' and 'their' take either, a pair
   as a likely reading only (``via: inferred``, never contradicted);
 - 'they' resolves as the subject of its sentence's main verb, at its start or after an opening
@@ -34,15 +35,22 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from remit.claims.focus import (
+    MODIFIER_DEPS,
+    SUBJECT_DEPS,
+    coordinated,
+    focus,
+    in_focus,
+    inferred,
+    is_subject,
+    leads,
+    subject_of,
+)
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import PERSONNEL_KIND
-from remit.records import FAR_VIAS, VIA_INFERRED
+from remit.records import FAR_VIAS
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_MODIFIER_DEPS = {"compound", "amod", "nmod"}
-_INSIDE_DEPS = _MODIFIER_DEPS | {"poss"}
-_VERB_POS = {"VERB", "AUX"}
-_CORE_DEPS = {"appos", "conj", "compound"}  # a name's parts around a verbless root
+_INSIDE_DEPS = MODIFIER_DEPS | {"poss"}
 _LOOSE_DEPS = {"npadvmod", "dep"}  # how the small model attaches a noun phrase set out first
 
 
@@ -88,7 +96,7 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
                 antecedent = _loosely(antecedent, noun, previous, lex, names)
             if (antecedent is not None and token.lower_ not in lex.anaphor_ordinals
                     and _rivalled(antecedent, previous)):
-                antecedent = _inferred(antecedent)
+                antecedent = inferred(antecedent)
             if antecedent is not None:
                 out.append(_anaphor_span(token, antecedent, lex))
     return out
@@ -121,12 +129,8 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     lower = token.lower_
     if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
         return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
-    if token.dep_ == "attr" and not own and _described(token, lex) and any(
-            c.dep_ in _SUBJECT_DEPS and c.lower_ in lex.demonstratives
-            for c in token.head.children):
-        return _first(_subject_of(previous))  # 'This is the department which grants ...'
-    if token.dep_ not in _SUBJECT_DEPS:
-        return []
+    if token.dep_ not in SUBJECT_DEPS:
+        return _first(subject_of(previous)) if _named_again(token, own, lex) else []
     if lower in lex.word_class("role_anaphors"):
         return _first(_role_antecedent(token, sent, own, previous, lex))
     if lower in lex.word_class("pair_anaphors"):
@@ -135,13 +139,16 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         if _names_an_agency(token, own):
             return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
         # '..., and it then issues ...' refers to this sentence's subject, if it has one.
-        return _first(_subject_of(earlier) if earlier else _it_antecedent(previous, lex))
+        return _first(subject_of(earlier) if earlier else _it_antecedent(previous, lex))
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
         return _they(token, sent, earlier, previous, lex)
-    if lower in lex.anaphor_ordinals and previous:
+    if lower in lex.anaphor_ordinals:
+        # of the two agencies named before (not of one: "The former ... The latter ...")
+        if len({m.label_ for m in previous}) != 2:
+            return []
         return [previous[-1] if lower in lex.last_ordinals else previous[0]]
     if _described(token, lex, relative=not own):
-        return _first(_subject_of(previous))
+        return _first(subject_of(previous))
     return _people(token, own, previous, lex, names)
 
 
@@ -152,12 +159,13 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
     an agency subject before, in this sentence or in focus in the one before (not 'They work
     for DHS, but their jobs differ'). Only 'their' takes a pair."""
     head = token.head
-    role = (token.dep_ == "poss" and head.dep_ in _SUBJECT_DEPS
+    role = (token.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
             and head.lemma_.lower() in lex.role_nouns)
+    before = in_focus(previous, lex.role_nouns)
     if head.lemma_.lower() in lex.personnel:
-        found = _first(_subject_of(earlier)) or _in_focus(previous)
+        found = _first(subject_of(earlier)) or before
     elif role:
-        found = _first(_subject_of(earlier, strict=True)) if earlier else _in_focus(previous)
+        found = _first(subject_of(earlier, strict=True)) if earlier else before
     else:
         return []
     return found if len(found) == 1 or token.lower_ in lex.word_class("plural_pronouns") else []
@@ -174,10 +182,10 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
         return set_out
     if earlier:
         joined = token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}
-        return _first(_subject_of(earlier, strict=True)) if joined else []
+        return _first(subject_of(earlier, strict=True)) if joined else []
     if not main:
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
-    return _focus(previous) or _first(_staff_of(previous, lex))
+    return focus(previous, lex.role_nouns) or _first(_staff_of(previous, lex))
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -193,7 +201,7 @@ def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
         if root.head.i == token.head.i and root.dep_ in _LOOSE_DEPS:
             firsts.setdefault(mention.label_, mention)
     pair = list(firsts.values())
-    return pair if len(pair) == 1 or (len(pair) == 2 and _coordinated(pair)) else []
+    return pair if len(pair) == 1 or (len(pair) == 2 and coordinated(pair)) else []
 
 
 def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Lexicon,
@@ -206,15 +214,15 @@ def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Le
             c.dep_ == "det" and c.lower_ in lex.definite_articles | lex.demonstratives
             for c in token.children):
         return []  # 'Police officers ...', 'officers from the city ...', 'ICE's officers'
-    focus = _focus(previous)
-    if len(focus) != 1:
+    subjects = focus(previous, lex.role_nouns)
+    if len(subjects) != 1:
         return []
     owners = {a for a, words in names.items() if PERSONNEL_KIND in words and noun in words}
     if owners:
-        return focus if focus[0].label_ in owners else []
+        return subjects if subjects[0].label_ in owners else []
     if len({m.label_ for m in previous}) != 1:
         return []  # 'ICE works with CBP. Agents ...': either one's
-    return [_inferred(focus[0])]
+    return [inferred(subjects[0])]
 
 
 def _pair(previous: Sequence[Span]) -> list[Span]:
@@ -226,57 +234,7 @@ def _pair(previous: Sequence[Span]) -> list[Span]:
     if len(firsts) != 2:
         return []
     pair = list(firsts.values())
-    return pair if _coordinated(pair) else [_inferred(m) for m in pair]
-
-
-def _focus(mentions: Sequence[Span]) -> list[Span]:
-    """The subject agency of ``mentions`` (one sentence's), or its coordinated pair of subject
-    agencies (as a likely reading); none when there is no subject agency or two compete."""
-    subjects = [m for m in mentions if _is_subject(m.root) or _verbless(m)]
-    firsts: dict[str, Span] = {}
-    for mention in subjects:
-        firsts.setdefault(mention.label_, mention)
-    if len(firsts) == 1:
-        return subjects[:1]
-    pair = list(firsts.values())
-    return [_inferred(m) for m in pair] if len(pair) == 2 and _coordinated(pair) else []
-
-
-def _verbless(mention: Span) -> bool:
-    """Whether a mention is the core of a sentence without a verb: a heading or a label that
-    is the agency's name ('## Transportation Security Administration') puts it in focus as a
-    subject does (not 'under CBP.', where it hangs on a word)."""
-    root = mention.root
-    core = root.dep_ == "ROOT" or (root.dep_ in _CORE_DEPS and root.head.dep_ == "ROOT")
-    return core and not any(t.pos_ in _VERB_POS for t in mention.sent)
-
-
-def _in_focus(mentions: Sequence[Span]) -> list[Span]:
-    """The agency in focus, or the first mention when no agency is a subject."""
-    if any(_is_subject(m.root) or _verbless(m) for m in mentions):
-        return _focus(mentions)
-    return list(mentions[:1])
-
-
-def _coordinated(pair: Sequence[Span]) -> bool:
-    """Whether one mention of ``pair`` is a conjunct of the other ('ICE and CBP')."""
-    for mention, other in (pair, pair[::-1]):
-        token = mention.root
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head
-        if token.i != mention.root.i and other.start <= token.i < other.end:
-            return True
-    return False
-
-
-def _is_subject(token: Token) -> bool:
-    """Whether a mention's root is a subject, a modifier of one ('ICE agents') or a conjunct of
-    either ('ICE and CBP')."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.dep_ in _MODIFIER_DEPS:
-        token = token.head
-    return token.dep_ in _SUBJECT_DEPS
+    return pair if coordinated(pair) else [inferred(m) for m in pair]
 
 
 def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
@@ -289,11 +247,11 @@ def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Se
         return None
     # an acronym subject the small model parsed as a noun phrase ('ICE enforces immigration
     # law') is no subject: then the one agency the sentence names
-    focus = _focus(previous)
+    subjects = focus(previous, lex.role_nouns)
     one = previous[0] if len({m.label_ for m in previous}) == 1 else None
-    if len(focus) == 1:
-        return focus[0]
-    return one if one is not None and _leads(one.root) else None
+    if len(subjects) == 1:
+        return subjects[0]
+    return one if one is not None and leads(one.root) else None
 
 
 def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon,
@@ -307,13 +265,7 @@ def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon
         return fitting[0]
     if noun not in lex.word_class("loose_anaphor_nouns"):
         return None
-    return _inferred(antecedent)
-
-
-def _inferred(mention: Span) -> Span:
-    """``mention`` as a likely reading only (a claim on it is never contradicted)."""
-    return Span(mention.doc, mention.start, mention.end, label=mention.label_,
-                kb_id=VIA_INFERRED)
+    return inferred(antecedent)
 
 
 def _first(mention: Span | None) -> list[Span]:
@@ -330,24 +282,30 @@ def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
 
 
 _RELATIVE_DEPS = {"relcl", "acl"}
+_OBJECT_DEPS = {"dobj", "pobj"}
 
 
-def _leads(token: Token) -> bool:
-    """Whether ``token`` opens its sentence's root phrase through modifiers only (the parses
-    the small model gives 'ICE enforces immigration law': 'ICE' a compound or an adjective),
-    or the apposition of a label's ('Enforcement: USCIS enforces the laws'); not a thing's
-    modifier ('toured an ICE facility')."""
-    while token.dep_ in {"compound", "amod"} and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "ROOT" or (token.dep_ == "appos" and token.head.dep_ == "ROOT"
-                                    and any(t.is_punct for t in token.doc[token.head.i:token.i]))
+def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
+    """Whether a description that is no subject stands for the agency of the sentence before,
+    in a sentence that names none: the attribute of a 'this' subject ('This is the department
+    which grants ...'), or an object after a demonstrative ('sent to this office', 'processed
+    by this branch'; not 'the office', which may be any)."""
+    if own:
+        return False
+    if token.dep_ == "attr":
+        return _described(token, lex) and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in lex.demonstratives
+            for c in token.head.children)
+    children = list(token.children)
+    return (token.dep_ in _OBJECT_DEPS and token.lemma_.lower() in lex.anaphor_nouns
+            and len(children) == 1 and children[0].lower_ in lex.demonstratives)
 
 
 def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
     """'Its agents patrol ... They ...': the agency whose people were the subject before."""
     for mention in previous:
         head = mention.root.head
-        if (mention.root.dep_ == "poss" and head.dep_ in _SUBJECT_DEPS
+        if (mention.root.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
                 and head.lemma_.lower() in lex.personnel):
             return mention
     return None
@@ -371,14 +329,14 @@ def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:
     but a subject that is the agency's role or a noun for an agency points at the agency
     ("The TSA's mission is security. It ...", 'One such agency is USCIS. It ...').
     """
-    if any(_is_subject(m.root) for m in previous):
-        focus = _focus(previous)
-        return focus[0] if len(focus) == 1 else None
+    if any(is_subject(m.root, lex.role_nouns) for m in previous):
+        subjects = focus(previous, lex.role_nouns)
+        return subjects[0] if len(subjects) == 1 else None
     if not previous:
         return None
     sent = previous[0].sent
     inside = {i for m in previous for i in range(m.start, m.end)}
-    others = [t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.i == sent.root.i
+    others = [t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.i == sent.root.i
               and t.i not in inside and t.tag_ in {"NN", "NNP"}]
     if not others:
         return previous[0]
@@ -389,10 +347,3 @@ def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:
     return None
 
 
-def _subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
-    for mention in mentions:
-        root = mention.root
-        if root.dep_ in _SUBJECT_DEPS or (
-                root.dep_ in _MODIFIER_DEPS and root.head.dep_ in _SUBJECT_DEPS):
-            return mention
-    return mentions[0] if mentions and not strict else None

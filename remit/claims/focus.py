@@ -1,0 +1,100 @@
+"""What is in focus in a sentence: its subject agency, a coordinated pair, a heading's agency.
+
+The part of the reference model (:mod:`remit.claims.anaphora`) that reads the sentence an
+anaphor looks back to: which of its mentions is the subject, whether two are coordinated,
+and the readings marked as likely only (``via: inferred``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from remit.records import VIA_INFERRED
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_VERB_POS = {"VERB", "AUX"}
+_CORE_DEPS = {"appos", "conj", "compound"}  # a name's parts around a verbless root
+
+
+def focus(mentions: Sequence[Span], roles: frozenset[str] = frozenset()) -> list[Span]:
+    """The subject agency of ``mentions`` (one sentence's), or its coordinated pair of subject
+    agencies (as a likely reading); none when there is no subject agency or two compete.
+    The owner of a subject that is one of its ``roles`` ('Their goal is ...') is a subject."""
+    subjects = [m for m in mentions if is_subject(m.root, roles) or verbless(m)]
+    firsts: dict[str, Span] = {}
+    for mention in subjects:
+        firsts.setdefault(mention.label_, mention)
+    if len(firsts) == 1:
+        return subjects[:1]
+    pair = list(firsts.values())
+    return [inferred(m) for m in pair] if len(pair) == 2 and coordinated(pair) else []
+
+
+def verbless(mention: Span) -> bool:
+    """Whether a mention is the core of a sentence without a verb: a heading or a label that
+    is the agency's name ('## Transportation Security Administration') puts it in focus as a
+    subject does (not 'under CBP.', where it hangs on a word)."""
+    root = mention.root
+    core = root.dep_ == "ROOT" or (root.dep_ in _CORE_DEPS and root.head.dep_ == "ROOT")
+    return core and not any(t.pos_ in _VERB_POS for t in mention.sent)
+
+
+def in_focus(mentions: Sequence[Span], roles: frozenset[str] = frozenset()) -> list[Span]:
+    """The agency in focus, or the first mention when no agency is a subject."""
+    if any(is_subject(m.root, roles) or verbless(m) for m in mentions):
+        return focus(mentions, roles)
+    return list(mentions[:1])
+
+
+def coordinated(pair: Sequence[Span]) -> bool:
+    """Whether one mention of ``pair`` is a conjunct of the other ('ICE and CBP')."""
+    for mention, other in (pair, pair[::-1]):
+        token = mention.root
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.i != mention.root.i and other.start <= token.i < other.end:
+            return True
+    return False
+
+
+def is_subject(token: Token, roles: frozenset[str] = frozenset()) -> bool:
+    """Whether a mention's root is a subject, a modifier of one ('ICE agents') or a conjunct of
+    either ('ICE and CBP'); or the owner of a subject that is one of ``roles`` ("Their goal is
+    ...", "CBP's mission is ...": the sentence is about the owner, not about a thing it has)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in MODIFIER_DEPS or (
+            token.dep_ == "poss" and token.head.lemma_.lower() in roles):
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def inferred(mention: Span) -> Span:
+    """``mention`` as a likely reading only (a claim on it is never contradicted)."""
+    return Span(mention.doc, mention.start, mention.end, label=mention.label_,
+                kb_id=VIA_INFERRED)
+
+
+def leads(token: Token) -> bool:
+    """Whether ``token`` opens its sentence's root phrase through modifiers only (the parses
+    the small model gives 'ICE enforces immigration law': 'ICE' a compound or an adjective),
+    or the apposition of a label's ('Enforcement: USCIS enforces the laws'); not a thing's
+    modifier ('toured an ICE facility')."""
+    while token.dep_ in {"compound", "amod"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "ROOT" or (token.dep_ == "appos" and token.head.dep_ == "ROOT"
+                                    and any(t.is_punct for t in token.doc[token.head.i:token.i]))
+
+
+def subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
+    """The first mention that is a subject or a subject's modifier; else, unless ``strict``,
+    the first mention."""
+    for mention in mentions:
+        root = mention.root
+        if root.dep_ in SUBJECT_DEPS or (
+                root.dep_ in MODIFIER_DEPS and root.head.dep_ in SUBJECT_DEPS):
+            return mention
+    return mentions[0] if mentions and not strict else None

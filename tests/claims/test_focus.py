@@ -1,0 +1,40 @@
+"""The focus model of the reference rules (:mod:`remit.claims.focus`), on hand-built parses."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from remit.claims.focus import focus, in_focus, is_subject
+
+ROLES = frozenset({"goal", "mission"})
+
+
+def _doc(words, heads, deps, lemmas=None):
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+               lemmas=lemmas or [w.lower() for w in words])
+
+
+def test_owner_of_a_subject_role_noun_is_in_focus():
+    # 'Their goal is security .'
+    doc = _doc(["Their", "goal", "is", "security", "."], [1, 2, 2, 2, 2],
+               ["poss", "nsubj", "ROOT", "attr", "punct"])
+    their = Span(doc, 0, 1, label="CBP")
+    assert is_subject(their.root, ROLES)
+    assert focus([their], ROLES) == [their]
+
+
+def test_owner_of_another_subject_is_not():
+    # "CBP 's budget grew ." : the budget, not CBP, is what the sentence is about
+    doc = _doc(["CBP", "'s", "budget", "grew", "."], [2, 0, 3, 3, 3],
+               ["poss", "case", "nsubj", "ROOT", "punct"])
+    cbp = Span(doc, 0, 1, label="CBP")
+    assert not is_subject(cbp.root, ROLES)
+    assert focus([cbp], ROLES) == []
+    assert in_focus([cbp], ROLES) == [cbp]  # the first mention, for 'its officers'
+
+
+def test_without_roles_a_possessor_is_no_subject():
+    doc = _doc(["Their", "goal", "is", "security", "."], [1, 2, 2, 2, 2],
+               ["poss", "nsubj", "ROOT", "attr", "punct"])
+    assert not is_subject(doc[0])
