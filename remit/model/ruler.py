@@ -78,6 +78,8 @@ class CompiledRules:
         self._rule_of_key = {key: number for number, key in enumerate(self._keys)}
         # column values of a token -> the one-token rules it matches (tokens repeat a lot)
         self._seen: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # per regex need: string hash -> whether the regex finds something in it
+        self._found: dict[re.Pattern, dict[int, bool]] = {}
 
     @staticmethod
     def _version_of(ruler) -> tuple[int, int, int]:
@@ -140,17 +142,35 @@ class CompiledRules:
 
         Most sentences hold no 'gonna' or 'let's': the Matcher is then not run at all.
         """
-        present = [set(column) for column in zip(*rows, strict=True)] if rows else []
-        return bool(present) and any(
-            all(self._holds(values, present[column]) for column, values in needs)
-            for needs in self._needs)
+        if not rows:
+            return False
+        present: dict[int, set[int]] = {}
+        for needs in self._needs:
+            for column, values in needs:
+                if column not in present:
+                    present[column] = {row[column] for row in rows}
+                if not self._holds(values, present[column]):
+                    break
+            else:
+                return True
+        return False
 
     def _holds(self, values, present: set[int]) -> bool:
-        """Whether a column's ``present`` values meet a need: one of ``values``, or the regex."""
+        """Whether a column's ``present`` values meet a need: one of ``values``, or the regex
+        (its answer per string remembered: the same words come back in every doc)."""
         if isinstance(values, frozenset):
             return not values.isdisjoint(present)
+        found = self._found.setdefault(values, {})
+        if len(found) > _SEEN_MAX:
+            found.clear()
         strings = self._ruler.vocab.strings
-        return any(values.search(strings[h]) for h in present)
+        for h in present:
+            hit = found.get(h)
+            if hit is None:
+                hit = found[h] = values.search(strings[h]) is not None
+            if hit:
+                return True
+        return False
 
     def _rules_for(self, row: list[int]) -> tuple[int, ...]:
         """The one-token rules a token with these column values matches."""
