@@ -102,8 +102,27 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
     Whitespace tokens at either end are left out; a sentence longer than ``max_tokens`` is cut.
     """
     tokens = tokens or TokenTable(doc)
-    out = [_sentence(tokens, a, b) for a, b in _bounds(_word_kinds(doc, tokens.orth),
-                                                       tokens.is_space, tokens.is_punct)]
+    kinds = _word_kinds(doc, tokens.orth)
+    is_space = tokens.is_space.tolist()
+    is_punct = tokens.is_punct.tolist()
+    out: list[Sentence] = []
+    start = last = -1
+    seen_end = broken = False
+    for i, kind in enumerate(kinds):
+        if is_space[i]:
+            broken = broken or bool(kind & _NEWLINE)
+            continue
+        if start >= 0 and (broken or _ends_before(kind, bool(is_punct[i]), seen_end)):
+            out.append(_sentence(tokens, start, last + 1))
+            start = -1
+        # A sentence's first token (a list marker: '• Focus:') carries no end from before.
+        seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]) and start >= 0)
+        broken = False
+        if start < 0:
+            start = i
+        last = i
+    if start >= 0:
+        out.append(_sentence(tokens, start, last + 1))
     if any(s.end - s.start > max_tokens for s in out):
         out = [piece for s in out for piece in _cut_long(tokens, s, max_tokens)]
     return out
@@ -135,12 +154,10 @@ _KINDS: dict[int, int] = {}
 _KINDS_MAX = 50_000
 
 
-def _word_kinds(doc: Doc, orth: np.ndarray) -> np.ndarray:
-    """Each token's kind (the flags above), worked out once per distinct word."""
+def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
     strings = doc.vocab.strings
-    distinct, inverse = np.unique(orth, return_inverse=True)
-    kinds = []
-    for h in distinct.tolist():
+    out = []
+    for h in orth.tolist():
         kind = _KINDS.get(h)
         if kind is None:
             if len(_KINDS) > _KINDS_MAX:
@@ -149,40 +166,13 @@ def _word_kinds(doc: Doc, orth: np.ndarray) -> np.ndarray:
             kind = _KINDS[h] = (
                 (_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
                 | (_LOWER_START if text[:1].islower() else 0))
-        kinds.append(kind)
-    return np.array(kinds, dtype=np.int64)[inverse.reshape(-1)] if kinds else np.zeros(0, int)
+        out.append(kind)
+    return out
 
 
-def _bounds(kinds: np.ndarray, is_space: np.ndarray,
-            is_punct: np.ndarray) -> list[tuple[int, int]]:
-    """(first, last + 1) of each sentence, by the rule of :func:`split_sentences`, on arrays.
-
-    Over the word (non-space) tokens: a sentence-end mark is 'seen' after a word that is one,
-    and stays seen across the punctuation after it on the same line ('."', '.)'). A sentence
-    ends before a word after a line break, or a word that is not punctuation, starts in lower
-    case no more and comes when an end was seen.
-    """
-    words = np.flatnonzero(is_space == 0)
-    if not len(words):
-        return []
-    newline = (kinds & _NEWLINE) != 0
-    # a line break among the spaces since the word before (counted at each word)
-    breaks = np.cumsum(newline & (is_space != 0))
-    broken = np.zeros(len(words), dtype=bool)
-    broken[1:] = breaks[words[1:]] > breaks[words[:-1]]
-    kind = kinds[words]
-    ends = (kind & _END) != 0
-    punct = is_punct[words] != 0
-    # the 'seen' flag is set by an end word, kept by punctuation on the same line, else cleared
-    settles = ends | ~(punct & ~broken)
-    last = np.maximum.accumulate(np.where(settles, np.arange(len(words)), -1))
-    seen = np.where(last >= 0, ends[np.maximum(last, 0)], False)
-    cut = np.zeros(len(words), dtype=bool)
-    cut[1:] = broken[1:] | (seen[:-1] & ~punct[1:] & ((kind[1:] & _LOWER_START) == 0))
-    firsts = np.flatnonzero(cut)
-    starts = [int(words[0]), *words[firsts].tolist()]
-    stops = [*(words[firsts - 1] + 1).tolist(), int(words[-1]) + 1]
-    return list(zip(starts, stops, strict=True))
+def _ends_before(token: int, token_is_punct: bool, seen_end: bool) -> bool:
+    """Whether a sentence ends before a word token on the same line, given its kind."""
+    return seen_end and not token_is_punct and not token & _LOWER_START
 
 
 def _sentence(tokens: TokenTable, start: int, end: int) -> Sentence:
