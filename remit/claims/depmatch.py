@@ -240,13 +240,11 @@ class Gated:
 
     def add(self, gates: list[frozenset], matcher: Matcher) -> None:
         """Add a matcher that runs only where each of ``gates`` has a value."""
-        if not gates:
-            raise ValueError("a gated matcher needs at least one gate")
         self._rows.append((gates, matcher))
         self._index = None
 
     def open(self, values: set) -> list[Matcher]:
-        """The matchers whose every gate has one of ``values``, in the order added."""
+        """The matchers whose every gate has one of ``values``."""
         if self._index is None:
             self._build()
         hit: set[int] = set()
@@ -254,27 +252,20 @@ class Gated:
             gates = self._index.get(value)
             if gates is not None:
                 hit.update(gates)
-        rows: set[int] = set()
-        for gate in hit:
-            rows.update(self._rows_of[gate])  # only the rows some gate of which is met
-        need = self._need
-        return [need[r][1] for r in sorted(rows) if need[r][0] <= hit]
+        return [matcher for need, matcher in self._need if need <= hit]
 
     def _build(self) -> None:
         ids: dict[frozenset, int] = {}
         self._index = {}
         self._need = []
-        self._rows_of: list[list[int]] = []  # gate id -> the rows that need it
-        for row, (gates, matcher) in enumerate(self._rows):
+        for gates, matcher in self._rows:
             need = []
             for gate in gates:
                 if gate not in ids:
                     ids[gate] = len(ids)
-                    self._rows_of.append([])
                     for value in gate:
                         self._index.setdefault(value, []).append(ids[gate])
                 need.append(ids[gate])
-                self._rows_of[ids[gate]].append(row)
             self._need.append((frozenset(need), matcher))
 
 
