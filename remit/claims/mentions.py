@@ -195,6 +195,8 @@ def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
     held = sorted({k for word in positions for k in index.fuzzy_words.get(word, ())})
     for name, agency in (index.fuzzy_names[k] for k in held):
         n = len(name)
+        if sum(word in positions for word in name) < n - 1:
+            continue  # fewer of its words in the doc than a match spells right
         # Only a window with every word but one in its place can match: count them per start.
         right: dict[int, int] = {}
         for k, word in enumerate(name):

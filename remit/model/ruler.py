@@ -39,6 +39,7 @@ def speed_up_attribute_rulers(nlp) -> int:
     for _, component in nlp.pipeline:
         if isinstance(component, AttributeRuler) and "match" not in vars(component):
             component.match = CompiledRules(component)
+            component.set_annotations = TokenAnnotations(component)
             count += 1
     return count
 
@@ -77,6 +78,8 @@ class CompiledRules:
         self._rule_of_key = {key: number for number, key in enumerate(self._keys)}
         # column values of a token -> the one-token rules it matches (tokens repeat a lot)
         self._seen: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # per regex need: string hash -> whether the regex finds something in it
+        self._found: dict[re.Pattern, dict[int, bool]] = {}
 
     @staticmethod
     def _version_of(ruler) -> tuple[int, int, int]:
@@ -139,17 +142,35 @@ class CompiledRules:
 
         Most sentences hold no 'gonna' or 'let's': the Matcher is then not run at all.
         """
-        present = [set(column) for column in zip(*rows, strict=True)] if rows else []
-        return bool(present) and any(
-            all(self._holds(values, present[column]) for column, values in needs)
-            for needs in self._needs)
+        if not rows:
+            return False
+        present: dict[int, set[int]] = {}
+        for needs in self._needs:
+            for column, values in needs:
+                if column not in present:
+                    present[column] = {row[column] for row in rows}
+                if not self._holds(values, present[column]):
+                    break
+            else:
+                return True
+        return False
 
     def _holds(self, values, present: set[int]) -> bool:
-        """Whether a column's ``present`` values meet a need: one of ``values``, or the regex."""
+        """Whether a column's ``present`` values meet a need: one of ``values``, or the regex
+        (its answer per string remembered: the same words come back in every doc)."""
         if isinstance(values, frozenset):
             return not values.isdisjoint(present)
+        found = self._found.setdefault(values, {})
+        if len(found) > _SEEN_MAX:
+            found.clear()
         strings = self._ruler.vocab.strings
-        return any(values.search(strings[h]) for h in present)
+        for h in present:
+            hit = found.get(h)
+            if hit is None:
+                hit = found[h] = values.search(strings[h]) is not None
+            if hit:
+                return True
+        return False
 
     def _rules_for(self, row: list[int]) -> tuple[int, ...]:
         """The one-token rules a token with these column values matches."""
@@ -160,6 +181,43 @@ class CompiledRules:
                 out += [number for number, excluded in rules
                         if not any(row[p] in values for p, values in excluded)]
         return tuple(out)
+
+
+class TokenAnnotations:
+    """``AttributeRuler.set_annotations`` with the same result, one write per token.
+
+    spaCy builds a ``Span`` per match and writes each match's attributes in turn; when every
+    match is one token long, targets that token and sets no extension, the attributes of a
+    token's matches (in rule order, later rules winning, as spaCy applies them) are merged once
+    per set of rules and written once. Any other match leaves the doc to spaCy's own method.
+    """
+
+    def __init__(self, ruler):
+        self._ruler = ruler
+        self._merged: dict[tuple[int, ...], dict] = {}
+        self._version: tuple | None = None
+
+    def __call__(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        ruler = self._ruler
+        attrs, indices = ruler.attrs, ruler.indices
+        rules: dict[int, list[int]] = {}
+        for number, _key, start, end in matches:
+            if end - start != 1 or indices[number] not in (0, -1) or "_" in attrs[number]:
+                type(ruler).set_annotations(ruler, doc, matches)
+                return
+            rules.setdefault(start, []).append(number)
+        version = CompiledRules._version_of(ruler)
+        if len(self._merged) > _SEEN_MAX or version != self._version:
+            self._merged.clear()  # rules changed, or the memo is full
+            self._version = version
+        for i, numbers in rules.items():
+            key = tuple(numbers)
+            merged = self._merged.get(key)
+            if merged is None:
+                merged = self._merged[key] = {k: v for n in key for k, v in attrs[n].items()}
+            set_token_attrs(doc[i], merged)
 
 
 def _needed_values(pattern: list, strings) -> list[_Need]:

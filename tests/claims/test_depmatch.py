@@ -105,3 +105,22 @@ def test_a_test_it_does_not_run_goes_to_spacys_matcher():
     matcher = Matcher(vocab)
     matcher.add("p", [pattern])
     assert [(vocab.strings[k], t) for k, t in matcher(doc)] == [("p", [1, 0])]
+
+
+def test_gated_opens_the_matchers_whose_every_gate_is_met():
+    """Gated.open against testing every row, on random gates and values."""
+    import random
+
+    from remit.claims.depmatch import Gated
+
+    rng = random.Random(7)
+    gated, rows = Gated(), []
+    for k in range(60):
+        gates = [frozenset(rng.sample(range(30), rng.randint(1, 4)))
+                 for _ in range(rng.randint(1, 3))]
+        gated.add(gates, k)
+        rows.append((gates, k))
+    for _ in range(200):
+        values = set(rng.sample(range(40), rng.randint(0, 12)))
+        expected = [k for gates, k in rows if all(g & values for g in gates)]
+        assert gated.open(values) == expected

@@ -83,14 +83,50 @@ def test_short_docs(text):
     assert CompiledRules(ruler)(doc) == AttributeRuler.match(ruler, doc)
 
 
+def _annotations(doc: Doc) -> list[tuple]:
+    return [(t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph), t.norm_) for t in doc]
+
+
 def test_annotations_applied_match():
     nlp, ruler = _ruler()
     plain, compiled = _doc(nlp), _doc(nlp)
     ruler(plain)
     speed_up_attribute_rulers(nlp)
     ruler(compiled)
-    assert [(t.pos_, t.lemma_) for t in plain] == [(t.pos_, t.lemma_) for t in compiled]
+    assert _annotations(plain) == _annotations(compiled)
     assert [t.pos_ for t in compiled][1] == "X"
+
+
+def test_one_token_annotations_merged_as_spacy_applies_them():
+    """Only one-token rules: each token's attributes are written once, later rules winning."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": "NNS"}]], {"POS": "NOUN", "MORPH": "Number=Plur"})
+    ruler.add([[{"LOWER": "cats"}]], {"LEMMA": "cat", "POS": "PROPN"})
+    ruler.add([[{"TAG": "NNS"}]], {"MORPH": "Number=Sing"})
+    ruler.add([[{"DEP": "det"}]], {"TAG": "XX", "DEP": "dep"})
+    plain, compiled = _doc(nlp), _doc(nlp)
+    ruler(plain)
+    speed_up_attribute_rulers(nlp)
+    ruler(compiled)
+    assert _annotations(plain) == _annotations(compiled)
+    assert _annotations(compiled)[1][0::4] == ("PROPN", "Number=Sing")
+    ruler.add([[{"LOWER": "big"}]], {"POS": "ADJ"})  # a new rule is seen
+    again = ruler(_doc(nlp))
+    assert again[8].pos_ == "ADJ"
+
+
+def test_model_annotations_are_unchanged(engine):
+    """On parsed text, the whole pipeline's attributes equal stock spaCy's set_annotations."""
+    nlp = engine.nlp
+    ruler = nlp.get_pipe("attribute_ruler")
+    before = nlp.pipe_names[: nlp.pipe_names.index("attribute_ruler")]
+    docs = list(nlp.pipe(_texts()[:120], disable=[n for n in nlp.pipe_names if n not in before]))
+    for doc in docs:
+        plain = Doc(doc.vocab).from_bytes(doc.to_bytes())
+        ruler(doc)
+        AttributeRuler.set_annotations(ruler, plain, AttributeRuler.match(ruler, plain))
+        assert _annotations(doc) == _annotations(plain)
 
 
 @pytest.mark.filterwarnings("ignore:.*does not have any patterns:UserWarning")
