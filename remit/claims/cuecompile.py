@@ -11,12 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from remit.claims.lexicon import phrase
 from remit.claims.cueschema import Cue
+from remit.claims.forms import token_forms
+from remit.claims.lexicon import phrase
+from remit.claims.tokentests import passes as _passes
 from remit.claims.tokentests import token_test as _test
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _entries(items: Iterable[str], word_class) -> set[str]:
@@ -47,6 +51,8 @@ class CompiledCue:
     between: frozenset[str] = frozenset()
     pseudo: tuple[tuple, tuple] | None = None
     needs_before: frozenset[str] = frozenset()
+    # 'unless': the dependency labels, the words and the depth that keep the cue off
+    unless: tuple[frozenset[str], frozenset[str], int] | None = None
 
     @property
     def step(self) -> int:
@@ -64,11 +70,32 @@ class CompiledCue:
         return up == "all" or (up != "no" and token.dep_ in up)
 
 
+def word_of(cue: CompiledCue, token: Token) -> bool:
+    """Whether ``token`` is the cue's trigger, by its words and its token pattern."""
+    if cue.words:
+        match = cue.record.match
+        lower, lemma = token_forms(token.doc)[token.i]
+        if not (lower in cue.words if match == "lower" else lemma in cue.words
+                if match == "lemma" else lower in cue.words or lemma in cue.words):
+            return False
+    if not _passes(token, cue.token) or not _passes(token.head, cue.head):
+        return False
+    if cue.has_child and not any(_passes(c, cue.has_child) for c in token.children):
+        return False
+    if cue.children_all and not all(_passes(c, cue.children_all) for c in token.children):
+        return False
+    if cue.subject_not:
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in cue.subject_not:
+            return False
+    return True
+
+
 def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
     """Resolve a record's ``@class`` names. Raises ``KeyError`` or ``ValueError``."""
     entries = _entries(record.words, word_class) - _entries(record.exclude, word_class)
     single = frozenset(e for e in entries if " " not in e)
-    pseudo, needs = record.pseudo, record.needs_before
+    pseudo, needs, unless = record.pseudo, record.needs_before, record.unless
     return CompiledCue(
         record, order, single, tuple(sorted(phrase(e) for e in entries)),
         frozenset(_entries(record.terminators, word_class)),
@@ -80,7 +107,10 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
         frozenset(_entries(record.between, word_class)),
         None if pseudo is None else (_test(pseudo.token, word_class),
                                      _test(pseudo.head, word_class)),
-        frozenset() if needs is None else frozenset(_entries(needs.words, word_class)))
+        frozenset() if needs is None else frozenset(_entries(needs.words, word_class)),
+        None if unless is None else (frozenset(unless.deps),
+                                     frozenset(_entries(unless.words, word_class)),
+                                     unless.max_scope))
 
 
 def cue_errors(located: Iterable, word_class) -> list[str]:

@@ -15,7 +15,7 @@ from remit.rules.schema import AgencyKind
 # -- cues (ConText-style modifiers, applied by :mod:`remit.claims.modifiers`) ------------------
 
 CueCategory = Literal["negation", "denial", "future", "modality", "question", "reported",
-                      "hypothetical", "event", "former", "exclusive", "contrast"]
+                      "hypothetical", "event", "former", "exclusive", "contrast", "number"]
 # What a cue does to the claims of the predicates in its scope: the first four set
 # ``Claim.assertion`` (the first cue to match wins), 'future' sets ``Claim.future``,
 # 'negated' denies what is said (categories 'negation', 'denial' and 'contrast' only; see
@@ -62,6 +62,19 @@ class NeedsBefore(BaseModel):
 
     words: list[str] = Field(min_length=1, description="the words, or '@name' classes")
     within: int = Field(ge=1, description="how many tokens before the trigger to look")
+
+
+class CueUnless(BaseModel):
+    """Arguments that keep a cue from holding at a predicate, as ConText's pseudo-triggers do
+    for a trigger: 'will adjudicate *your* claim' tells the reader the usual process."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    deps: list[str] = Field(min_length=1, description=(
+        "the dependency labels of the predicate's children looked in"))
+    words: list[str] = Field(min_length=1, description=(
+        "the words (lower case, or '@name' classes), any one of which keeps the cue off"))
+    max_scope: int = Field(2, ge=0, description="how many levels below such a child to look")
 
 
 class Cue(_Record):
@@ -111,6 +124,9 @@ class Cue(_Record):
         "tests of the predicate the cue applies to"))
     predicate_without: list[str] = Field(default_factory=list, description=(
         "dependency labels the predicate may not have a child of ('event': no auxiliary)"))
+    unless: CueUnless | None = Field(None, description=(
+        "arguments of the predicate that keep the cue off it ('your claim'), for cues "
+        "asked of a predicate"))
     voice: CueVoice = Field("any", description=(
         "'denial': the voice the frame builder reads the predicate in ('no visas are issued' "
         "denies through the passive subject, 'issues no visas' through the object)"))
@@ -167,6 +183,9 @@ class Cue(_Record):
                              "'contrast')")
         if self.agency and self.effect != "future":
             raise ValueError("'agency' applies to cues of effect 'future' only")
+        if self.unless is not None and self.scope in {"mention", "sentence_start",
+                                                      "sentence_end"}:
+            raise ValueError("'unless' applies to cues asked of a predicate only")
         if self.voice != "any" and self.category != "denial":
             raise ValueError("'voice' applies to 'denial' cues only")
         if (self.scope == "mention") != (self.effect in _OF_MENTION):

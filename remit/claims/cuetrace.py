@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from remit.claims.cuesentence import phrase_hit as _phrase_hit
 from remit.claims.modifiers import (
     CompiledCue,
     CueSet,
     SentenceCues,
     _any_hit,
-    _phrase_hit,
     _word_of,
 )
 

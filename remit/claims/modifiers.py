@@ -20,11 +20,14 @@ denies a claim) is applied by :mod:`remit.claims.negation`, with the scopes of t
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from remit.claims.cuecompile import CompiledCue, compile_cue, cue_errors
+from remit.claims.cuecompile import word_of as _word_of
+from remit.claims.cuesentence import phrase_hit as _phrase_hit
+from remit.claims.cuesentence import placed as _placed
+from remit.claims.cuesentence import sentence_hit as _sentence_hit
 from remit.claims.forms import doc_forms, token_forms
 from remit.claims.tokentests import passes as _passes
 
@@ -35,35 +38,25 @@ ASSERTED = "asserted"
 FUTURE = "future"
 NEGATED = "negated"
 MENTION = "mention"
-COPULA = "be"
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-def _word_of(cue: CompiledCue, token: Token) -> bool:
-    """Whether ``token`` is the cue's trigger, by its words and its token pattern."""
-    if cue.words:
-        match = cue.record.match
-        lower, lemma = token_forms(token.doc)[token.i]
-        if not (lower in cue.words if match == "lower" else lemma in cue.words
-                if match == "lemma" else lower in cue.words or lemma in cue.words):
-            return False
-    if not _passes(token, cue.token) or not _passes(token.head, cue.head):
-        return False
-    if cue.has_child and not any(_passes(c, cue.has_child) for c in token.children):
-        return False
-    if cue.children_all and not all(_passes(c, cue.children_all) for c in token.children):
-        return False
-    if cue.subject_not:
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.lower_ in cue.subject_not:
-            return False
-    return True
-
-
 def applies(cue: CompiledCue, head: Token) -> bool:
     """The cue's tests of the predicate itself (most cues have none: answered at once)."""
     if cue.predicate and not _passes(head, cue.predicate):
         return False
     without = cue.record.predicate_without
-    return not without or not any(c.dep_ in without for c in head.children)
+    if without and any(c.dep_ in without for c in head.children):
+        return False
+    return cue.unless is None or not _kept_off(cue.unless, head)
+
+
+def _kept_off(unless: tuple[frozenset[str], frozenset[str], int], head: Token) -> bool:
+    """Whether an argument of ``head`` holds one of a cue's ``unless`` words."""
+    deps, words, depth = unless
+    level = [c for c in head.children if c.dep_ in deps]
+    for _ in range(depth + 1):
+        if any(t.lower_ in words for t in level):
+            return True
+        level = [c for t in level for c in t.children]
+    return False
 
 
 def child_hit(cue: CompiledCue, child: Token, head: Token, dep: str | None = None) -> bool:
@@ -189,63 +182,6 @@ class SentenceCues:
     def future_anywhere(self) -> bool:
         """A future cue that holds for every predicate of the sentence ('soon')."""
         return any(_phrase_hit(c, self, None) for c in self.cues.future_sentence)
-
-
-def _sentence_hit(cue: CompiledCue, sent: Span, text: str | None = None) -> bool:
-    """``sentence_end``: the text ends in a trigger; ``sentence_start``: a headline opens.
-    ``text`` is the sentence's, when the caller has it."""
-    record = cue.record
-    text = sent.text if text is None else text
-    if record.scope == "sentence_end":
-        text = text.rstrip().rstrip(record.skip)
-        return any(text.endswith(w) for w in cue.words)
-    if text.rstrip().endswith(tuple(cue.terminators)):
-        return False
-    limit = record.max_scope or 1
-    for k, token in enumerate(itertools.islice((t for t in sent if t.is_alpha), limit)):
-        if _word_of(cue, token) and (k == 0 or record.label is None or (
-                text.split(record.label)[0].count(" ") < limit)):
-            return True
-    return False
-
-
-def _phrase_hit(cue: CompiledCue, state: SentenceCues, head: Token | None) -> bool:
-    """A ``sentence`` cue's phrase, placed as ``direction`` and ``max_scope`` say."""
-    # Most sentences hold none of the cue words: a substring test on the text rules them out
-    # before any token is looked at. A lemma shares its first letters with the word ('plan',
-    # 'planning'), except the forms of the copula, which are always looked for.
-    text = state.text
-    candidates = [p for p in cue.phrases if p[0] == COPULA or p[0][:3] in text]
-    if not candidates:
-        return False
-    words = state.words
-    present = frozenset().union(*words) if words else frozenset()
-    at = None if head is None else head.i - state.sent.start
-    for target in candidates:
-        if not present.issuperset(target):
-            continue
-        n = len(target)
-        for start in range(len(words) - n + 1):
-            if all(target[k] in words[start + k] for k in range(n)) and _placed(
-                    cue, state, start, start + n, at):
-                return True
-    return False
-
-
-def _placed(cue: CompiledCue, state: SentenceCues, start: int, end: int, at: int | None) -> bool:
-    """Whether a trigger at ``start:end`` of the sentence reaches the predicate at ``at``."""
-    record = cue.record
-    if at is None:
-        return record.direction == "bidirectional" and not record.max_scope and not (
-            cue.terminators)
-    if record.direction == "forward" and end > at:
-        return False
-    if record.direction == "backward" and start <= at:
-        return False
-    between = range(end, at) if end <= at else range(at + 1, start)
-    if record.max_scope is not None and len(between) > record.max_scope:
-        return False
-    return not any(state.words[i] & cue.terminators for i in between)
 
 
 class CueSet:
