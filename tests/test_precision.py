@@ -33,6 +33,11 @@ NEVER_CONTRADICTED = [
     "USCIS\nThings it does not do:\n- Issue visas\n",
     "Myths about ICE:\n- Issues green cards\n",
     "USCIS does not deport people; ICE does.",
+    # a claim named to be judged, and a quote put down to someone else, are not asserted
+    "The claim that Border Patrol runs the immigration courts is false.",
+    "\"ICE approves citizenship applications,\" according to a flyer handed out downtown.",
+    # deciding whether someone qualifies is not the job-qualification review of petitions
+    "Consular officers decide whether each applicant qualifies for the visa.",
     # two clauses the parser glues into one: the second subject's act is not the first's
     "DHS grants the waiver and the State Department prints the visa foil.",
     "USCIS approves the petition and the consulate issues the visa.",

@@ -124,6 +124,9 @@ class Cue(_Record):
         "tests of the predicate the cue applies to"))
     predicate_without: list[str] = Field(default_factory=list, description=(
         "dependency labels the predicate may not have a child of ('event': no auxiliary)"))
+    quoted: list[str] = Field(default_factory=list, description=(
+        "quotation marks the predicate must stand between, one before it and one after it "
+        "in its sentence ('\"ICE issues visas,\" according to a post')"))
     unless: CueUnless | None = Field(None, description=(
         "arguments of the predicate that keep the cue off it ('your claim'), for cues "
         "asked of a predicate"))

@@ -45,7 +45,16 @@ def applies(cue: CompiledCue, head: Token) -> bool:
     without = cue.record.predicate_without
     if without and any(c.dep_ in without for c in head.children):
         return False
+    if cue.record.quoted and not _inside_quotes(head, frozenset(cue.record.quoted)):
+        return False
     return cue.unless is None or not _kept_off(cue.unless, head)
+
+
+def _inside_quotes(head: Token, marks: frozenset[str]) -> bool:
+    """Whether a quotation mark stands before ``head`` and another after it, in its sentence."""
+    sent = head.sent
+    return any(t.text in marks for t in head.doc[sent.start : head.i]) and any(
+        t.text in marks for t in head.doc[head.i + 1 : sent.end])
 
 
 def _kept_off(unless: tuple[frozenset[str], frozenset[str], int], head: Token) -> bool:
