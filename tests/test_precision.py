@@ -37,13 +37,17 @@ NEVER_CONTRADICTED = [
     "The claim that Border Patrol runs the immigration courts is false.",
     "\"ICE approves citizenship applications,\" according to a flyer handed out downtown.",
     # deciding whether someone qualifies is not the job-qualification review of petitions
-    "Consular officers decide whether each applicant qualifies for the visa.",
+    "Consular officers at the embassy interview each family and decide whether they qualify.",
+    "At the consulate, officers of Consular Affairs decide whether applicants qualify.",
     # two clauses the parser glues into one: the second subject's act is not the first's
     "DHS grants the waiver and the State Department prints the visa foil.",
     "USCIS approves the petition and the consulate issues the visa.",
     # a passive with a place and an agent each, listed: which place is whose is a guess
-    "The work is done at airports by officers of the Office of Field Operations, along the "
-    "border by agents of the Border Patrol and at sea by crews of the Coast Guard.",
+    "The agency's security work is done at ports of entry by officers from the Office of Field "
+    "Operations, along the land borders by agents from the Border Patrol and over the water by "
+    "crews from Air and Marine Operations.",
+    "CBP's enforcement mission is led at airports by officers from the Office of Field "
+    "Operations and along the borders by agents from the Border Patrol.",
     "CBP doesn't issue visas, the State Department does.",
     "ICE does not detain U.S. citizens, at least not legally.",
     "ICE does not deport U.S. citizens.",

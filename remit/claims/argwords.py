@@ -93,20 +93,25 @@ def _in_glued_clause(token, head) -> bool:
     """
     current = token
     while current.i != head.i and current.head.i != current.i:
-        clause = current.head if current.dep_ != "ccomp" else current
-        if clause.dep_ == "ccomp" and clause.tag_ in _FINITE_TAGS and not any(
-                c.dep_ == "mark" for c in clause.children):
-            for subject in clause.children:
-                if subject.dep_ in {"nsubj", "nsubjpass"} and any(
-                        c.dep_ == "conj" for c in subject.children):
-                    return not _in_first_conjunct(token, subject)
+        subject = _coordinated_subject(current)
+        if subject is not None:
+            return not _in_first_conjunct(token, subject)
         current = current.head
     return False
 
 
+def _coordinated_subject(clause):
+    """The coordinated subject of a finite complement clause with no 'that' or 'whether'."""
+    if clause.dep_ != "ccomp" or clause.tag_ not in _FINITE_TAGS or any(
+            c.dep_ == "mark" for c in clause.children):
+        return None
+    return next((s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}
+                 and any(c.dep_ == "conj" for c in s.children)), None)
+
+
 def _in_first_conjunct(token, subject) -> bool:
-    later = [t.i for c in subject.children if c.dep_ in {"cc", "conj"} for t in c.subtree]
-    return token.i in {t.i for t in subject.subtree} and token.i not in later
+    later = {t.i for c in subject.children if c.dep_ in {"cc", "conj"} for t in c.subtree}
+    return subject.left_edge.i <= token.i <= subject.right_edge.i and token.i not in later
 
 
 def nesting(token, head, prepositions: frozenset[str]) -> int:

@@ -189,6 +189,8 @@ class Cue(_Record):
         if self.unless is not None and self.scope in {"mention", "sentence_start",
                                                       "sentence_end"}:
             raise ValueError("'unless' applies to cues asked of a predicate only")
+        if self.quoted and self.scope in {"mention", "sentence_start", "sentence_end"}:
+            raise ValueError("'quoted' applies to cues asked of a predicate only")
         if self.voice != "any" and self.category != "denial":
             raise ValueError("'voice' applies to 'denial' cues only")
         if (self.scope == "mention") != (self.effect in _OF_MENTION):

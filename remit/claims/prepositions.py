@@ -36,9 +36,8 @@ def _other_agents(agent: Token, agent_words: frozenset[str]) -> bool:
 
     Not a conjunct of ``agent``: a list of places, each done by another agent.
     """
-    linked = {agent.i} | {c.i for c in agent.subtree if c.dep_ == "conj"}
-    return any(t.lower_ in agent_words and t.dep_ in {"prep", "agent"} and t.i not in linked
-               and t.i not in {a.i for a in agent.subtree}
+    own = {t.i for t in agent.subtree}  # 'not by ICE but by USCIS': a conjunct of its own
+    return any(t.lower_ in agent_words and t.dep_ in {"prep", "agent"} and t.i not in own
                for t in agent.head.subtree)
 
 

@@ -327,3 +327,14 @@ def test_unless_errors_point_at_the_data(tmp_path):
                                      "scope: sentence_start\n")
     errors = grammar_errors([_file(tmp_path, headline)])
     assert any("'unless' applies to cues asked of a predicate" in e for e in errors), errors
+
+
+def test_quoted_on_a_headline_cue_is_an_error(tmp_path):
+    headline = FUTURE_UNLESS.replace(
+        "scope: children\n    up: [xcomp, conj]\n    deps: [aux]\n",
+        "scope: sentence_start\n").replace(
+        "    unless: {deps: [dobj], words: [staff], max_scope: 0}\n", "    quoted: ['\"']\n")
+    assert "quoted:" in headline and "unless:" not in headline
+    errors = grammar_errors([_file(tmp_path, headline)])
+    assert any(":2: cue 'future-auxiliary'" in e and "'quoted' applies to cues asked of a "
+               "predicate" in e for e in errors), errors
