@@ -95,7 +95,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
 
     A sentence ends after '.', '!' or '?' (and any closing punctuation) when the next word does
     not start in lower case, so 'Dept. of State' and 'approx. five' stay whole; abbreviations
-    such as 'U.S.' are single tokens and never end one. A line break ends a sentence too, since
+    such as 'U.S.' are single tokens and end one only where the next word plainly opens a
+    clause (see :func:`_opens_clause`). A line break ends a sentence too, since
     :func:`remit.runtime.text.prepare_text` keeps line breaks only between paragraphs, headings
     and list items: a heading, a lead line ending in a colon and each item below it are units
     of their own (:mod:`remit.runtime.structure` gives items their heading's agency).
@@ -103,6 +104,7 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
     """
     tokens = tokens or TokenTable(doc)
     kinds = _word_kinds(doc, tokens.orth)
+    opened = _clauses_after_abbreviations(tokens, kinds)
     is_space = tokens.is_space.tolist()
     is_punct = tokens.is_punct.tolist()
     out: list[Sentence] = []
@@ -112,7 +114,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
         if is_space[i]:
             broken = broken or bool(kind & _NEWLINE)
             continue
-        if start >= 0 and (broken or _ends_before(kind, bool(is_punct[i]), seen_end)):
+        if start >= 0 and (broken or i in opened
+                           or _ends_before(kind, bool(is_punct[i]), seen_end)):
             out.append(_sentence(tokens, start, last + 1))
             start = -1
         # A sentence's first token (a list marker: '• Focus:') carries no end from before.
@@ -146,7 +149,7 @@ def _cut_long(tokens: TokenTable, sentence: Sentence,
 
 
 # What split_sentences needs to know of a word, as bit flags computed once per distinct word.
-_END, _NEWLINE, _LOWER_START = 1, 2, 4
+_END, _NEWLINE, _LOWER_START, _ABBREVIATION = 1, 2, 4, 8
 
 
 # Kinds of the words seen so far, by ORTH hash (a hash names one string for good).
@@ -165,9 +168,69 @@ def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
             text = strings[h]
             kind = _KINDS[h] = (
                 (_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
-                | (_LOWER_START if text[:1].islower() else 0))
+                | (_LOWER_START if text[:1].islower() else 0)
+                | (_ABBREVIATION if _is_abbreviation(text) else 0))
         out.append(kind)
     return out
+
+
+def _is_abbreviation(text: str) -> bool:
+    """A token the tokenizer kept whole with its full stop ('U.S.', 'D.C.', 'Inc.')."""
+    return len(text) > 2 and text.endswith(".") and text not in _END_PUNCT and any(
+        c.isalpha() for c in text)
+
+
+def _clauses_after_abbreviations(tokens: TokenTable, kinds: list[int]) -> set[int]:
+    """The tokens that open a sentence right after an abbreviation that ends the one before."""
+    out = set()
+    for i in (k for k, kind in enumerate(kinds) if kind & _ABBREVIATION):
+        j = i + 1
+        while j < len(kinds) and tokens.is_space[j] and not kinds[j] & _NEWLINE:
+            j += 1
+        if j < len(kinds) and not tokens.is_space[j] and _opens_clause(
+                tokens.words(max(i - 1, 0), i), tokens.words(j, min(j + 2, len(kinds))),
+                _clause_words()):
+            out.add(j)
+    return out
+
+
+def _opens_clause(before: list[str], after: list[str], words: _ClauseWords) -> bool:
+    """Whether the words after an abbreviation start a new sentence: a capitalised pronoun or
+    determiner ('... in the U.S. They ...', '... etc. The ...'), or, after a phrase such as
+    'the U.S.', an acronym and a finite verb ('... in the U.S. ICE keeps ...'). 'U.S. ICE
+    agents' and 'D.C. Police' stay whole."""
+    first = after[0]
+    if first[:1].isupper() and first[1:].islower() and first.lower() in words.openers:
+        return True
+    return (len(after) > 1 and len(first) > 1 and first.isalpha() and first.isupper()
+            and bool(before) and before[-1].lower() in words.articles
+            and after[1] in words.verbs)
+
+
+@dataclass(frozen=True)
+class _ClauseWords:
+    openers: frozenset[str]
+    articles: frozenset[str]
+    verbs: frozenset[str]  # finite forms: auxiliaries, and the verb classes' third person
+
+
+_CLAUSE_WORDS: list[_ClauseWords] = []
+
+
+def _clause_words() -> _ClauseWords:
+    """The shipped lexicon's words for :func:`_opens_clause`, worked out once."""
+    if not _CLAUSE_WORDS:
+        from remit.claims.lexicon import load_lexicon
+
+        lex = load_lexicon()
+        bases = {w for name, phrases in lex.verb_classes.items() for p in phrases
+                 for w in p[:1]} | lex.word_class("running_verbs")
+        verbs = {b + e for b in bases for e in ("s", "es")} | {
+            b[:-1] + "ies" for b in bases if b.endswith("y")}
+        _CLAUSE_WORDS.append(_ClauseWords(
+            openers=lex.word_class("sentence_openers"), articles=lex.definite_articles,
+            verbs=frozenset(verbs | lex.word_class("finite_auxiliaries"))))
+    return _CLAUSE_WORDS[0]
 
 
 def _ends_before(token: int, token_is_punct: bool, seen_end: bool) -> bool:
