@@ -7,6 +7,10 @@ its other glued boundaries (a lower-case letter, a full stop or a bracket right 
 capital and a lower-case letter: 'ProtectionSecures', 'U.S.Enforcement') are cell boundaries
 too. The row then reads as a label line (:mod:`remit.runtime.structure`). Only such lines are
 touched: 'McAllen' or 'iPhone' in prose stay as written.
+
+A row may name an agency by its web domain: 'cbp.gov | Department of Commerce', from a list of
+domains and their owners. A first cell that is just an agency acronym's ``.gov`` domain is read
+as that acronym ('CBP | Department of Commerce'); a domain in prose, or in a full address, stays.
 """
 
 from __future__ import annotations
@@ -28,29 +32,38 @@ def glued_rows(acronyms: Iterable[str]) -> re.Pattern | None:
                    reverse=True)
     if not names:
         return None
-    return re.compile(rf"(?m)^[ \t]*(?P<acronym>{'|'.join(map(re.escape, names))})"
-                      r"(?=[A-Z](?:[a-z]|\.[A-Z]\.))[^\n]*")
+    alternatives = "|".join(map(re.escape, names))
+    return re.compile(rf"(?m)^[ \t|]*(?:(?P<acronym>{alternatives})"
+                      r"(?=[A-Z](?:[a-z]|\.[A-Z]\.))[^\n]*"
+                      rf"|(?i:(?:www\.)?(?P<domain>{alternatives})\.gov)/?(?=[ \t]*\|))")
 
 
 def unglue(prepared: Prepared, rows: re.Pattern | None) -> Prepared:
-    """``prepared`` with the cells of its glued rows set apart by a cell mark; the marks map
-    to the boundary they stand for."""
+    """``prepared`` with the cells of its glued rows set apart by a cell mark, and a domain
+    that opens a row read as its acronym; the new text maps to what it stands for."""
     text = prepared.text
-    cuts = sorted({cut for row in (rows.finditer(text) if rows is not None else ())
-                   for cut in _cuts(text, row)})
-    if not cuts:
+    edits = sorted({edit for row in (rows.finditer(text) if rows is not None else ())
+                    for edit in _edits(text, row)})
+    if not edits:
         return prepared
     parts, origin, last = [], [], 0
-    for cut in cuts:
-        parts += [text[last:cut], _CELL_MARK]
-        origin += [*range(last, cut), *[cut] * len(_CELL_MARK)]
-        last = cut
+    for start, end, new in edits:
+        if start < last:
+            continue
+        parts += [text[last:start], new]
+        origin += [*range(last, start), *[start] * len(new)]
+        last = end
     parts.append(text[last:])
     origin.extend(range(last, len(text) + 1))
     return _compose(prepared, Prepared("".join(parts), tuple(origin)))
 
 
-def _cuts(text: str, row: re.Match) -> list[int]:
-    """Where the cells of a glued row meet: after the opening acronym, and at each boundary."""
-    return [row.end("acronym"),
-            *(b.start() for b in _BOUNDARY.finditer(text, row.start(), row.end()))]
+def _edits(text: str, row: re.Match) -> list[tuple[int, int, str]]:
+    """(start, end, new text) of a row: a cell mark where glued cells meet (after the opening
+    acronym, and at each boundary), or the acronym for the row's opening domain."""
+    if row.group("domain") is not None:
+        return [(row.start(0) + row.group(0).index(row.group(0).lstrip(" \t|")), row.end(0),
+                 row.group("domain").upper())]
+    return [(cut, cut, _CELL_MARK) for cut in [
+        row.end("acronym"),
+        *(b.start() for b in _BOUNDARY.finditer(text, row.start(), row.end()))]]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from remit.runtime.text import LIST_MARKER
 from remit.runtime.units import Implicit, anchored, continued, reading
@@ -68,6 +68,8 @@ class _State:
     # The document's topic: the one agency of its first line, when that is a heading. A bare
     # lead ('Main duties:') with no heading's agency above gives its items the topic.
     topic: tuple[str, str] | None = None
+    # The labels of the table row above ('| Agency | Department |'), lower case, while rows go on
+    header: tuple[str, ...] | None = None
 
 
 def implicit_units(clean: str, spans: Sequence[tuple[int, int]],
@@ -99,6 +101,8 @@ class _Words:
     parents: frozenset[str] = frozenset()  # infobox labels of the parent body ('parent agency')
     units: frozenset[str] = frozenset()  # labels of the parts ('key units')
     part: str = ""  # 'is part of'
+    departments: frozenset[str] = frozenset()  # words of a department's name ('department')
+    roles: frozenset[str] = frozenset()  # infobox labels of what the agency does
 
 
 def _words(lex, verb_words: frozenset[str]) -> _Words:
@@ -110,7 +114,9 @@ def _words(lex, verb_words: frozenset[str]) -> _Words:
                    stop=_stop_words(lex), pronouns=lex.pronouns,
                    openers=lex.word_class("prepositions"),
                    parents=lex.word_class("parent_labels"), units=lex.word_class("unit_labels"),
-                   part=sorted(lex.word_class("implicit_parent"))[0])
+                   part=sorted(lex.word_class("implicit_parent"))[0],
+                   departments=lex.word_class("department_words"),
+                   roles=lex.word_class("role_labels"))
     _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
     _WORDS[id(lex)] = (lex, verb_words, words)
     return words
@@ -152,8 +158,13 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
     item = marker is not None or (state.in_run and whole_line and text[-1:] not in ".!?"
                                   and len(text.split()) <= _ITEM_WORDS)
     implicit = label
+    if label is not None and label.column is not None and not _column_of_parent(
+            state.header, label.column, words):
+        implicit = None  # '| ICE | Department of Justice |' under '| Agency | Confused with |'
     if own and label is None and whole_line:
         implicit = _parent_row(clean, body, end, own, words, state.section or state.topic)
+    if not own and whole_line and not marker:
+        implicit = _role_row(clean, body, end, words, state.section or state.topic) or implicit
     if not own and item and state.in_run:
         agency = state.section if state.lead is None else state.lead
         content = _content_start(clean, body, end)
@@ -164,7 +175,34 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
     if not item:
         state.in_run, state.lead = False, None
     state.last = _name(clean, own[0], own) if own else None
+    state.header = _header(text, own, state.header)
     return implicit, state
+
+
+def _header(text: str, own: Sequence[Mention], before: tuple[str, ...] | None):
+    """The header a table row leaves for the rows below: its labels if it names no agency and
+    its cells are short, the one above if it is a rule ('|---|---|') or a row; else none."""
+    cells = [c.strip().lower() for c in text.strip(" |").split("|")]
+    if len(cells) < 2:
+        return None
+    if all(set(c) <= set("-: ") for c in cells):
+        return before
+    if not own and all(0 < len(c.split()) <= _HEADER_WORDS for c in cells):
+        return tuple(cells)
+    return before
+
+
+# The most words of a header's label ('Parent department', 'What it does').
+_HEADER_WORDS = 4
+
+
+def _column_of_parent(header: tuple[str, ...] | None, column: int, words: _Words) -> bool:
+    """Whether the ``column``-th cell of rows under ``header`` may name a parent body: there is
+    no header, or its label is a parent's ('Parent agency', 'Department')."""
+    if header is None or column >= len(header):
+        return True
+    label = header[column]
+    return label in words.parents or bool(set(_WORD.findall(label)) & words.departments)
 
 
 def _titled(clean: str, start: int, end: int, own: Sequence[Mention]) -> tuple[str, str] | None:
@@ -200,6 +238,22 @@ def _parent_row(clean: str, body: int, end: int, own: Sequence[Mention], words: 
     if name in words.units:
         return Implicit(f"{value} {words.part} {agency[1]}", 0, *span, span, weak=True)
     return None
+
+
+def _role_row(clean: str, body: int, end: int, words: _Words,
+              agency: tuple[str, str] | None) -> Implicit | None:
+    """'Jurisdiction | Transportation systems of the country |' in the infobox of the page's or
+    the section's agency: '<agency> is responsible for <value>', a weak reading (never
+    contradicted; no claim when the table has no function for it). 'Formed' and 'Employees'
+    rows are history and numbers: no reading."""
+    label = _LABEL.match(clean, body, end)
+    if agency in (None, _NOBODY) or label is None:
+        return None
+    if clean[body:label.end()].strip(" :|").lower() not in words.roles:
+        return None
+    value_end = _cell_end(clean, label.end(), end)
+    unit = reading(agency[1], clean, label.end(), value_end, words)
+    return None if unit is None else replace(unit, weak=True, fallback=None)
 
 
 def _without_names(clean: str, start: int, end: int, own: Sequence[Mention]) -> str:
@@ -266,7 +320,7 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
     cell = _CELL.match(clean, body)
     if first.start != (cell.end() if cell else body):
         return None
-    at = max(m.end for m in own if m.start < first.end + 12)
+    at = max(m.end for m in own if m.start < first.end + 12 and m.label == first.label)
     while at < end and clean[at] in " )":
         at += 1
     mark = _LABEL_MARK.match(clean, at, end)
@@ -278,11 +332,31 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
     while end > content and clean[end - 1] in " |":
         end -= 1
     named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
+    if "|" in mark.group() and len({m.label for m in named}) == 2:
+        return _parent_cell(clean, first, content, end, named, words)
     if (len({m.label for m in named}) != 1 or any(m.start >= content for m in named)
             or _title_case(clean[content:end])):
         return None
     unit = reading(clean[first.start:first.end], clean, content, end, words)
     return anchored(unit, (first.start, first.end))
+
+
+def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequence[Mention],
+                 words: _Words) -> Implicit | None:
+    """'ICE | Department of Homeland Security': a row that pairs an agency with the body it
+    belongs to (a list of domains and their owners, a two-column chart) reads as '<agency> is
+    part of <body>'. The cell must be just that body's name, and a department's by its words
+    ('Department of ...'), so 'ICE | CBP' in a comparison says nothing."""
+    other = [m for m in named if m.label != first.label]
+    cell = clean[start:end].strip(" |.;")
+    if (len(other) != 1 or clean[other[0].start:other[0].end] != cell
+            or not set(_WORD.findall(cell.lower())) & words.departments):
+        return None
+    prefix = f"{clean[first.start:first.end]} {words.part} "
+    row_start = clean.rfind("\n", 0, start) + 1
+    column = clean[row_start:start].strip(" ").lstrip("|").count("|")
+    return Implicit(prefix + cell, len(prefix), other[0].start, other[0].end,
+                    (first.start, first.end), column=column)
 
 
 def _cell_end(clean: str, start: int, end: int) -> int:

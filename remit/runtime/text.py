@@ -74,11 +74,26 @@ _JOINING = {"by", "of", "the", "and", "or", "to", "for", "in", "at", "a", "an", 
 
 
 def _space(match: re.Match) -> str:
+    if _is_tab_cell(match):
+        return _CELL_MARK
     if match.group().count("\n") >= 2:
         return "\n\n"
     if "\n" in match.group() and (_is_list_break(match) or _line_is_a_sentence(match)):
         return "\n\n"
     return " "
+
+
+# Between the cells of a row: a tab between two words of a line ('cbp.gov<TAB>Department
+# of Commerce', a column pasted from a spreadsheet) stands for the cell mark of a Markdown
+# row, so the row reads as one (remit.runtime.structure); a tab that indents a line does not.
+_CELL_MARK = " | "
+_TAB_ROW = re.compile(r"\S\t+\S")
+
+
+def _is_tab_cell(match: re.Match) -> bool:
+    text, start, end = match.string, match.start(), match.end()
+    return ("\t" in match.group() and "\n" not in match.group() and start > 0
+            and text[start - 1] != "\n" and end < len(text) and text[end] not in "\r\n")
 
 
 # A list item's marker at the start of a line: a bullet, or a number or letter and '.' or ')'.
@@ -92,6 +107,9 @@ def _is_list_break(match: re.Match) -> bool:
     if LIST_MARKER.match(text, match.end()) or text.startswith("|", match.end()):
         return True
     line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+    following = text[match.end() : (text.find("\n", match.end()) + 1 or len(text) + 1) - 1]
+    if _TAB_ROW.search(line) or _TAB_ROW.search(following.strip()):
+        return True  # a row of tab-separated cells is a line of its own
     return (line.endswith(":") or line.startswith("|") or line.endswith("|")
             or bool(LIST_MARKER.match(line + " "))
             or bool(_FIELD.match(line) and _FIELD.match(text, match.end())))
