@@ -105,6 +105,7 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
     tokens = tokens or TokenTable(doc)
     kinds = _word_kinds(doc, tokens.orth)
     opened = _clauses_after_abbreviations(tokens, kinds)
+    ends = _row_semicolons(tokens, kinds)
     is_space = tokens.is_space.tolist()
     is_punct = tokens.is_punct.tolist()
     out: list[Sentence] = []
@@ -119,7 +120,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
             out.append(_sentence(tokens, start, last + 1))
             start = -1
         # A sentence's first token (a list marker: '• Focus:') carries no end from before.
-        seen_end = bool(kind & _END) or (seen_end and bool(is_punct[i]) and start >= 0)
+        seen_end = bool(kind & _END) or i in ends or (
+            seen_end and bool(is_punct[i]) and start >= 0)
         broken = False
         if start < 0:
             start = i
@@ -191,6 +193,25 @@ def _clauses_after_abbreviations(tokens: TokenTable, kinds: list[int]) -> set[in
                 tokens.words(max(i - 1, 0), i), tokens.words(j, min(j + 2, len(kinds))),
                 _clause_words()):
             out.add(j)
+    return out
+
+
+def _row_semicolons(tokens: TokenTable, kinds: list[int]) -> set[int]:
+    """The semicolons of table rows (lines with two cell marks or more): in a cell, 'State
+    issues visas; USCIS approves petitions' lists points, each a sentence of its own when the
+    next starts with a capital (the rule of :func:`split_sentences` for a full stop)."""
+    words = tokens.words(0, len(kinds)) if ";" in tokens.doc.text else []
+    out: set[int] = set()
+    line: list[int] = []
+    marks = 0
+    for i, word in enumerate([*words, "\n"]):
+        if i == len(words) or kinds[i] & _NEWLINE:
+            out.update(line if marks >= 2 else ())
+            line, marks = [], 0
+        elif word == ";":
+            line.append(i)
+        elif word == "|":
+            marks += 1
     return out
 
 

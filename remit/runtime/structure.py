@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 from remit.runtime.text import LIST_MARKER
 from remit.runtime.units import Implicit, anchored, continued, reading
@@ -102,7 +102,7 @@ class _Words:
     units: frozenset[str] = frozenset()  # labels of the parts ('key units')
     part: str = ""  # 'is part of'
     departments: frozenset[str] = frozenset()  # words of a department's name ('department')
-    roles: frozenset[str] = frozenset()  # infobox labels of what the agency does
+    roles: dict[str, str] = field(default_factory=dict)  # infobox label -> its frame
 
 
 def _words(lex, verb_words: frozenset[str]) -> _Words:
@@ -116,7 +116,7 @@ def _words(lex, verb_words: frozenset[str]) -> _Words:
                    parents=lex.word_class("parent_labels"), units=lex.word_class("unit_labels"),
                    part=sorted(lex.word_class("implicit_parent"))[0],
                    departments=lex.word_class("department_words"),
-                   roles=lex.word_class("role_labels"))
+                   roles=dict(lex.rewrites("role_labels")))
     _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
     _WORDS[id(lex)] = (lex, verb_words, words)
     return words
@@ -163,8 +163,6 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
         implicit = None  # '| ICE | Department of Justice |' under '| Agency | Confused with |'
     if own and label is None and whole_line:
         implicit = _parent_row(clean, body, end, own, words, state.section or state.topic)
-    if not own and whole_line and not marker:
-        implicit = _role_row(clean, body, end, words, state.section or state.topic) or implicit
     if not own and item and state.in_run:
         agency = state.section if state.lead is None else state.lead
         content = _content_start(clean, body, end)
@@ -172,6 +170,8 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
             implicit = reading(agency[1], clean, content, end, words)
         if implicit is not None and state.opening is not None:
             implicit = continued(state.opening, clean, content, end, implicit)
+    if not own and whole_line and not marker:
+        implicit = _role_row(clean, body, end, words, state.section or state.topic) or implicit
     if not item:
         state.in_run, state.lead = False, None
     state.last = _name(clean, own[0], own) if own else None
@@ -249,11 +249,15 @@ def _role_row(clean: str, body: int, end: int, words: _Words,
     label = _LABEL.match(clean, body, end)
     if agency in (None, _NOBODY) or label is None:
         return None
-    if clean[body:label.end()].strip(" :|").lower() not in words.roles:
-        return None
+    frame = words.roles.get(clean[body:label.end()].strip(" :|").lower())
     value_end = _cell_end(clean, label.end(), end)
-    unit = reading(agency[1], clean, label.end(), value_end, words)
-    return None if unit is None else replace(unit, weak=True, fallback=None)
+    while value_end > label.end() and clean[value_end - 1] in " |.;":
+        value_end -= 1
+    if frame is None or not any(c.isalpha() for c in clean[label.end():value_end]):
+        return None
+    prefix = f"{agency[1]} {frame} "
+    return Implicit(prefix + clean[label.end():value_end], len(prefix), label.end(), value_end,
+                    (label.end(), value_end), weak=True)
 
 
 def _without_names(clean: str, start: int, end: int, own: Sequence[Mention]) -> str:
