@@ -108,9 +108,11 @@ def join_blocks(blocks: list[Block], source: str = "") -> Block:
 
 
 def same_row(before: Block, block: Block, source: str) -> bool:
-    """Whether two blocks are table cells of one row: no line break between them in the source."""
+    """Whether two blocks are table cells of one row: no line break between them in the
+    source, nor an HTML row's tag ('</td></tr><tr><td>' on one line)."""
+    between = source[before.end:block.start]
     return (before.kind == block.kind == "table_cell" and before.end <= block.start
-            and "\n" not in source[before.end:block.start])
+            and "\n" not in between and "<tr" not in between.lower())
 
 
 def map_finding(finding: Finding, block: Block) -> Finding:

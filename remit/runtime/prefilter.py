@@ -29,10 +29,11 @@ from spacy.tokens import Doc, Span
 from remit.claims.anaphora import anaphor_words
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import alias_matches
+from remit.runtime.boundaries import END_PUNCT, clause_starts, is_abbreviation, row_semicolons
 from remit.runtime.salience import REACH
 
 # Tokens that end a sentence when a word follows (spaCy's sentencizer uses the same idea).
-_END_PUNCT = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+_END_PUNCT = END_PUNCT
 # The longest sentence parsed whole, in tokens. Written sentences stay far below it (the
 # longest of the reference sources has about 120); a longer run (a page that lost its full
 # stops, a generated list) is cut at clause punctuation, or at the limit where there is none,
@@ -95,8 +96,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
 
     A sentence ends after '.', '!' or '?' (and any closing punctuation) when the next word does
     not start in lower case, so 'Dept. of State' and 'approx. five' stay whole; abbreviations
-    such as 'U.S.' are single tokens and end one only where the next word plainly opens a
-    clause (see :func:`_opens_clause`). A line break ends a sentence too, since
+    such as 'U.S.' are single tokens and end one only before a clause, and in a table row so
+    does a semicolon (:mod:`remit.runtime.boundaries`). A line break ends a sentence too, since
     :func:`remit.runtime.text.prepare_text` keeps line breaks only between paragraphs, headings
     and list items: a heading, a lead line ending in a colon and each item below it are units
     of their own (:mod:`remit.runtime.structure` gives items their heading's agency).
@@ -104,10 +105,9 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
     """
     tokens = tokens or TokenTable(doc)
     kinds = _word_kinds(doc, tokens.orth)
-    opened = _clauses_after_abbreviations(tokens, kinds)
-    ends = _row_semicolons(tokens, kinds)
-    is_space = tokens.is_space.tolist()
-    is_punct = tokens.is_punct.tolist()
+    opened = clause_starts(tokens, kinds, _ABBREVIATION, _NEWLINE)
+    ends = row_semicolons(tokens, kinds, _NEWLINE)
+    is_space, is_punct = tokens.is_space.tolist(), tokens.is_punct.tolist()
     out: list[Sentence] = []
     start = last = -1
     seen_end = broken = False
@@ -171,87 +171,9 @@ def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
             kind = _KINDS[h] = (
                 (_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
                 | (_LOWER_START if text[:1].islower() else 0)
-                | (_ABBREVIATION if _is_abbreviation(text) else 0))
+                | (_ABBREVIATION if is_abbreviation(text) else 0))
         out.append(kind)
     return out
-
-
-def _is_abbreviation(text: str) -> bool:
-    """A token the tokenizer kept whole with its full stop ('U.S.', 'D.C.', 'Inc.')."""
-    return len(text) > 2 and text.endswith(".") and text not in _END_PUNCT and any(
-        c.isalpha() for c in text)
-
-
-def _clauses_after_abbreviations(tokens: TokenTable, kinds: list[int]) -> set[int]:
-    """The tokens that open a sentence right after an abbreviation that ends the one before."""
-    out = set()
-    for i in (k for k, kind in enumerate(kinds) if kind & _ABBREVIATION):
-        j = i + 1
-        while j < len(kinds) and tokens.is_space[j] and not kinds[j] & _NEWLINE:
-            j += 1
-        if j < len(kinds) and not tokens.is_space[j] and _opens_clause(
-                tokens.words(max(i - 1, 0), i), tokens.words(j, min(j + 2, len(kinds))),
-                _clause_words()):
-            out.add(j)
-    return out
-
-
-def _row_semicolons(tokens: TokenTable, kinds: list[int]) -> set[int]:
-    """The semicolons of table rows (lines with two cell marks or more): in a cell, 'State
-    issues visas; USCIS approves petitions' lists points, each a sentence of its own when the
-    next starts with a capital (the rule of :func:`split_sentences` for a full stop)."""
-    words = tokens.words(0, len(kinds)) if ";" in tokens.doc.text else []
-    out: set[int] = set()
-    line: list[int] = []
-    marks = 0
-    for i, word in enumerate([*words, "\n"]):
-        if i == len(words) or kinds[i] & _NEWLINE:
-            out.update(line if marks >= 2 else ())
-            line, marks = [], 0
-        elif word == ";":
-            line.append(i)
-        elif word == "|":
-            marks += 1
-    return out
-
-
-def _opens_clause(before: list[str], after: list[str], words: _ClauseWords) -> bool:
-    """Whether the words after an abbreviation start a new sentence: a capitalised pronoun or
-    determiner ('... in the U.S. They ...', '... etc. The ...'), or, after a phrase such as
-    'the U.S.', an acronym and a finite verb ('... in the U.S. ICE keeps ...'). 'U.S. ICE
-    agents' and 'D.C. Police' stay whole."""
-    first = after[0]
-    if first[:1].isupper() and first[1:].islower() and first.lower() in words.openers:
-        return True
-    return (len(after) > 1 and len(first) > 1 and first.isalpha() and first.isupper()
-            and bool(before) and before[-1].lower() in words.articles
-            and after[1] in words.verbs)
-
-
-@dataclass(frozen=True)
-class _ClauseWords:
-    openers: frozenset[str]
-    articles: frozenset[str]
-    verbs: frozenset[str]  # finite forms: auxiliaries, and the verb classes' third person
-
-
-_CLAUSE_WORDS: list[_ClauseWords] = []
-
-
-def _clause_words() -> _ClauseWords:
-    """The shipped lexicon's words for :func:`_opens_clause`, worked out once."""
-    if not _CLAUSE_WORDS:
-        from remit.claims.lexicon import load_lexicon
-
-        lex = load_lexicon()
-        bases = {w for name, phrases in lex.verb_classes.items() for p in phrases
-                 for w in p[:1]} | lex.word_class("running_verbs")
-        verbs = {b + e for b in bases for e in ("s", "es")} | {
-            b[:-1] + "ies" for b in bases if b.endswith("y")}
-        _CLAUSE_WORDS.append(_ClauseWords(
-            openers=lex.word_class("sentence_openers"), articles=lex.definite_articles,
-            verbs=frozenset(verbs | lex.word_class("finite_auxiliaries"))))
-    return _CLAUSE_WORDS[0]
 
 
 def _ends_before(token: int, token_is_punct: bool, seen_end: bool) -> bool:

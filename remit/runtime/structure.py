@@ -141,7 +141,7 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
     text = clean[body:end].rstrip()
     bare = _without_names(clean, body, end, own)  # 'State' of 'State Department' is a name
     whole_line = (start == 0 or clean[start - 1] == "\n") and clean[end:end + 1] in ("", "\n")
-    label = _label_line(clean, body, end, own, words) if own else None
+    label = _label_line(clean, body, end, own, words, state.header) if own else None
     if label is None and not marker and whole_line and (heading or own):
         if _is_heading(clean, body, end, own) and not _blocked(bare, words.stop) and not former:
             return None, _State(section=_name(clean, own[0], own), in_run=True,
@@ -149,18 +149,10 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
         if heading:
             return None, _State(topic=state.topic)  # a heading of another topic ends the section
     if text.endswith(":"):
-        state.lead = _lead(clean, own, text, bare, words, state, former)
-        last = text[:-1].split()[-1:] or [""]
-        state.opening = (text[:-1] if own and state.lead not in (None, _NOBODY) and (
-            last[0].lower() in words.openers or last[0].endswith("ing")) else None)
-        state.in_run = True
-        return None, state
+        return None, _take_lead(clean, own, text, bare, words, state, former)
     item = marker is not None or (state.in_run and whole_line and text[-1:] not in ".!?"
                                   and len(text.split()) <= _ITEM_WORDS)
     implicit = label
-    if label is not None and label.column is not None and not _column_of_parent(
-            state.header, label.column, words):
-        implicit = None  # '| ICE | Department of Justice |' under '| Agency | Confused with |'
     if own and label is None and whole_line:
         implicit = _parent_row(clean, body, end, own, words, state.section or state.topic)
     if not own and item and state.in_run:
@@ -177,6 +169,18 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
     state.last = _name(clean, own[0], own) if own else None
     state.header = _header(text, own, state.header)
     return implicit, state
+
+
+def _take_lead(clean: str, own: Sequence[Mention], text: str, bare: str, words: _Words,
+               state: _State, former: bool) -> _State:
+    """The state after a lead line: its agency (see :func:`_lead`) and, for a lead its items
+    complete ('HSI handles cases involving:'), its words."""
+    state.lead = _lead(clean, own, text, bare, words, state, former)
+    last = text[:-1].split()[-1:] or [""]
+    state.opening = (text[:-1] if own and state.lead not in (None, _NOBODY) and (
+        last[0].lower() in words.openers or last[0].endswith("ing")) else None)
+    state.in_run = True
+    return state
 
 
 def _header(text: str, own: Sequence[Mention], before: tuple[str, ...] | None):
@@ -316,8 +320,8 @@ def _content_start(clean: str, body: int, end: int) -> int:
     return label.end() if label else body
 
 
-def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
-                words: _Words) -> Implicit | None:
+def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: _Words,
+                header: tuple[str, ...] | None = None) -> Implicit | None:
     """'USCIS: green cards', 'ERO → deportation', 'CBP = front line': the line opens with one
     agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
     first = own[0]
@@ -337,7 +341,7 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
         end -= 1
     named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
     if "|" in mark.group() and len({m.label for m in named}) == 2:
-        return _parent_cell(clean, first, content, end, named, words)
+        return _parent_cell(clean, first, content, end, named, words, header)
     if (len({m.label for m in named}) != 1 or any(m.start >= content for m in named)
             or _title_case(clean[content:end])):
         return None
@@ -346,21 +350,22 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention],
 
 
 def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequence[Mention],
-                 words: _Words) -> Implicit | None:
+                 words: _Words, header: tuple[str, ...] | None) -> Implicit | None:
     """'ICE | Department of Homeland Security': a row that pairs an agency with the body it
     belongs to (a list of domains and their owners, a two-column chart) reads as '<agency> is
     part of <body>'. The cell must be just that body's name, and a department's by its words
-    ('Department of ...'), so 'ICE | CBP' in a comparison says nothing."""
+    ('Department of ...'), so 'ICE | CBP' in a comparison says nothing; under a header, its
+    column's label must be a parent's ('| Agency | Often confused with |' says nothing)."""
     other = [m for m in named if m.label != first.label]
     cell = clean[start:end].strip(" |.;")
+    column = clean[clean.rfind("\n", 0, start) + 1:start].strip(" ").lstrip("|").count("|")
     if (len(other) != 1 or clean[other[0].start:other[0].end] != cell
-            or not set(_WORD.findall(cell.lower())) & words.departments):
+            or not set(_WORD.findall(cell.lower())) & words.departments
+            or not _column_of_parent(header, column, words)):
         return None
     prefix = f"{clean[first.start:first.end]} {words.part} "
-    row_start = clean.rfind("\n", 0, start) + 1
-    column = clean[row_start:start].strip(" ").lstrip("|").count("|")
     return Implicit(prefix + cell, len(prefix), other[0].start, other[0].end,
-                    (first.start, first.end), column=column)
+                    (first.start, first.end))
 
 
 def _cell_end(clean: str, start: int, end: int) -> int:

@@ -85,15 +85,19 @@ def _space(match: re.Match) -> str:
 
 # Between the cells of a row: a tab between two words of a line ('cbp.gov<TAB>Department
 # of Commerce', a column pasted from a spreadsheet) stands for the cell mark of a Markdown
-# row, so the row reads as one (remit.runtime.structure); a tab that indents a line does not.
+# row, so the row reads as one (remit.runtime.structure); a tab that indents a line, or one
+# before a lower-case word (a tab for a space in a sentence), does not.
 _CELL_MARK = " | "
-_TAB_ROW = re.compile(r"\S\t+\S")
+_TAB_ROW = re.compile(r"\S\t+[A-Z0-9]")
 
 
 def _is_tab_cell(match: re.Match) -> bool:
+    """A tab inside a line before a capital or a digit: 'USCIS<TAB>puts<TAB>people in ...'
+    (tabs for spaces in a sentence) stays one sentence."""
     text, start, end = match.string, match.start(), match.end()
     return ("\t" in match.group() and "\n" not in match.group() and start > 0
-            and text[start - 1] != "\n" and end < len(text) and text[end] not in "\r\n")
+            and text[start - 1] != "\n" and end < len(text)
+            and (text[end].isupper() or text[end].isdigit()))
 
 
 # A list item's marker at the start of a line: a bullet, or a number or letter and '.' or ')'.

@@ -36,8 +36,6 @@ class Implicit:
     # A list of short phrases ('front line, border checkpoints'), each read on its own when
     # the whole reading gives no claim the table knows (before the fallback)
     items: tuple[Implicit, ...] = ()
-    # A table row's part-of reading: the column of its parent cell (see structure._header)
-    column: int | None = None
 
 
 def anchored(unit: Implicit | None, anchor: tuple[int, int]) -> Implicit | None:

@@ -1,0 +1,92 @@
+"""Sentence units, table rows and time in whole documents (``cases/structure_i.yaml``), and the
+text-level rules under them: where an abbreviation ends a sentence, tabs as cell marks, an
+agency's domain opening a row, a table's header, semicolons in a row's cell.
+
+A case passes when every ``expect`` claim is found asserted, no asserted claim matches an
+``absent`` entry, and no contradicted verdict is unexpected (as in ``test_structure_cases.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from remit.markup import check_document
+from remit.runtime.cells import glued_rows, unglue
+from remit.runtime.prefilter import split_sentences
+from remit.runtime.text import normalize_text, prepare_text
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "structure_i.yaml").read_text("utf-8"))
+
+
+def _matches(finding, entry: dict) -> bool:
+    claim = finding.claim
+    value = {"agency": claim.agency, "function": claim.function, "verdict": finding.verdict}
+    return all(value[key] == wanted for key, wanted in entry.items())
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(reason=c["xfail"], strict=False)]
+                 if c.get("xfail") else []) for c in CASES])
+def test_structure_case(engine, case):
+    result = check_document(engine, "case", case["text"], case["format"])
+    found = [f for f in result.findings if f.claim.asserted and not f.suppressed]
+    got = sorted(((f.claim.agency, f.claim.function, f.verdict) for f in found), key=str)
+    for entry in case.get("expect") or []:
+        assert any(_matches(f, entry) for f in found), (entry, got)
+    for entry in case.get("absent") or []:
+        assert not any(_matches(f, entry) for f in found), (entry, got)
+    expected = {(e.get("agency"), e.get("function")) for e in case.get("expect") or []
+                if e.get("verdict") == "contradicted"}
+    alarms = {(f.claim.agency, f.claim.function) for f in found if f.verdict == "contradicted"}
+    assert alarms <= expected, got
+
+
+def test_every_format_is_covered():
+    assert {c["format"] for c in CASES} == {"markdown", "html", "text"}
+
+
+def _sentences(engine, text: str) -> list[str]:
+    doc = engine.nlp.make_doc(prepare_text(text))
+    return [doc.text[s.start_char:s.end_char] for s in split_sentences(doc)]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Ports are busy in the U.S. They are run by CBP.", 2),
+    ("Forms, fees, etc. The office answers letters.", 2),
+    ("Air travel is busiest in the U.S. TSA screens bags.", 2),
+    ("Agents of the U.S. Coast Guard board boats.", 1),  # a name after 'U.S.'
+    ("Agents of the U.S. ICE agency arrived.", 1),  # no verb after the acronym
+    ("He met U.S. ICE is what they said.", 1),  # no 'the' before 'U.S.'
+    ("Offices in Washington, D.C. Many are open.", 2),
+    ("Offices in Washington, D.C. I think so.", 1),  # 'I' is no opener ('World War I')
+])
+def test_an_abbreviation_ends_a_sentence_only_before_a_clause(engine, text, count):
+    assert len(_sentences(engine, text)) == count, _sentences(engine, text)
+
+
+def test_semicolons_end_points_only_in_table_rows(engine):
+    row = "| notes | CRS | State issues visas; USCIS approves petitions; and more |"
+    assert len(_sentences(engine, row)) == 2  # 'and more' goes on in lower case
+    prose = "State issues visas; USCIS approves petitions."
+    assert len(_sentences(engine, prose)) == 1
+
+
+def test_a_tab_between_cells_is_a_cell_mark():
+    text = "Intro line\ncbp.gov\tDepartment of Labor\nice.gov\t\tDepartment of Justice\n\tindented"
+    assert prepare_text(text) == ("Intro line\n\ncbp.gov | Department of Labor\n\n"
+                                  "ice.gov | Department of Justice\n\nindented")
+    assert prepare_text("USCIS\tgrants\tasylum") == "USCIS grants asylum"
+
+
+def test_an_agency_domain_opening_a_row_reads_as_its_acronym():
+    rows = glued_rows(["cbp", "ice"])
+    text = "cbp.gov\tDepartment of Labor\nSee ice.gov | here\nhttps://www.ice.gov/x | y"
+    prepared = unglue(normalize_text(text), rows)
+    assert prepared.text.startswith("CBP | Department of Labor")
+    assert "See ice.gov | here" in prepared.text and "https://www.ice.gov/x" in prepared.text
+    assert text[prepared.to_input(0):].startswith("cbp.gov")
+    at = prepared.text.index("Department")
+    assert text[prepared.to_input(at):].startswith("Department")
