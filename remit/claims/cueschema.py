@@ -78,8 +78,11 @@ class CueUnless(BaseModel):
 
 
 class CueJudged(BaseModel):
-    """A judgement said of a claim noun that makes it no trigger, as ConText's pseudo-triggers
-    do: 'the claim that ICE is part of DHS *is accurate*' asserts what it names."""
+    """A judgement said of a claim noun that makes it no trigger.
+
+    As ConText's pseudo-triggers do: 'the claim that ICE is part of DHS *is accurate*'
+    asserts what it names.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
