@@ -53,6 +53,8 @@ class CompiledCue:
     needs_before: frozenset[str] = frozenset()
     # 'unless': the dependency labels, the words and the depth that keep the cue off
     unless: tuple[frozenset[str], frozenset[str], int] | None = None
+    # 'judged': the test of the head's child that judges the trigger, the words that hedge it
+    judged: tuple[tuple, frozenset[str]] | None = None
 
     @property
     def step(self) -> int:
@@ -84,11 +86,22 @@ def word_of(cue: CompiledCue, token: Token) -> bool:
         return False
     if cue.children_all and not all(_passes(c, cue.children_all) for c in token.children):
         return False
+    if cue.judged is not None and _judged(token, *cue.judged):
+        return False
     if cue.subject_not:
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in cue.subject_not:
             return False
     return True
+
+
+def _judged(token: Token, child_test: tuple, hedges: frozenset[str]) -> bool:
+    """Whether the head of ``token`` judges it ('the claim that ... is accurate'), unhedged."""
+    head = token.head
+    if head.i == token.i or not any(_passes(c, child_test) for c in head.children):
+        return False
+    return not any(t.lower_ in hedges for c in head.children if c.i != token.i
+                   for t in c.subtree) and not any(c.dep_ == "neg" for c in head.children)
 
 
 def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
@@ -110,7 +123,10 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
         frozenset() if needs is None else frozenset(_entries(needs.words, word_class)),
         None if unless is None else (frozenset(unless.deps),
                                      frozenset(_entries(unless.words, word_class)),
-                                     unless.max_scope))
+                                     unless.max_scope),
+        None if record.judged is None else (_test(record.judged.child, word_class),
+                                            frozenset(_entries(record.judged.not_within,
+                                                               word_class))))
 
 
 def cue_errors(located: Iterable, word_class) -> list[str]:

@@ -77,6 +77,22 @@ class CueUnless(BaseModel):
     max_scope: int = Field(2, ge=0, description="how many levels below such a child to look")
 
 
+class CueJudged(BaseModel):
+    """A judgement said of a claim noun that makes it no trigger.
+
+    As ConText's pseudo-triggers do: 'the claim that ICE is part of DHS *is accurate*'
+    asserts what it names.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    child: TokenTest = Field(description=(
+        "a child of the trigger's head that says the judgement ('accurate' as its acomp)"))
+    not_within: list[str] = Field(default_factory=list, description=(
+        "words (or '@name' classes) none of which may stand under the head's other children "
+        "('is not true', 'is only partly true')"))
+
+
 class Cue(_Record):
     """A word or pattern that changes what a claim is: a question, reported, future, ...
 
@@ -154,6 +170,8 @@ class Cue(_Record):
     between: list[str] = Field(default_factory=list, description=(
         "'mention': the only words (or '@name') that may stand between trigger and mention "
         "('not the FBI'); empty: any"))
+    judged: CueJudged | None = Field(None, description=(
+        "'heads': a trigger whose head says this judgement of it is no trigger"))
     pseudo: PseudoTrigger | None = Field(None, description=(
         "'mention': a trigger that passes these tests is no trigger, as ConText's "
         "pseudo-triggers ('is not the judge's job': the verb's 'not', not the agency's)"))
@@ -198,6 +216,8 @@ class Cue(_Record):
                              "and they with it")
         if self.max_scope == 0 and self.scope != "mention":
             raise ValueError("'max_scope' 0 applies to 'mention' scope only")
+        if self.judged is not None and self.scope != "heads":
+            raise ValueError("'judged' applies to 'heads' scope only")
         if ((self.between or self.pseudo or self.needs_before) and self.scope != "mention"):
             raise ValueError("'between', 'pseudo' and 'needs_before' apply to 'mention' scope "
                              "only")
