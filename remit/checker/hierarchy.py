@@ -95,8 +95,9 @@ def _former(table: Table, agency_id: str, target: str) -> FormerParent | None:
 def _judge_former(claim: Claim, table: Table, former: FormerParent) -> Finding:
     """'FPS is part of ICE' after FPS left ICE: a structure that held once, not now.
 
-    Denied ('is no longer part of ICE'), it is true now. Affirmed, it may be an older text
-    written while it held, so it is ``unknown`` with the date it changed, not a false alarm.
+    Denied ('is no longer part of ICE'), it is true now. Affirmed in the present tense (a
+    past tense never reaches here), it says a structure holds that no longer does: it is
+    ``contradicted``, with the date it changed and where the agency sits now.
     """
     name, target_name = display(table, claim.agency), display(table, former.parent)
     evidence = evidence_of(table, [_ParentLink(f"{claim.agency}-left-{former.parent}",
@@ -105,6 +106,8 @@ def _judge_former(claim: Claim, table: Table, former: FormerParent) -> Finding:
         return Finding(claim, "supported",
                        f"{name} has not been part of {target_name} since {former.until}.",
                        evidence)
-    return Finding(claim, "unknown",
-                   f"{name} was part of {target_name} until {former.until}; the table records "
-                   "where agencies sit now.", evidence, reason="former place")
+    now = table.agencies[claim.agency].parent
+    where = f"; it is part of {display(table, now)} now" if now else ""
+    return Finding(claim, "contradicted",
+                   f"{name} was part of {target_name} until {former.until}{where}.", evidence,
+                   correction=now, reason="former place")

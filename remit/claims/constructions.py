@@ -168,12 +168,7 @@ class ConstructionMatcher:
     """The compiled constructions of a grammar, run over parsed docs."""
 
     def __init__(self, vocab: Vocab, constructions: Sequence[Construction], word_class):
-        from spacy.matcher import DependencyMatcher
-
         self.constructions = {c.id: c for c in constructions}
-        # spaCy's matcher checks every pattern when it is added (and is never run): a pattern
-        # it refuses raises here, when the records load
-        self._validator = DependencyMatcher(vocab, validate=True)
         # A record that names its words runs only on docs that hold them; the others run
         # always. Records anchored where only other records reach (a unit noun) run only on
         # docs where a record that reaches there matched.
@@ -194,10 +189,15 @@ class ConstructionMatcher:
         # per record with a phrase: its nodes and the word tuples they must make
         self._phrases = {c.id: (c.phrase.nodes, phrase_entries(c, word_class))
                          for c in constructions if c.phrase is not None}
+        # spaCy's matcher checks every pattern (and is never run): one it refuses raises
+        # here, when the records load
+        self._unchecked: list[tuple[str, list]] = []
         for c in constructions:
             for k, nodes in enumerate([c.pattern, *c.alternatives]):
                 # '#' is no id character: never a record's id
                 self._add(vocab, c, word_class, nodes, c.id if k == 0 else f"{c.id}#or{k}")
+        _validate(vocab, self._unchecked)
+        del self._unchecked
 
     def _add(self, vocab, c: Construction, word_class, nodes, name: str) -> None:
         """Compile one pattern of a record (its own or an alternative) and its chains."""
@@ -208,7 +208,7 @@ class ConstructionMatcher:
         if text in self._same:
             self._names[self._same[text]].append(name)
         else:
-            self._validator.add(name, [pattern])
+            self._unchecked.append((name, pattern))
             # Per pattern, the word sets (as string hashes) of which a doc must hold one each
             # for it to match at all (see _gates).
             gates = _gates(pattern, vocab)
@@ -223,7 +223,7 @@ class ConstructionMatcher:
             for k, (kind, chain) in enumerate(_chains(c)):
                 chained = f"{name}#{kind}{k}"
                 extended = compiled_pattern(c, word_class, chain, nodes)
-                self._validator.add(chained, [extended])
+                self._unchecked.append((chained, extended))
                 chainer.add(chained, [extended])
                 self._chain[vocab.strings.add(chained)] = (name, kind, len(nodes))
 
@@ -282,6 +282,29 @@ class ConstructionMatcher:
     def _makes_phrase(self, doc: Doc, cid: str, bound: dict[str, int]) -> bool:
         nodes, entries = self._phrases[cid]
         return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
+
+
+def _validate(vocab: Vocab, patterns: list[tuple[str, list]]) -> None:
+    """Have spaCy's matcher check every pattern (it raises ``ValueError`` on one it refuses),
+    unless these very patterns passed before under this spaCy version: the check is the
+    same each time and costs a start-up a good part of loading the records. A pass is
+    remembered in the data cache (:mod:`remit.rules.yaml_cache`); a failure never is.
+    """
+    import json
+
+    import spacy
+    from spacy.matcher import DependencyMatcher
+
+    from remit.rules import yaml_cache
+
+    text = json.dumps([spacy.__version__, patterns], sort_keys=True)
+    name = yaml_cache.key(text, 0) + "-patterns-checked"
+    if yaml_cache.read(name) is True:
+        return
+    validator = DependencyMatcher(vocab, validate=True)
+    for pattern_name, pattern in patterns:
+        validator.add(pattern_name, [pattern])
+    yaml_cache.write(name, True)
 
 
 # Anchors only records reach (content_as 'unit'), never the frame builder.

@@ -7,6 +7,7 @@ validate`` reports for a cue that does not compile.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from remit.claims.cueschema import Cue
 from remit.claims.forms import token_forms
 from remit.claims.lexicon import phrase
+from remit.claims.tokentests import needed_forms
 from remit.claims.tokentests import passes as _passes
 from remit.claims.tokentests import token_test as _test
 
@@ -55,8 +57,17 @@ class CompiledCue:
     unless: tuple[frozenset[str], frozenset[str], int] | None = None
     # 'judged': the test of the head's child that judges the trigger, the words that hedge it
     judged: tuple[tuple, frozenset[str]] | None = None
+    # the forms one of each of which a doc must hold for the trigger's token tests (of the
+    # word, its head, a child) to pass: a doc without them cannot match (remit.claims.forms)
+    needed: tuple[frozenset[str], ...] = ()
 
-    @property
+    @functools.cached_property
+    def gates(self) -> tuple[frozenset[str], ...]:
+        """The form sets a doc must meet, one form of each, for this cue to match at all
+        (its words, if it has any, and :attr:`needed`)."""
+        return ((self.words,) if self.words else ()) + self.needed
+
+    @functools.cached_property
     def step(self) -> int:
         """Which step of the module docstring's order this cue is tried in."""
         scope, up = self.record.scope, self.record.up
@@ -80,7 +91,7 @@ def word_of(cue: CompiledCue, token: Token) -> bool:
         if not (lower in cue.words if match == "lower" else lemma in cue.words
                 if match == "lemma" else lower in cue.words or lemma in cue.words):
             return False
-    if not _passes(token, cue.token) or not _passes(token.head, cue.head):
+    if not _passes(token, cue.token) or (cue.head and not _passes(token.head, cue.head)):
         return False
     if cue.has_child and not any(_passes(c, cue.has_child) for c in token.children):
         return False
@@ -109,12 +120,13 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
     entries = _entries(record.words, word_class) - _entries(record.exclude, word_class)
     single = frozenset(e for e in entries if " " not in e)
     pseudo, needs, unless = record.pseudo, record.needs_before, record.unless
+    token, head, child = (_test(t, word_class) for t in (record.token, record.head,
+                                                         record.has_child))
     return CompiledCue(
         record, order, single, tuple(sorted(phrase(e) for e in entries)),
         frozenset(_entries(record.terminators, word_class)),
         frozenset(_entries(record.subject_not, word_class)),
-        _test(record.token, word_class), _test(record.head, word_class),
-        _test(record.has_child, word_class), _test(record.children_all, word_class),
+        token, head, child, _test(record.children_all, word_class),
         _test(record.below, word_class),
         _test(record.predicate, word_class),
         frozenset(_entries(record.between, word_class)),
@@ -126,7 +138,8 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
                                      unless.max_scope),
         None if record.judged is None else (_test(record.judged.child, word_class),
                                             frozenset(_entries(record.judged.not_within,
-                                                               word_class))))
+                                                               word_class))),
+        needed_forms(token) + needed_forms(head) + needed_forms(child))
 
 
 def cue_errors(located: Iterable, word_class) -> list[str]:

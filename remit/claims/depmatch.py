@@ -234,6 +234,7 @@ class Gated:
         self._rows: list[tuple[list[frozenset], Matcher]] = []
         self._index: dict | None = None
         self._need: list[tuple[frozenset[int], Matcher]] = []
+        self._by_gate: dict[int, list[int]] = {}  # gate -> the rows that need it
 
     def __bool__(self) -> bool:
         return bool(self._rows)
@@ -247,18 +248,21 @@ class Gated:
         """The matchers whose every gate has one of ``values``."""
         if self._index is None:
             self._build()
+        index = self._index
         hit: set[int] = set()
-        for value in values:
-            gates = self._index.get(value)
-            if gates is not None:
-                hit.update(gates)
-        return [matcher for need, matcher in self._need if need <= hit]
+        for value in index.keys() & values:
+            hit.update(index[value])
+        # only the matchers that need one of the gates met can be open
+        rows = sorted({row for gate in hit for row in self._by_gate[gate]})
+        need = self._need
+        return [need[row][1] for row in rows if need[row][0] <= hit]
 
     def _build(self) -> None:
         ids: dict[frozenset, int] = {}
         self._index = {}
         self._need = []
-        for gates, matcher in self._rows:
+        self._by_gate = {}
+        for row, (gates, matcher) in enumerate(self._rows):
             need = []
             for gate in gates:
                 if gate not in ids:
@@ -266,6 +270,7 @@ class Gated:
                     for value in gate:
                         self._index.setdefault(value, []).append(ids[gate])
                 need.append(ids[gate])
+                self._by_gate.setdefault(ids[gate], []).append(row)
             self._need.append((frozenset(need), matcher))
 
 

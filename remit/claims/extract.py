@@ -198,26 +198,25 @@ class Extractor:
     def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues,
                       unlisted: bool = True) -> list[Claim]:
         mention = frame.mention
-        base = dict(
-            agency=mention.label_,
-            polarity="negated" if frame.negated else "affirmed",
-            start=mention.start_char, end=mention.end_char,
-            sent_start=sent.start_char, sent_end=sent.end_char,
-            assertion=self._assertion(frame, cues),
-            exclusive=frame.exclusive,
-            future=self._past_or_future(frame, cues),
-            via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
-            construction=frame.construction,
-            through=frame.through,
-            partial=frame.partial,
-        )
         if frame.target is not None:
             if frame.target.label_ == mention.label_:
                 return []
             return [Claim(function="part_of", target=frame.target.label_,
-                          predicate=_predicate_text(frame), **base)]
+                          predicate=_predicate_text(frame),
+                          **self._base(frame, sent, cues, self._past_or_future(frame, cues)))]
         args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)
         matches = self._matches(frame, args, tokens)
+        if not matches:
+            # an act the table has no function for; the cues are asked only of a frame that
+            # gives a claim (most give none)
+            if not (unlisted and _says_act(frame)):
+                return []
+            future = self._past_or_future(frame, cues)
+            if not (frame.role_like or future):
+                return []
+            return [Claim(function=None, predicate=_predicate_text(frame),
+                          **self._base(frame, sent, cues, future))]
+        base = self._base(frame, sent, cues, self._past_or_future(frame, cues))
         claims = []
         for m in matches:
             claim = Claim(function=m.function, predicate=_predicate_text(frame),
@@ -229,17 +228,31 @@ class Extractor:
                     claim, polarity="affirmed" if claim.polarity == "negated" else "negated",
                     via="contrast")
             claims.append(claim)
-        if not claims and unlisted and (frame.role_like or base["future"]) and _says_act(frame):
-            claims.append(Claim(function=None, predicate=_predicate_text(frame), **base))
         return claims
 
+    def _base(self, frame: Frame, sent: Span, cues: SentenceCues, future: bool) -> dict:
+        """The fields every claim of ``frame`` shares."""
+        mention = frame.mention
+        return dict(
+            agency=mention.label_,
+            polarity="negated" if frame.negated else "affirmed",
+            start=mention.start_char, end=mention.end_char,
+            sent_start=sent.start_char, sent_end=sent.end_char,
+            assertion=self._assertion(frame, cues),
+            exclusive=frame.exclusive,
+            future=future,
+            via="contrast" if frame.extra.get("contrast") else (mention.kb_id_ or "mention"),
+            construction=frame.construction,
+            through=frame.through,
+            partial=frame.partial,
+        )
 
     def _matches(self, frame: Frame, args: list, tokens: list) -> list:
         """The functions the frame's predicate and arguments express."""
         depths = embedded = None
         if not frame.extra.get("linear"):
             head = frame.head
-            depths = [nesting(t, head, self.lex.nesting_prepositions) for t in tokens]
+            depths = _Depths(tokens, head, self.lex.nesting_prepositions)
 
             def embedded(start: int, end: int) -> bool:
                 return all(under_other_verb(t, head) for t in tokens[start:end])
@@ -351,3 +364,19 @@ def _predicate_text(frame: Frame) -> str:
     tokens = [t for t in tokens if not (t.is_punct and t.i == tokens[-1].i)]
     text = " ".join(t.text for t in tokens[:14])
     return text + (" …" if len(tokens) > 14 else "")
+
+
+class _Depths:
+    """The nesting depth of each argument word (``argwords.nesting``), worked out only for
+    the words a generic trigger matched (most frames match none)."""
+
+    def __init__(self, tokens: list, head, prepositions: frozenset[str]) -> None:
+        self._tokens, self._head, self._prepositions = tokens, head, prepositions
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [nesting(t, self._head, self._prepositions) for t in self._tokens[key]]
+        return nesting(self._tokens[key], self._head, self._prepositions)

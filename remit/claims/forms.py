@@ -41,8 +41,12 @@ def doc_forms(doc) -> frozenset[str]:
 
 def has_word(cue, forms: frozenset[str]) -> bool:
     """Whether a cue that asks a token for one of its words (every scope but the sentence's)
-    can match in a doc with these ``forms`` at all: not if none of its tokens has one."""
-    return not cue.words or not cue.words.isdisjoint(forms)
+    can match in a doc with these ``forms`` at all: not if none of its tokens has one, or
+    none has a word its token tests ask for ('has_child: {LOWER: "no"}')."""
+    for gate in cue.gates:
+        if gate.isdisjoint(forms):
+            return False
+    return True
 
 
 def has_phrase(cue, forms: frozenset[str]) -> bool:

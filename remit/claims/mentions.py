@@ -85,6 +85,8 @@ class AliasIndex:
     # Each word of a fuzzy name -> the names (by their order in ``fuzzy``) that hold it
     fuzzy_words: dict[str, list[int]] = field(init=False, compare=False)
     fuzzy_names: tuple[tuple[tuple[str, ...], str], ...] = field(init=False, compare=False)
+    # The hash of each word of a fuzzy name, as in a Doc's LOWER column -> the word
+    fuzzy_hashes: dict[int, str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "acronym_hashes",
@@ -95,6 +97,7 @@ class AliasIndex:
                 words.setdefault(word, []).append(k)
         object.__setattr__(self, "fuzzy_words", words)
         object.__setattr__(self, "fuzzy_names", tuple(self.fuzzy.items()))
+        object.__setattr__(self, "fuzzy_hashes", {hash_string(w): w for w in words})
 
 
 def build_alias_index(nlp_vocab, make_doc, table: Table,
@@ -147,7 +150,7 @@ def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,
     spans = filter_spans(spans)
     if index.fuzzy:
         taken = {i for span in spans for i in range(span.start, span.end)}
-        spans += _fuzzy(doc, index, taken)
+        spans += _fuzzy(doc, index, taken, lower)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
@@ -183,16 +186,24 @@ def _lowercase_acronyms(doc: Doc, index: AliasIndex, lexicon: Lexicon,
     return out
 
 
-def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
-    """Multi-word names with one misspelt long word: 'Boarder Patrol', 'immigation judges'."""
+def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int],
+           lower: np.ndarray | None = None) -> list[Span]:
+    """Multi-word names with one misspelt long word: 'Boarder Patrol', 'immigation judges'.
+
+    ``lower``: the doc's ``LOWER`` column, if read already.
+    """
     out = []
-    strings = doc.vocab.strings
-    words = [strings[h] for h in doc.to_array(LOWER).tolist()]  # no Token objects built
+    hashes = (doc.to_array(LOWER) if lower is None else lower).tolist()  # no Token built
+    known = index.fuzzy_hashes
+    # where each word of a fuzzy name stands (the other words are only read in a window)
     positions: dict[str, list[int]] = {}
-    for i, word in enumerate(words):
-        positions.setdefault(word, []).append(i)
+    for i, h in enumerate(hashes):
+        word = known.get(h)
+        if word is not None:
+            positions.setdefault(word, []).append(i)
     # With one word misspelt, another is spelt right: only names with a word here can match
-    held = sorted({k for word in positions for k in index.fuzzy_words.get(word, ())})
+    held = sorted({k for word in positions for k in index.fuzzy_words[word]})
+    strings = doc.vocab.strings
     for name, agency in (index.fuzzy_names[k] for k in held):
         n = len(name)
         if sum(word in positions for word in name) < n - 1:
@@ -203,10 +214,10 @@ def _fuzzy(doc: Doc, index: AliasIndex, taken: set[int]) -> list[Span]:
             for i in positions.get(word, ()):
                 right[i - k] = right.get(i - k, 0) + 1
         for start in sorted(s for s, c in right.items() if c == n - 1
-                            and 0 <= s <= len(words) - n):
+                            and 0 <= s <= len(hashes) - n):
             if any(i in taken for i in range(start, start + n)):
                 continue
-            window = words[start : start + n]
+            window = [strings[h] for h in hashes[start : start + n]]
             misses = [(w, x) for w, x in zip(window, name, strict=True) if w != x]
             if len(misses) == 1 and len(misses[0][1]) >= 5 and within_one_edit(*misses[0]):
                 out.append(Span(doc, start, start + n, label=agency))

@@ -28,7 +28,7 @@ from remit.claims.cuecompile import word_of as _word_of
 from remit.claims.cuesentence import phrase_hit as _phrase_hit
 from remit.claims.cuesentence import placed as _placed
 from remit.claims.cuesentence import sentence_hit as _sentence_hit
-from remit.claims.forms import doc_forms, token_forms
+from remit.claims.forms import doc_forms, has_word, token_forms
 from remit.claims.tokentests import passes as _passes
 
 if TYPE_CHECKING:
@@ -168,8 +168,9 @@ class SentenceCues:
 
     @functools.cached_property
     def raw(self) -> str:
-        """The sentence's text (``Span.text`` builds it from every token on each access)."""
-        return self.sent.text
+        """The sentence's text (``Span.text`` builds it from every token: a slice does not)."""
+        sent = self.sent
+        return sent.doc.text[sent.start_char : sent.end_char]
 
     @functools.cached_property
     def text(self) -> str:
@@ -218,16 +219,16 @@ class CueSet:
         """The cues of ``step`` (2 or 3, or FUTURE: :attr:`future_local`) that may match in
         ``doc``, in record order.
 
-        Every test of steps 2 and 3 asks a token for one of the cue's words (``_word_of``):
-        such a cue with words none of ``doc``'s tokens has, as lower case or lemma, cannot
-        match. Cues of other steps are kept.
+        Every test of steps 2 and 3 asks a token for one of the cue's words and passes its
+        token tests (``_word_of``): such a cue whose words, or the words its tests ask for,
+        none of ``doc``'s tokens has as lower case or lemma cannot match
+        (:func:`remit.claims.forms.has_word`). Cues of other steps are kept.
         """
         if doc is not self._doc:
             forms = doc_forms(doc)
 
             def sift(cues):
-                return [c for c in cues if c.step not in (2, 3) or not c.words
-                        or not c.words.isdisjoint(forms)]
+                return [c for c in cues if c.step not in (2, 3) or has_word(c, forms)]
 
             self._live = {2: sift(self.steps[2]), 3: sift(self.steps[3]),
                           FUTURE: sift(self.future_local)}

@@ -53,4 +53,26 @@ def token_test(attrs: dict, word_class) -> tuple:
 
 def passes(token: Token, test: tuple) -> bool:
     """Whether ``token`` passes every triple of ``test``."""
-    return all(op(get(token), value) for get, op, value in test)
+    for get, op, value in test:  # a loop, not all(...): most tests have one or two triples
+        if not op(get(token), value):
+            return False
+    return True
+
+
+# The getters whose values are a token's own words, and how a doc's forms (lower case and
+# lemma in lower case, remit.claims.forms) hold them once lowered.
+_WORD_GETTERS = (_ATTRS["ORTH"], _ATTRS["TEXT"], _ATTRS["LOWER"], _ATTRS["LEMMA"])
+_SOME = (_OPS["=="], _OPS["IN"])
+
+
+def needed_forms(test: tuple) -> tuple[frozenset[str], ...]:
+    """For each triple of ``test`` that asks for a word ('LOWER == no', 'LEMMA IN [...]'),
+    the forms one of which a doc must hold for a token there to pass it."""
+    out = []
+    for get, op, value in test:
+        if any(get is g for g in _WORD_GETTERS) and any(op is o for o in _SOME):
+            words = [value] if isinstance(value, str) else list(value)
+            if all(isinstance(w, str) for w in words):
+                out.append(frozenset(w.lower() for w in words))
+    return tuple(out)
+

@@ -106,16 +106,16 @@ def test_part_of(table, agency, target, polarity, verdict, correction):
 
 
 @pytest.mark.parametrize("agency, polarity, verdict", [
-    ("MOVED", "affirmed", "unknown"),       # held until 2009: an older text may say it truly
-    ("MOVED", "negated", "supported"),      # 'is no longer part of ICE'
-    ("MOVEDPART", "affirmed", "unknown"),   # a part moved with its parent
+    ("MOVED", "affirmed", "contradicted"),      # held until 2009, said of now: no longer
+    ("MOVED", "negated", "supported"),          # 'is no longer part of ICE'
+    ("MOVEDPART", "affirmed", "contradicted"),  # a part moved with its parent
 ])
 def test_part_of_a_former_parent(table, agency, polarity, verdict):
     finding = judge(claim(agency, "part_of", polarity, target="ICE"), table)
     assert finding.verdict == verdict
     assert "2009-10-28" in finding.message and finding.evidence
-    if verdict == "unknown":
-        assert finding.reason == "former place"
+    if verdict == "contradicted":
+        assert finding.reason == "former place" and "now" in finding.message
     # the present place is still judged as before
     assert judge(claim(agency, "part_of", target="DHS"), table).verdict == "supported"
     assert judge(claim(agency, "part_of", target="DOJ"), table).verdict == "contradicted"

@@ -255,11 +255,29 @@ def test_live_cues_leave_out_those_whose_words_the_doc_lacks(engine):
     for step in (2, 3):
         cue = next(c for c in cues.steps[step] if c.words)
         lacking = Doc(engine.nlp.vocab, words=["qqzx", "vvwk"])
-        having = Doc(engine.nlp.vocab, words=["qqzx", sorted(cue.words)[0]])
+        having = Doc(engine.nlp.vocab, words=["qqzx", *(sorted(g)[0] for g in cue.gates)])
         assert cue not in cues.live(step, lacking)
         assert cue in cues.live(step, having)
-        assert [c for c in cues.steps[step] if not c.words] == [
-            c for c in cues.live(step, lacking) if not c.words]
+        assert [c for c in cues.steps[step] if not c.gates] == cues.live(step, lacking)
+
+
+def test_live_cues_leave_out_those_whose_tests_ask_for_a_word_the_doc_lacks(engine):
+    """'no' in a child test ('issues no visas') is a word the doc must hold, as a cue's own
+    words are: a doc without it cannot match the cue."""
+    from spacy.tokens import Doc
+
+    from remit.claims.negation import negation_of
+
+    extractor = engine.nlp.get_pipe("remit_claims").extractor
+    denial = negation_of(extractor.lex).denial
+    cue = next(c for c in denial if not c.words and c.needed)
+    assert frozenset({"no"}) in cue.needed
+    from remit.claims.forms import live
+
+    lacking = Doc(engine.nlp.vocab, words=["ICE", "issues", "visas"])
+    having = Doc(engine.nlp.vocab, words=["ICE", "issues", "no", "visas"])
+    assert cue not in live(denial, lacking)
+    assert cue in live(denial, having)
 
 
 @pytest.mark.parametrize("text", [
