@@ -140,6 +140,8 @@ class Cue(_Record):
         "tests of the predicate the cue applies to"))
     predicate_without: list[str] = Field(default_factory=list, description=(
         "dependency labels the predicate may not have a child of ('event': no auxiliary)"))
+    predicate_with: list[str] = Field(default_factory=list, description=(
+        "dependency labels the predicate must have a child of ('neg': a denial only)"))
     quoted: list[str] = Field(default_factory=list, description=(
         "quotation marks the predicate must stand between, one before it and one after it "
         "in its sentence ('\"ICE issues visas,\" according to a post')"))

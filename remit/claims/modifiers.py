@@ -42,8 +42,10 @@ def applies(cue: CompiledCue, head: Token) -> bool:
     """The cue's tests of the predicate itself (most cues have none: answered at once)."""
     if cue.predicate and not _passes(head, cue.predicate):
         return False
-    without = cue.record.predicate_without
+    without, needed = cue.record.predicate_without, cue.record.predicate_with
     if without and any(c.dep_ in without for c in head.children):
+        return False
+    if needed and not any(c.dep_ in needed for c in head.children):
         return False
     if cue.record.quoted and not _inside_quotes(head, frozenset(cue.record.quoted)):
         return False
