@@ -94,6 +94,23 @@ NEVER_CONTRADICTED = [
     "Immigration judges decide cases. The Board then reviews appeals.",
     # 'it' is E-Verify, the subject, not DHS
     "E-Verify compares a new hire's I-9 information with DHS and SSA records. It is run by USCIS.",
+    # a fronted phrase the parser took for a second subject
+    "Inside immigration courts run by the Justice Department, ICE attorneys represent DHS in "
+    "removal hearings.",
+    # a denial under 'when' is the case spoken of, not a denial of the role
+    "When USCIS does not grant an asylum application, it refers the applicant to an "
+    "immigration judge.",
+    # 'not of USCIS': the contrast reaches through a preposition
+    "Issuing visas is the job of consular officers at the State Department, not of USCIS.",
+    # 'removal' inside 'expedited removal' is no removal order of its own
+    "CBP and ICE officers may order the expedited removal of some travelers without a hearing "
+    "before a judge.",
+    # what a recipient agency does with what it is sent is its own act
+    "USCIS forwards approved petitions to the State Department for visa processing.",
+    # a verdict label, a 'Claim:' label and hearsay: the claim judged, not asserted
+    "Fact check: 'ICE issues green cards' — FALSE",
+    "Claim: ICE issues green cards.",
+    "You may have heard that ICE issues green cards.",
 ]
 
 
@@ -112,6 +129,13 @@ def test_no_false_alarm(engine, text):
     ("Border Patrol agents work at ports of entry.", "contradicted"),
     ("Border Patrol agents work between ports of entry.", "supported"),
     ("ICE is part of DHS.", "supported"),
+    # the rules above leave the plain claims alone
+    ("ICE attorneys represent the government in immigration court.", "supported"),
+    ("USCIS does not grant asylum.", "contradicted"),
+    ("Issuing visas is the job of USCIS.", "contradicted"),
+    ("ICE officers order removal after a hearing.", "contradicted"),
+    ("USCIS handles visa processing for the State Department.", "contradicted"),
+    ("ICE issues green cards. That is how it works.", "contradicted"),
 ])
 def test_the_role_itself_is_still_judged(engine, text, verdict):
     from remit.records import roll_up

@@ -80,6 +80,34 @@ def under_other_verb(token, head) -> bool:
     return blocked
 
 
+def for_other_party(token, head, agencies: set[int], recipients: frozenset[str],
+                    purposes: frozenset[str]) -> bool:
+    """Whether an argument word sits in a phrase of purpose (the lexicon's
+    ``purpose_prepositions``) of a predicate that hands something on to another agency (a
+    ``recipient_prepositions`` phrase): 'USCIS sends approved petitions to the State
+    Department for visa processing' - the processing is the State Department's.
+    ``agencies``: the tokens of the other agencies named in the sentence.
+    """
+    path = []
+    current = token
+    while current.i != head.i:
+        if current.head.i == current.i:
+            return False
+        path.append(current)
+        current = current.head
+    for node in path:
+        if node.dep_ != "prep" or node.lower_ not in purposes:
+            continue
+        host = node.head  # the predicate, its object or the agency itself
+        if host.i in agencies and host.head.dep_ == "prep" and host.head.lower_ in recipients:
+            return True
+        # a recipient phrase before it, on the host or below it ('forwards petitions to the
+        # State Department for ...', with 'to' on 'petitions' and 'for' on the predicate)
+        return any(t.dep_ == "prep" and t.lower_ in recipients and t.i < node.i
+                   and any(g.i in agencies for g in t.subtree) for t in host.subtree)
+    return False
+
+
 _FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 
 

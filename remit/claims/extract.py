@@ -22,7 +22,7 @@ from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import AliasIndex, find_mentions
 from remit.claims.anchors import fuzzy_anchors, narrow_index
-from remit.claims.argwords import arg_forms, nesting, under_other_verb
+from remit.claims.argwords import arg_forms, for_other_party, nesting, under_other_verb
 from remit.claims.triggers import (
     CompiledTrigger,
     TriggerIndex,
@@ -254,8 +254,14 @@ class Extractor:
             head = frame.head
             depths = _Depths(tokens, head, self.lex.nesting_prepositions)
 
+            own = range(frame.mention.start, frame.mention.end)
+            others = {i for i in frame.labels if i not in own}
+            to, purpose = (self.lex.word_class(c) for c in ("recipient_prepositions",
+                                                            "purpose_prepositions"))
+
             def embedded(start: int, end: int) -> bool:
-                return all(under_other_verb(t, head) for t in tokens[start:end])
+                return all(under_other_verb(t, head) or for_other_party(
+                    t, head, others, to, purpose) for t in tokens[start:end])
         return match_functions(self._trigger_index, set(frame.verb_phrases), frame.generic,
                                args, depths, embedded)
 

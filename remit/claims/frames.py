@@ -37,6 +37,8 @@ from remit.claims.slots import Sentence
 
 # A mention in one of these relations modifies a thing: the thing, not the agency, acts.
 MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PREPOSITION_TAG = "IN"
 
 __all__ = ["Frame", "Sentence", "sentence_frames"]
 
@@ -105,6 +107,8 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
     if dep == "appos" and head.i in ctx.mention_tokens:
         return by_role(ctx, mention, ctx.anchor(ctx.mention_tokens[head.i]))
     if dep in {"nsubj", "csubj"}:
+        if _fronted_phrase(anchor, head):
+            return []
         if head.lemma_ == "be":  # 'X is part of Y', 'X is the agency that ...' (copula.yaml)
             return records_at(ctx, "copula", mention, head, is_negated(head, ctx.lex)) or []
         if head.pos_ not in {"VERB", "AUX"} and not head.tag_.startswith("VB"):
@@ -117,6 +121,15 @@ def by_role(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:
     # "ICE's job is ...", 'the job of ICE', 'The agency responsible for Y is X': records
     # (role_noun.yaml, identified.yaml)
     return []
+
+
+def _fronted_phrase(subject: Token, head: Token) -> bool:
+    """Whether a subject is a fronted phrase the parser took for one: it opens with a
+    preposition and the verb has another subject nearer to it ('Inside courts run by DOJ,
+    ICE attorneys represent the government': the attorneys act)."""
+    return subject.left_edge.tag_ == _PREPOSITION_TAG and subject.left_edge.dep_ not in {
+        "prep", "mark"} and any(c.dep_ in _SUBJECTS and subject.i < c.i < head.i
+                                for c in head.children)
 
 
 def own_clauses(ctx: Sentence, mention: Span, anchor: Token) -> list[Frame]:

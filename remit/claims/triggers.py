@@ -224,17 +224,24 @@ def _trigger_match(trig: CompiledTrigger, args: Sequence[Forms], present: frozen
 
 
 def _resolve(found: list[Match]) -> list[Match]:
-    """Keep the best match per overlapping argument region; one match per function."""
+    """Keep the best match per overlapping argument region; one match per function.
+
+    Regions first, then functions: every region a function's words cover keeps other
+    functions out of it ('order expedited removal ... without a judge' is expedited removal
+    twice, and 'removal' inside it is no removal order of its own).
+    """
     ranked = sorted(found, key=lambda m: (-(m.end - m.start), not m.specific, m.function))
-    kept: list[Match] = []
+    regions: list[Match] = []
     for match in ranked:
-        if any(k.function == match.function for k in kept):
-            continue
         if match.start >= 0 and any(
-            k.start >= 0 and k.start < match.end and match.start < k.end for k in kept
+            k.start >= 0 and k.start < match.end and match.start < k.end for k in regions
         ):
             continue
-        kept.append(match)
+        regions.append(match)
+    kept: list[Match] = []
+    for match in regions:
+        if not any(k.function == match.function for k in kept):
+            kept.append(match)
     return sorted(kept, key=lambda m: (m.start, m.function))
 
 
