@@ -130,6 +130,9 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
         return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
     if token.dep_ not in SUBJECT_DEPS:
+        if _placing_opener(token, sent, lex):
+            # 'Under it, you have ...': a whole read from before, so a likely reading only
+            return [inferred(m) for m in _first(_it_antecedent(previous, lex))]
         return _first(subject_of(previous)) if _named_again(token, own, lex) else []
     if lower in lex.word_class("role_anaphors"):
         return _first(_role_antecedent(token, sent, own, previous, lex))
@@ -163,12 +166,20 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
             and head.lemma_.lower() in lex.role_nouns)
     before = in_focus(previous, lex.role_nouns)
     if head.lemma_.lower() in lex.personnel:
-        found = _first(subject_of(earlier)) or before
+        found = _with_pair(subject_of(earlier), earlier) or before
     elif role:
-        found = _first(subject_of(earlier, strict=True)) if earlier else before
+        found = _with_pair(subject_of(earlier, strict=True), earlier) if earlier else before
     else:
         return []
     return found if len(found) == 1 or token.lower_ in lex.word_class("plural_pronouns") else []
+
+
+def _with_pair(mention: Span | None, earlier: Sequence[Span]) -> list[Span]:
+    """``mention`` and, when it is one of a pair that an anaphor stands for ('They ..., but
+    their jobs differ'), the other of the pair: both or, for 'its', neither."""
+    if mention is None:
+        return []
+    return [m for m in earlier if (m.start, m.end) == (mention.start, mention.end)] or [mention]
 
 
 def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[Span],
@@ -211,8 +222,8 @@ def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Le
     the agency of kind personnel the noun names, if that agency is in focus."""
     noun = token.lemma_.lower()
     if own or noun not in lex.word_class("people_anaphors") or not all(
-            c.dep_ == "det" and c.lower_ in lex.definite_articles | lex.demonstratives
-            for c in token.children):
+            (c.dep_ == "det" and c.lower_ in lex.definite_articles | lex.demonstratives)
+            or _in_scene(c) for c in token.children):
         return []  # 'Police officers ...', 'officers from the city ...', 'ICE's officers'
     subjects = focus(previous, lex.role_nouns)
     if len(subjects) != 1:
@@ -223,6 +234,16 @@ def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Le
     if len({m.label_ for m in previous}) != 1:
         return []  # 'ICE works with CBP. Agents ...': either one's
     return [inferred(subjects[0])]
+
+
+def _in_scene(child: Token) -> bool:
+    """A participle that says what the person does in the scene, not whose they are ('the
+    interviewing officer', 'the assigned officer'; not 'border officers')."""
+    return child.dep_ in _SCENE_DEPS and child.tag_ in _PARTICIPLE_TAGS and child.i < child.head.i
+
+
+_SCENE_DEPS = {"amod", "compound"}
+_PARTICIPLE_TAGS = {"VBG", "VBN"}
 
 
 def _pair(previous: Sequence[Span]) -> list[Span]:
@@ -299,6 +320,16 @@ def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
     children = list(token.children)
     return (token.dep_ in _OBJECT_DEPS and token.lemma_.lower() in lex.anaphor_nouns
             and len(children) == 1 and children[0].lower_ in lex.demonstratives)
+
+
+def _placing_opener(token: Token, sent: Span, lex: Lexicon) -> bool:
+    """Whether ``token`` is 'it' after a placing preposition that opens its sentence's main
+    clause ('Under it, you have several agencies ...', 'Within it, ...'): the agency the
+    sentence before is about, as the whole what follows sits in."""
+    head = token.head
+    return (token.lower_ in lex.singular_anaphors and token.pos_ == "PRON"
+            and token.dep_ == "pobj" and head.i == sent.start and head.head.i == sent.root.i
+            and head.lower_ in lex.word_class("placing_prepositions"))
 
 
 def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:

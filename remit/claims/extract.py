@@ -30,7 +30,7 @@ from remit.claims.triggers import (
     match_functions,
     object_words,
 )
-from remit.records import Claim
+from remit.records import VIA_INFERRED, Claim
 
 # Distinct lemmas remembered before the memo starts again.
 _MEMO_MAX = 50_000
@@ -214,6 +214,8 @@ class Extractor:
         if frame.target is not None:
             if frame.target.label_ == mention.label_:
                 return []
+            if frame.target.kb_id_ == VIA_INFERRED:  # 'Under it, ... one of which is TSA'
+                base["via"] = VIA_INFERRED
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
         args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)

@@ -43,10 +43,15 @@ def verbless(mention: Span) -> bool:
 
 
 def in_focus(mentions: Sequence[Span], roles: frozenset[str] = frozenset()) -> list[Span]:
-    """The agency in focus, or the first mention when no agency is a subject."""
+    """The agency in focus, or the first mention when no agency is a subject; when that one
+    is coordinated with another agency ('People mix up ICE and CBP.'), the pair, as a likely
+    reading (which 'its' never takes)."""
     if any(is_subject(m.root, roles) or verbless(m) for m in mentions):
         return focus(mentions, roles)
-    return list(mentions[:1])
+    first = list(mentions[:1])
+    partners = [m for m in mentions[1:] if m.label_ != first[0].label_
+                and coordinated([first[0], m])] if first else []
+    return [inferred(first[0]), inferred(partners[0])] if partners else first
 
 
 def coordinated(pair: Sequence[Span]) -> bool:
