@@ -41,6 +41,7 @@ from remit.claims.focus import (
     coordinated,
     focus,
     in_focus,
+    in_main_clause,
     inferred,
     is_subject,
     leads,
@@ -175,8 +176,10 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
 
 
 def _with_pair(mention: Span | None, earlier: Sequence[Span]) -> list[Span]:
-    """``mention`` and, when it is one of a pair that an anaphor stands for ('They ..., but
-    their jobs differ'), the other of the pair: both or, for 'its', neither."""
+    """``mention`` and, when an anaphor stands for it and another, the other too.
+
+    'They ..., but their jobs differ': 'their' takes both of the pair, and 'its' neither.
+    """
     if mention is None:
         return []
     return [m for m in earlier if (m.start, m.end) == (mention.start, mention.end)] or [mention]
@@ -237,8 +240,11 @@ def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Le
 
 
 def _in_scene(child: Token) -> bool:
-    """A participle that says what the person does in the scene, not whose they are ('the
-    interviewing officer', 'the assigned officer'; not 'border officers')."""
+    """Whether ``child`` says what the person does in the scene, not whose they are.
+
+    A participle before the noun: 'the interviewing officer', 'the assigned officer'; not
+    'border officers'.
+    """
     return child.dep_ in _SCENE_DEPS and child.tag_ in _PARTICIPLE_TAGS and child.i < child.head.i
 
 
@@ -263,16 +269,27 @@ def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Se
     """'ICE enforces the law inside the country. This includes arresting ...': the agency whose
     role the sentence before stated (never 'This' before another verb)."""
     sentence_initial = token.i == sent.start and token.pos_ == "PRON" and not own
-    if not sentence_initial or token.head.lemma_.lower() not in lex.word_class(
-            "role_content_verbs"):
+    head = token.head
+    if not sentence_initial or (head.lemma_.lower() not in lex.word_class("role_content_verbs")
+                                and not _about(head, lex)):
         return None
     # an acronym subject the small model parsed as a noun phrase ('ICE enforces immigration
     # law') is no subject: then the one agency the sentence names
     subjects = focus(previous, lex.role_nouns)
     one = previous[0] if len({m.label_ for m in previous}) == 1 else None
     if len(subjects) == 1:
-        return subjects[0]
+        # not a subject inside a clause ('The rule changes how USCIS works. This is ...')
+        return subjects[0] if in_main_clause(subjects[0]) else None
     return one if one is not None and leads(one.root) else None
+
+
+def _about(head: Token, lex: Lexicon) -> bool:
+    """Whether ``head`` is a copula with a ``role_topic_prepositions`` preposition.
+
+    'This is not about patrolling the border': what the role stated before is about.
+    """
+    return head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in lex.word_class(
+        "role_topic_prepositions") for c in head.children)
 
 
 def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon,
@@ -323,9 +340,11 @@ def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
 
 
 def _placing_opener(token: Token, sent: Span, lex: Lexicon) -> bool:
-    """Whether ``token`` is 'it' after a placing preposition that opens its sentence's main
-    clause ('Under it, you have several agencies ...', 'Within it, ...'): the agency the
-    sentence before is about, as the whole what follows sits in."""
+    """Whether ``token`` is 'it' after a placing preposition opening the main clause.
+
+    'Under it, you have several agencies ...', 'Within it, ...': the agency the sentence
+    before is about, as the whole what follows sits in.
+    """
     head = token.head
     return (token.lower_ in lex.singular_anaphors and token.pos_ == "PRON"
             and token.dep_ == "pobj" and head.i == sent.start and head.head.i == sent.root.i

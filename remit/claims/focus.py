@@ -43,9 +43,11 @@ def verbless(mention: Span) -> bool:
 
 
 def in_focus(mentions: Sequence[Span], roles: frozenset[str] = frozenset()) -> list[Span]:
-    """The agency in focus, or the first mention when no agency is a subject; when that one
-    is coordinated with another agency ('People mix up ICE and CBP.'), the pair, as a likely
-    reading (which 'its' never takes)."""
+    """The agency in focus, or the first mention when no agency is a subject.
+
+    When that first one is coordinated with another agency ('People mix up ICE and CBP.'),
+    the pair, as a likely reading (which 'its' never takes).
+    """
     if any(is_subject(m.root, roles) or verbless(m) for m in mentions):
         return focus(mentions, roles)
     first = list(mentions[:1])
@@ -75,6 +77,21 @@ def is_subject(token: Token, roles: frozenset[str] = frozenset()) -> bool:
             token.dep_ == "poss" and token.head.lemma_.lower() in roles):
         token = token.head
     return token.dep_ in SUBJECT_DEPS
+
+
+def in_main_clause(mention: Span) -> bool:
+    """Whether a subject mention (see :func:`is_subject`) is its sentence's main subject.
+
+    Not the subject of a clause inside ('The rule changes how USCIS works.'); the label a
+    verbless line opens with counts ('Enforcement: USCIS enforces the laws.').
+    """
+    token = mention.root
+    while token.dep_ in _CLIMB_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.head.i == mention.sent.root.i or leads(token.head)
+
+
+_CLIMB_DEPS = {"conj", "poss", *MODIFIER_DEPS}
 
 
 def inferred(mention: Span) -> Span:

@@ -38,3 +38,22 @@ def test_without_roles_a_possessor_is_no_subject():
     doc = _doc(["Their", "goal", "is", "security", "."], [1, 2, 2, 2, 2],
                ["poss", "nsubj", "ROOT", "attr", "punct"])
     assert not is_subject(doc[0])
+
+
+def test_coordinated_objects_are_in_focus_as_a_pair():
+    # 'People confuse ICE and CBP .': no agency is a subject; the first mention is coordinated
+    # with another, so both, as likely readings ('their officers' takes them, 'its' neither)
+    doc = _doc(["People", "confuse", "ICE", "and", "CBP", "."], [1, 1, 1, 2, 2, 1],
+               ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"])
+    ice, cbp = Span(doc, 2, 3, label="ICE"), Span(doc, 4, 5, label="CBP")
+    pair = in_focus([ice, cbp], ROLES)
+    assert [m.label_ for m in pair] == ["ICE", "CBP"]
+    assert all(m.kb_id_ == "inferred" for m in pair)
+
+
+def test_uncoordinated_objects_give_the_first_mention():
+    # 'People confuse ICE with CBP .': not a pair; the first mention, as before
+    doc = _doc(["People", "confuse", "ICE", "with", "CBP", "."], [1, 1, 1, 1, 3, 1],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"])
+    ice, cbp = Span(doc, 2, 3, label="ICE"), Span(doc, 4, 5, label="CBP")
+    assert in_focus([ice, cbp], ROLES) == [ice]
