@@ -25,7 +25,10 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
 - 'both' (``pair_anaphors``) takes the two agencies of the sentence before, and only when it
   names exactly two; a likely reading unless they are coordinated there;
 - a pronoun after an agency or pair set out before it in its own sentence takes that ('Border
-  Patrol and ICE, they both ...').
+  Patrol and ICE, they both ...');
+- 'it' after a placing preposition that opens the sentence ('Under it, you have ...') takes
+  the agency 'it' would take as a subject, as a likely reading; a bare 'does' that takes the
+  predicate before is :mod:`remit.claims.ellipsis`'.
 When the antecedent is ambiguous, nothing is resolved: no claim rather than a guess.
 """
 
@@ -242,14 +245,12 @@ def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Le
 def _in_scene(child: Token) -> bool:
     """Whether ``child`` says what the person does in the scene, not whose they are.
 
-    A participle before the noun: 'the interviewing officer', 'the assigned officer'; not
-    'border officers'.
+    A participle before the noun: 'the interviewing officer'; not 'border officers'.
     """
     return child.dep_ in _SCENE_DEPS and child.tag_ in _PARTICIPLE_TAGS and child.i < child.head.i
 
 
-_SCENE_DEPS = {"amod", "compound"}
-_PARTICIPLE_TAGS = {"VBG", "VBN"}
+_SCENE_DEPS, _PARTICIPLE_TAGS = {"amod", "compound"}, {"VBG", "VBN"}
 
 
 def _pair(previous: Sequence[Span]) -> list[Span]:

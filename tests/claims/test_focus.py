@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from remit.claims.focus import focus, in_focus, is_subject
+from remit.claims.focus import focus, in_focus, in_main_clause, is_subject
 
 ROLES = frozenset({"goal", "mission"})
 
@@ -57,3 +57,18 @@ def test_uncoordinated_objects_give_the_first_mention():
                ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"])
     ice, cbp = Span(doc, 2, 3, label="ICE"), Span(doc, 4, 5, label="CBP")
     assert in_focus([ice, cbp], ROLES) == [ice]
+
+
+def test_a_clause_subject_is_no_main_subject():
+    # 'The rule changes how USCIS works .': USCIS is a subject, but of a clause inside
+    doc = _doc(["The", "rule", "changes", "how", "USCIS", "works", "."], [1, 2, 2, 5, 5, 2, 2],
+               ["det", "nsubj", "ROOT", "advmod", "nsubj", "ccomp", "punct"])
+    uscis = Span(doc, 4, 5, label="USCIS")
+    assert is_subject(uscis.root)
+    assert not in_main_clause(uscis)
+
+
+def test_the_owner_of_a_main_subject_role_noun_is_in_the_main_clause():
+    doc = _doc(["Their", "goal", "is", "security", "."], [1, 2, 2, 2, 2],
+               ["poss", "nsubj", "ROOT", "attr", "punct"])
+    assert in_main_clause(Span(doc, 0, 1, label="CBP"))
