@@ -48,6 +48,7 @@ from remit.claims.focus import (
     inferred,
     is_subject,
     leads,
+    sole_object,
     subject_of,
 )
 from remit.claims.lexicon import Lexicon
@@ -202,7 +203,8 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
         return _first(subject_of(earlier, strict=True)) if joined else []
     if not main:
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
-    return focus(previous, lex.role_nouns) or _first(_staff_of(previous, lex))
+    return (focus(previous, lex.role_nouns) or _first(_staff_of(previous, lex))
+            or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:

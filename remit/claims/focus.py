@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from remit.records import VIA_INFERRED
+from remit.records import FAR_VIAS, VIA_INFERRED
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -120,3 +120,25 @@ def subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
                 root.dep_ in MODIFIER_DEPS and root.head.dep_ in SUBJECT_DEPS):
             return mention
     return mentions[0] if mentions and not strict else None
+
+
+def sole_object(previous: Sequence[Span], roles: frozenset[str],
+                plural: frozenset[str]) -> list[Span]:
+    """The one agency the sentence before names, none as a subject, for 'they'.
+
+    'Understanding this unlocks the world of HSI. They ...': a likely reading, when no people
+    are that sentence's main subject ('Travellers ask about HSI.', ``plural`` pronouns) and it
+    was not read from further back.
+    """
+    if len({m.label_ for m in previous}) != 1 or previous[0].kb_id_ in FAR_VIAS or any(
+            is_subject(m.root, roles) for m in previous):
+        return []
+    sent = previous[0].sent
+    if sent.root.pos_ not in _VERB_POS:
+        return []  # 'under CBP.': a fragment, not a sentence about the agency
+    people = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and (
+        t.tag_ in _PLURAL_TAGS or t.lower_ in plural)]
+    return [] if people else [inferred(previous[0])]
+
+
+_PLURAL_TAGS = {"NNS", "NNPS"}

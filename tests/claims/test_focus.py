@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from remit.claims.focus import focus, in_focus, in_main_clause, is_subject
+from remit.claims.focus import focus, in_focus, in_main_clause, is_subject, sole_object
 
 ROLES = frozenset({"goal", "mission"})
 
@@ -72,3 +72,21 @@ def test_the_owner_of_a_main_subject_role_noun_is_in_the_main_clause():
     doc = _doc(["Their", "goal", "is", "security", "."], [1, 2, 2, 2, 2],
                ["poss", "nsubj", "ROOT", "attr", "punct"])
     assert in_main_clause(Span(doc, 0, 1, label="CBP"))
+
+
+def test_they_takes_the_one_agency_named_when_no_people_are_the_subject():
+    # 'Reading it opens the world of HSI .': one agency, not a subject; a likely reading
+    doc = _doc(["Reading", "it", "opens", "the", "world", "of", "HSI", "."],
+               [2, 0, 2, 4, 2, 4, 5, 2],
+               ["csubj", "dobj", "ROOT", "det", "dobj", "prep", "pobj", "punct"])
+    doc[2].pos_ = "VERB"
+    hsi = Span(doc, 6, 7, label="HSI")
+    assert [m.kb_id_ for m in sole_object([hsi], ROLES, frozenset({"they"}))] == ["inferred"]
+
+
+def test_they_takes_nobody_after_people_as_the_subject():
+    # 'Travellers ask about HSI .'
+    doc = _doc(["Travellers", "ask", "about", "HSI", "."], [1, 1, 1, 2, 1],
+               ["nsubj", "ROOT", "prep", "pobj", "punct"])
+    doc[0].tag_, doc[1].pos_ = "NNS", "VERB"
+    assert sole_object([Span(doc, 3, 4, label="HSI")], ROLES, frozenset({"they"})) == []
