@@ -25,7 +25,10 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
 - 'both' (``pair_anaphors``) takes the two agencies of the sentence before, and only when it
   names exactly two; a likely reading unless they are coordinated there;
 - a pronoun after an agency or pair set out before it in its own sentence takes that ('Border
-  Patrol and ICE, they both ...').
+  Patrol and ICE, they both ...');
+- 'it' after a placing preposition that opens the sentence ('Under it, you have ...') takes
+  the agency 'it' would take as a subject, as a likely reading; a bare 'does' that takes the
+  predicate before is :mod:`remit.claims.ellipsis`'.
 When the antecedent is ambiguous, nothing is resolved: no claim rather than a guess.
 """
 
@@ -41,9 +44,11 @@ from remit.claims.focus import (
     coordinated,
     focus,
     in_focus,
+    in_main_clause,
     inferred,
     is_subject,
     leads,
+    sole_object,
     subject_of,
 )
 from remit.claims.lexicon import Lexicon
@@ -130,6 +135,9 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
         return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
     if token.dep_ not in SUBJECT_DEPS:
+        if _placing_opener(token, sent, lex):
+            # 'Under it, you have ...': a whole read from before, so a likely reading only
+            return [inferred(m) for m in _first(_it_antecedent(previous, lex))]
         return _first(subject_of(previous)) if _named_again(token, own, lex) else []
     if lower in lex.word_class("role_anaphors"):
         return _first(_role_antecedent(token, sent, own, previous, lex))
@@ -163,12 +171,22 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
             and head.lemma_.lower() in lex.role_nouns)
     before = in_focus(previous, lex.role_nouns)
     if head.lemma_.lower() in lex.personnel:
-        found = _first(subject_of(earlier)) or before
+        found = _with_pair(subject_of(earlier), earlier) or before
     elif role:
-        found = _first(subject_of(earlier, strict=True)) if earlier else before
+        found = _with_pair(subject_of(earlier, strict=True), earlier) if earlier else before
     else:
         return []
     return found if len(found) == 1 or token.lower_ in lex.word_class("plural_pronouns") else []
+
+
+def _with_pair(mention: Span | None, earlier: Sequence[Span]) -> list[Span]:
+    """``mention`` and, when an anaphor stands for it and another, the other too.
+
+    'They ..., but their jobs differ': 'their' takes both of the pair, and 'its' neither.
+    """
+    if mention is None:
+        return []
+    return [m for m in earlier if (m.start, m.end) == (mention.start, mention.end)] or [mention]
 
 
 def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[Span],
@@ -185,7 +203,8 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
         return _first(subject_of(earlier, strict=True)) if joined else []
     if not main:
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
-    return focus(previous, lex.role_nouns) or _first(_staff_of(previous, lex))
+    return (focus(previous, lex.role_nouns) or _first(_staff_of(previous, lex))
+            or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -211,8 +230,8 @@ def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Le
     the agency of kind personnel the noun names, if that agency is in focus."""
     noun = token.lemma_.lower()
     if own or noun not in lex.word_class("people_anaphors") or not all(
-            c.dep_ == "det" and c.lower_ in lex.definite_articles | lex.demonstratives
-            for c in token.children):
+            (c.dep_ == "det" and c.lower_ in lex.definite_articles | lex.demonstratives)
+            or _in_scene(c) for c in token.children):
         return []  # 'Police officers ...', 'officers from the city ...', 'ICE's officers'
     subjects = focus(previous, lex.role_nouns)
     if len(subjects) != 1:
@@ -223,6 +242,17 @@ def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Le
     if len({m.label_ for m in previous}) != 1:
         return []  # 'ICE works with CBP. Agents ...': either one's
     return [inferred(subjects[0])]
+
+
+def _in_scene(child: Token) -> bool:
+    """Whether ``child`` says what the person does in the scene, not whose they are.
+
+    A participle before the noun: 'the interviewing officer'; not 'border officers'.
+    """
+    return child.dep_ in _SCENE_DEPS and child.tag_ in _PARTICIPLE_TAGS and child.i < child.head.i
+
+
+_SCENE_DEPS, _PARTICIPLE_TAGS = {"amod", "compound"}, {"VBG", "VBN"}
 
 
 def _pair(previous: Sequence[Span]) -> list[Span]:
@@ -242,16 +272,27 @@ def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Se
     """'ICE enforces the law inside the country. This includes arresting ...': the agency whose
     role the sentence before stated (never 'This' before another verb)."""
     sentence_initial = token.i == sent.start and token.pos_ == "PRON" and not own
-    if not sentence_initial or token.head.lemma_.lower() not in lex.word_class(
-            "role_content_verbs"):
+    head = token.head
+    if not sentence_initial or (head.lemma_.lower() not in lex.word_class("role_content_verbs")
+                                and not _about(head, lex)):
         return None
     # an acronym subject the small model parsed as a noun phrase ('ICE enforces immigration
     # law') is no subject: then the one agency the sentence names
     subjects = focus(previous, lex.role_nouns)
     one = previous[0] if len({m.label_ for m in previous}) == 1 else None
     if len(subjects) == 1:
-        return subjects[0]
+        # not a subject inside a clause ('The rule changes how USCIS works. This is ...')
+        return subjects[0] if in_main_clause(subjects[0]) else None
     return one if one is not None and leads(one.root) else None
+
+
+def _about(head: Token, lex: Lexicon) -> bool:
+    """Whether ``head`` is a copula with a ``role_topic_prepositions`` preposition.
+
+    'This is not about patrolling the border': what the role stated before is about.
+    """
+    return head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in lex.word_class(
+        "role_topic_prepositions") for c in head.children)
 
 
 def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon,
@@ -299,6 +340,18 @@ def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
     children = list(token.children)
     return (token.dep_ in _OBJECT_DEPS and token.lemma_.lower() in lex.anaphor_nouns
             and len(children) == 1 and children[0].lower_ in lex.demonstratives)
+
+
+def _placing_opener(token: Token, sent: Span, lex: Lexicon) -> bool:
+    """Whether ``token`` is 'it' after a placing preposition opening the main clause.
+
+    'Under it, you have several agencies ...', 'Within it, ...': the agency the sentence
+    before is about, as the whole what follows sits in.
+    """
+    head = token.head
+    return (token.lower_ in lex.singular_anaphors and token.pos_ == "PRON"
+            and token.dep_ == "pobj" and head.i == sent.start and head.head.i == sent.root.i
+            and head.lower_ in lex.word_class("placing_prepositions"))
 
 
 def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:

@@ -15,6 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from remit.claims.anaphora import anaphor_words, resolve_anaphora
+from remit.claims.ellipsis import elided
 from remit.claims.constructions import ConstructionMatcher
 from remit.claims.modifiers import ASSERTED, CueSet, SentenceCues, shipped_cues
 from remit.claims.negation import Negation
@@ -30,7 +31,7 @@ from remit.claims.triggers import (
     match_functions,
     object_words,
 )
-from remit.records import Claim
+from remit.records import VIA_INFERRED, Claim
 
 # Distinct lemmas remembered before the memo starts again.
 _MEMO_MAX = 50_000
@@ -133,6 +134,9 @@ class Extractor:
                 if bindings is None:
                     bindings = self.constructions(doc) if self.constructions else []
                 out.extend(self._sentence_claims(sent, own, bindings))
+                gap = elided(sent, own, previous, self.lex) if previous else None
+                if gap is not None:
+                    out.extend(self._elided_claims(sent, *gap))
             if own or sent.start > 0 or any(t.is_alpha for t in sent):
                 previous = own  # not after a leading list marker parsed alone ('•')
         # the tail is this doc's own mentions, never a stand-in handed on from another doc
@@ -153,6 +157,27 @@ class Extractor:
             out.extend(self._frame_claims(frame, sent, cues,
                                           unlisted=frame.head.i not in placing))
         return out
+
+    def _elided_claims(self, sent: Span, subject: Span, source: Span,
+                       verb: Token) -> list[Claim]:
+        """The claims of an elliptical sentence ('ICE does not issue green cards. USCIS does.').
+
+        Those of the sentence before, read with ``subject``'s agency in place of its subject
+        ``source``, placed on ``subject`` and said as ``verb`` says them (denied only by its
+        own 'not' or 'nor').
+        """
+        before = source.sent
+        stand_in = Span(source.doc, source.start, source.end, label=subject.label_)
+        bindings = self.constructions(source.doc) if self.constructions else []
+        cues = self.cues.state(sent)
+        denied = any(c.dep_ == "neg" or c.lower_ in self.lex.negations for c in verb.children)
+        return [dataclasses.replace(
+            c, start=subject.start_char, end=subject.end_char, sent_start=sent.start_char,
+            sent_end=sent.end_char, polarity="negated" if denied else "affirmed",
+            assertion=self.cues.assertion(verb, cues), exclusive=False,
+            via=subject.kb_id_ or "mention")
+            for c in self._sentence_claims(before, [stand_in], bindings)
+            if c.function is not None and c.target is None]
 
     def _anaphor_candidates(self, doc: Doc) -> list[int]:
         """Positions of the tokens :func:`resolve_anaphora` may take as an anaphor.
@@ -201,6 +226,8 @@ class Extractor:
         if frame.target is not None:
             if frame.target.label_ == mention.label_:
                 return []
+            if frame.target.kb_id_ == VIA_INFERRED:  # 'Under it, ... one of which is TSA'
+                base["via"] = VIA_INFERRED
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame),
                           **self._base(frame, sent, cues, self._past_or_future(frame, cues)))]

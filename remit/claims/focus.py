@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from remit.records import VIA_INFERRED
+from remit.records import FAR_VIAS, VIA_INFERRED
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -43,10 +43,17 @@ def verbless(mention: Span) -> bool:
 
 
 def in_focus(mentions: Sequence[Span], roles: frozenset[str] = frozenset()) -> list[Span]:
-    """The agency in focus, or the first mention when no agency is a subject."""
+    """The agency in focus, or the first mention when no agency is a subject.
+
+    When that first one is coordinated with another agency ('People mix up ICE and CBP.'),
+    the pair, as a likely reading (which 'its' never takes).
+    """
     if any(is_subject(m.root, roles) or verbless(m) for m in mentions):
         return focus(mentions, roles)
-    return list(mentions[:1])
+    first = list(mentions[:1])
+    partners = [m for m in mentions[1:] if m.label_ != first[0].label_
+                and coordinated([first[0], m])] if first else []
+    return [inferred(first[0]), inferred(partners[0])] if partners else first
 
 
 def coordinated(pair: Sequence[Span]) -> bool:
@@ -70,6 +77,21 @@ def is_subject(token: Token, roles: frozenset[str] = frozenset()) -> bool:
             token.dep_ == "poss" and token.head.lemma_.lower() in roles):
         token = token.head
     return token.dep_ in SUBJECT_DEPS
+
+
+def in_main_clause(mention: Span) -> bool:
+    """Whether a subject mention (see :func:`is_subject`) is its sentence's main subject.
+
+    Not the subject of a clause inside ('The rule changes how USCIS works.'); the label a
+    verbless line opens with counts ('Enforcement: USCIS enforces the laws.').
+    """
+    token = mention.root
+    while token.dep_ in _CLIMB_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.head.i == mention.sent.root.i or leads(token.head)
+
+
+_CLIMB_DEPS = {"conj", "poss", *MODIFIER_DEPS}
 
 
 def inferred(mention: Span) -> Span:
@@ -98,3 +120,25 @@ def subject_of(mentions: Sequence[Span], strict: bool = False) -> Span | None:
                 root.dep_ in MODIFIER_DEPS and root.head.dep_ in SUBJECT_DEPS):
             return mention
     return mentions[0] if mentions and not strict else None
+
+
+def sole_object(previous: Sequence[Span], roles: frozenset[str],
+                plural: frozenset[str]) -> list[Span]:
+    """The one agency the sentence before names, none as a subject, for 'they'.
+
+    'Understanding this unlocks the world of HSI. They ...': a likely reading, when no people
+    are that sentence's main subject ('Travellers ask about HSI.', ``plural`` pronouns) and it
+    was not read from further back.
+    """
+    if len({m.label_ for m in previous}) != 1 or previous[0].kb_id_ in FAR_VIAS or any(
+            is_subject(m.root, roles) for m in previous):
+        return []
+    sent = previous[0].sent
+    if sent.root.pos_ not in _VERB_POS:
+        return []  # 'under CBP.': a fragment, not a sentence about the agency
+    people = [t for t in sent.root.children if t.dep_ in SUBJECT_DEPS and (
+        t.tag_ in _PLURAL_TAGS or t.lower_ in plural)]
+    return [] if people else [inferred(previous[0])]
+
+
+_PLURAL_TAGS = {"NNS", "NNPS"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from remit.claims.focus import focus, in_focus, is_subject
+from remit.claims.focus import focus, in_focus, in_main_clause, is_subject, sole_object
 
 ROLES = frozenset({"goal", "mission"})
 
@@ -38,3 +38,55 @@ def test_without_roles_a_possessor_is_no_subject():
     doc = _doc(["Their", "goal", "is", "security", "."], [1, 2, 2, 2, 2],
                ["poss", "nsubj", "ROOT", "attr", "punct"])
     assert not is_subject(doc[0])
+
+
+def test_coordinated_objects_are_in_focus_as_a_pair():
+    # 'People confuse ICE and CBP .': no agency is a subject; the first mention is coordinated
+    # with another, so both, as likely readings ('their officers' takes them, 'its' neither)
+    doc = _doc(["People", "confuse", "ICE", "and", "CBP", "."], [1, 1, 1, 2, 2, 1],
+               ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"])
+    ice, cbp = Span(doc, 2, 3, label="ICE"), Span(doc, 4, 5, label="CBP")
+    pair = in_focus([ice, cbp], ROLES)
+    assert [m.label_ for m in pair] == ["ICE", "CBP"]
+    assert all(m.kb_id_ == "inferred" for m in pair)
+
+
+def test_uncoordinated_objects_give_the_first_mention():
+    # 'People confuse ICE with CBP .': not a pair; the first mention, as before
+    doc = _doc(["People", "confuse", "ICE", "with", "CBP", "."], [1, 1, 1, 1, 3, 1],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"])
+    ice, cbp = Span(doc, 2, 3, label="ICE"), Span(doc, 4, 5, label="CBP")
+    assert in_focus([ice, cbp], ROLES) == [ice]
+
+
+def test_a_clause_subject_is_no_main_subject():
+    # 'The rule changes how USCIS works .': USCIS is a subject, but of a clause inside
+    doc = _doc(["The", "rule", "changes", "how", "USCIS", "works", "."], [1, 2, 2, 5, 5, 2, 2],
+               ["det", "nsubj", "ROOT", "advmod", "nsubj", "ccomp", "punct"])
+    uscis = Span(doc, 4, 5, label="USCIS")
+    assert is_subject(uscis.root)
+    assert not in_main_clause(uscis)
+
+
+def test_the_owner_of_a_main_subject_role_noun_is_in_the_main_clause():
+    doc = _doc(["Their", "goal", "is", "security", "."], [1, 2, 2, 2, 2],
+               ["poss", "nsubj", "ROOT", "attr", "punct"])
+    assert in_main_clause(Span(doc, 0, 1, label="CBP"))
+
+
+def test_they_takes_the_one_agency_named_when_no_people_are_the_subject():
+    # 'Reading it opens the world of HSI .': one agency, not a subject; a likely reading
+    doc = _doc(["Reading", "it", "opens", "the", "world", "of", "HSI", "."],
+               [2, 0, 2, 4, 2, 4, 5, 2],
+               ["csubj", "dobj", "ROOT", "det", "dobj", "prep", "pobj", "punct"])
+    doc[2].pos_ = "VERB"
+    hsi = Span(doc, 6, 7, label="HSI")
+    assert [m.kb_id_ for m in sole_object([hsi], ROLES, frozenset({"they"}))] == ["inferred"]
+
+
+def test_they_takes_nobody_after_people_as_the_subject():
+    # 'Travellers ask about HSI .'
+    doc = _doc(["Travellers", "ask", "about", "HSI", "."], [1, 1, 1, 2, 1],
+               ["nsubj", "ROOT", "prep", "pobj", "punct"])
+    doc[0].tag_, doc[1].pos_ = "NNS", "VERB"
+    assert sole_object([Span(doc, 3, 4, label="HSI")], ROLES, frozenset({"they"})) == []
