@@ -15,15 +15,15 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from remit.claims.anaphora import anaphor_words, resolve_anaphora
-from remit.claims.ellipsis import elided
+from remit.claims.anchors import fuzzy_anchors, narrow_index
+from remit.claims.argwords import arg_forms, for_other_party, nesting, under_other_verb
 from remit.claims.constructions import ConstructionMatcher
-from remit.claims.modifiers import ASSERTED, CueSet, SentenceCues, shipped_cues
-from remit.claims.negation import Negation
+from remit.claims.ellipsis import elided
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import AliasIndex, find_mentions
-from remit.claims.anchors import fuzzy_anchors, narrow_index
-from remit.claims.argwords import arg_forms, for_other_party, nesting, under_other_verb
+from remit.claims.modifiers import ASSERTED, CueSet, SentenceCues, shipped_cues
+from remit.claims.negation import Negation
 from remit.claims.triggers import (
     CompiledTrigger,
     TriggerIndex,
@@ -226,11 +226,11 @@ class Extractor:
         if frame.target is not None:
             if frame.target.label_ == mention.label_:
                 return []
+            base = self._base(frame, sent, cues, self._past_or_future(frame, cues))
             if frame.target.kb_id_ == VIA_INFERRED:  # 'Under it, ... one of which is TSA'
                 base["via"] = VIA_INFERRED
             return [Claim(function="part_of", target=frame.target.label_,
-                          predicate=_predicate_text(frame),
-                          **self._base(frame, sent, cues, self._past_or_future(frame, cues)))]
+                          predicate=_predicate_text(frame), **base)]
         args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)
         matches = self._matches(frame, args, tokens)
         if not matches:
@@ -377,7 +377,8 @@ def order_claims(claims: Iterable[Claim]) -> list[Claim]:
     """
     def key(c: Claim) -> tuple:
         return (c.start, c.sent_start, c.function or "", c.target or "", c.polarity,
-                c.construction is None, c.construction or "", c.assertion, c.end, c.predicate, c.exclusive, c.future, c.via)
+                c.construction is None, c.construction or "", c.assertion, c.end, c.predicate,
+                c.exclusive, c.future, c.via)
 
     seen: set[tuple] = set()
     out: list[Claim] = []
