@@ -153,3 +153,19 @@ def nesting(token, head, prepositions: frozenset[str]) -> int:
             depth += 1
         current = parent
     return depth
+
+
+class NestingDepths:
+    """The nesting depth of each argument word (``argwords.nesting``), worked out only for
+    the words a generic trigger matched (most frames match none)."""
+
+    def __init__(self, tokens: list, head, prepositions: frozenset[str]) -> None:
+        self._tokens, self._head, self._prepositions = tokens, head, prepositions
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [nesting(t, self._head, self._prepositions) for t in self._tokens[key]]
+        return nesting(self._tokens[key], self._head, self._prepositions)

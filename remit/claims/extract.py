@@ -16,7 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from remit.claims.anaphora import anaphor_words, resolve_anaphora
 from remit.claims.anchors import fuzzy_anchors, narrow_index
-from remit.claims.argwords import arg_forms, for_other_party, nesting, under_other_verb
+from remit.claims.argwords import (
+    NestingDepths,
+    arg_forms,
+    for_other_party,
+    under_other_verb,
+)
 from remit.claims.constructions import ConstructionMatcher
 from remit.claims.ellipsis import elided
 from remit.claims.frames import Frame, sentence_frames
@@ -279,7 +284,7 @@ class Extractor:
         depths = embedded = None
         if not frame.extra.get("linear"):
             head = frame.head
-            depths = _Depths(tokens, head, self.lex.nesting_prepositions)
+            depths = NestingDepths(tokens, head, self.lex.nesting_prepositions)
 
             own = range(frame.mention.start, frame.mention.end)
             others = {i for i in frame.labels if i not in own}
@@ -399,18 +404,3 @@ def _predicate_text(frame: Frame) -> str:
     text = " ".join(t.text for t in tokens[:14])
     return text + (" …" if len(tokens) > 14 else "")
 
-
-class _Depths:
-    """The nesting depth of each argument word (``argwords.nesting``), worked out only for
-    the words a generic trigger matched (most frames match none)."""
-
-    def __init__(self, tokens: list, head, prepositions: frozenset[str]) -> None:
-        self._tokens, self._head, self._prepositions = tokens, head, prepositions
-
-    def __len__(self) -> int:
-        return len(self._tokens)
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return [nesting(t, self._head, self._prepositions) for t in self._tokens[key]]
-        return nesting(self._tokens[key], self._head, self._prepositions)
