@@ -52,7 +52,8 @@ def row_semicolons(tokens: TokenTable, kinds: list[int], newline: int) -> set[in
     issues visas; USCIS approves petitions' lists points, each a sentence of its own when the
     next starts with a capital (the rule of
     :func:`~remit.runtime.prefilter.split_sentences` for a full stop)."""
-    words = tokens.words(0, len(kinds)) if ";" in tokens.doc.text else []
+    text = tokens.doc.text
+    words = tokens.words(0, len(kinds)) if ";" in text and "|" in text else []
     out: set[int] = set()
     line: list[int] = []
     marks = 0
