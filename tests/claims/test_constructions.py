@@ -258,3 +258,38 @@ def test_an_anchored_record_binds_its_first_node_and_reads_its_chains(det, found
 def test_anchored_record_errors(tmp_path, change, message):
     errors = _errors(tmp_path, ANCHORED.replace(*change))
     assert any(message in e for e in errors), errors
+
+
+def test_spacys_pattern_check_runs_again_only_for_changed_patterns(tmp_path, monkeypatch):
+    """A start-up skips spaCy's check of patterns that passed it before (remembered in the
+    data cache); a pattern it refuses is never remembered, so its error comes back."""
+    import spacy.matcher
+
+    from remit.claims.grammar import parse_grammar_file
+
+    monkeypatch.setenv("REMIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("REMIT_NO_CACHE", raising=False)
+    checked: list[str] = []
+    real = spacy.matcher.DependencyMatcher
+
+    class Counting:
+        def __init__(self, vocab, validate=True):
+            self.matcher = real(vocab, validate=validate)
+
+        def add(self, name, patterns):
+            checked.append(name)
+            self.matcher.add(name, patterns)
+
+    monkeypatch.setattr(spacy.matcher, "DependencyMatcher", Counting)
+    good, _ = parse_grammar_file(RECORD.format(id="x", attrs="{LEMMA: run}"), "u.yaml")
+    load_constructions(good, Vocab(), load_lexicon().word_class)
+    assert checked == ["x"]
+    load_constructions(good, Vocab(), load_lexicon().word_class)
+    assert checked == ["x"]  # the same patterns: not checked again
+    changed, _ = parse_grammar_file(RECORD.format(id="x", attrs="{LEMMA: walk}"), "u.yaml")
+    load_constructions(changed, Vocab(), load_lexicon().word_class)
+    assert checked == ["x", "x"]
+    bad, _ = parse_grammar_file(RECORD.format(id="bad", attrs="{LENGTH: long}"), "u.yaml")
+    for _ in range(2):
+        with pytest.raises(GrammarError):
+            load_constructions(bad, Vocab(), load_lexicon().word_class)
