@@ -111,6 +111,14 @@ NEVER_CONTRADICTED = [
     "Fact check: 'ICE issues green cards' — FALSE",
     "Claim: ICE issues green cards.",
     "You may have heard that ICE issues green cards.",
+    # found by the review of that change: a past word on the predicate is history, and an
+    # ellipsis with another adverb says something else
+    "The TSA, formerly part of the Department of Transportation, screens passengers.",
+    "The Coast Guard, originally part of the Department of Transportation, now sits in DHS.",
+    "The Coast Guard, part of the Department of Transportation until 2003, now serves in DHS.",
+    "The State Department issues visas. USCIS no longer does.",
+    "Consular officers issue visas. USCIS hardly ever does.",
+    "USCIS\tDepartment of Justice\n",
 ]
 
 
@@ -136,6 +144,8 @@ def test_no_false_alarm(engine, text):
     ("ICE officers order removal after a hearing.", "contradicted"),
     ("USCIS handles visa processing for the State Department.", "contradicted"),
     ("ICE issues green cards. That is how it works.", "contradicted"),
+    ("The TSA is part of the Department of Transportation.", "contradicted"),
+    ("ICE does not issue green cards. USCIS does.", "supported"),
 ])
 def test_the_role_itself_is_still_judged(engine, text, verdict):
     from remit.records import roll_up

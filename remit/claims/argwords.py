@@ -103,8 +103,9 @@ def for_other_party(token, head, agencies: set[int], recipients: frozenset[str],
             return True
         # a recipient phrase before it, on the host or below it ('forwards petitions to the
         # State Department for ...', with 'to' on 'petitions' and 'for' on the predicate)
-        return any(t.dep_ == "prep" and t.lower_ in recipients and t.i < node.i
-                   and any(g.i in agencies for g in t.subtree) for t in host.subtree)
+        if any(t.dep_ == "prep" and t.lower_ in recipients and t.i < node.i
+               and any(g.i in agencies for g in t.subtree) for t in host.subtree):
+            return True
     return False
 
 

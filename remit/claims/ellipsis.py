@@ -30,8 +30,10 @@ def elided(sent: Span, own: Sequence[Span], previous: Sequence[Span],
     (not one read from further back), or the same one.
     """
     root = sent.root
+    particles = lex.word_class("ellipsis_particles")
     if root.lemma_.lower() not in lex.word_class("ellipsis_verbs") or any(
-            c.dep_ not in _BARE_DEPS for c in root.children):
+            c.dep_ not in _BARE_DEPS or (c.dep_ in _ADVERB_DEPS and c.lower_ not in particles)
+            for c in root.children):
         return None
     subject = next((m for m in own if m.root.head.i == root.i
                     and m.root.dep_ in SUBJECT_DEPS), None)
@@ -44,6 +46,7 @@ def elided(sent: Span, own: Sequence[Span], previous: Sequence[Span],
 
 
 _BARE_DEPS = {"nsubj", "punct", "advmod", "neg", "cc"}
+_ADVERB_DEPS = {"advmod", "neg"}
 
 
 def _sole_predicate(mention: Span) -> bool:

@@ -201,12 +201,12 @@ _HEADER_WORDS = 4
 
 
 def _column_of_parent(header: tuple[str, ...] | None, column: int, words: _Words) -> bool:
-    """Whether the ``column``-th cell of rows under ``header`` may name a parent body: there is
-    no header, or its label is a parent's ('Parent agency', 'Department')."""
-    if header is None or column >= len(header):
-        return True
-    label = header[column]
-    return label in words.parents or bool(set(_WORD.findall(label)) & words.departments)
+    """Whether the ``column``-th cell of rows under ``header`` names a parent body: its label
+    is a parent's ('Parent agency') or only a department's words ('Department'), not
+    'Department it works with' or 'Former department'."""
+    label = header[column] if header is not None and column < len(header) else ""
+    return label in words.parents or bool(label) and set(_WORD.findall(label)) <= (
+        words.departments)
 
 
 def _titled(clean: str, start: int, end: int, own: Sequence[Mention]) -> tuple[str, str] | None:
@@ -359,13 +359,15 @@ def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequen
     other = [m for m in named if m.label != first.label]
     cell = clean[start:end].strip(" |.;")
     column = clean[clean.rfind("\n", 0, start) + 1:start].strip(" ").lstrip("|").count("|")
+    labelled = header is not None and column < len(header)
     if (len(other) != 1 or clean[other[0].start:other[0].end] != cell
             or not set(_WORD.findall(cell.lower())) & words.departments
-            or not _column_of_parent(header, column, words)):
+            or labelled and not _column_of_parent(header, column, words)):
         return None
     prefix = f"{clean[first.start:first.end]} {words.part} "
+    # with no header to name the column a parent's, the pairing is a likely reading only
     return Implicit(prefix + cell, len(prefix), other[0].start, other[0].end,
-                    (first.start, first.end))
+                    (first.start, first.end), weak=not labelled)
 
 
 def _cell_end(clean: str, start: int, end: int) -> int:
