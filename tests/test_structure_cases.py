@@ -1,4 +1,4 @@
-"""Text structure and reference in whole documents (``cases/structure_h.yaml``): headings,
+"""Text structure and reference in whole documents (``cases/structure_*.yaml``): headings,
 leads, label lines, tables, glued cells, infobox rows and Q/A lines in Markdown, HTML and plain
 text; 'it', 'they', 'the office', 'the bureau', 'the department which', the page's topic; and
 the traps (a heading of two agencies, a question heading, a lead of what an agency does not do,
@@ -17,7 +17,10 @@ import yaml
 
 from remit.markup import check_document
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "structure_h.yaml").read_text("utf-8"))
+# every structure_*.yaml: structure_h (structure and reference), structure_i (sentence units,
+# table rows, time; its text-level rules are unit-tested in test_structure_tables.py)
+CASES = [case for path in sorted((Path(__file__).parent / "cases").glob("structure_*.yaml"))
+         for case in yaml.safe_load(path.read_text("utf-8"))]
 
 
 def _matches(finding, entry: dict) -> bool:

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from remit.claims.constructions import load_constructions
-from remit.claims.extract import Extractor, row_spans, span_rows
+from remit.claims.extract import Extractor
 from remit.claims.lexicon import load_lexicon
-from remit.claims.mentions import build_alias_index, name_words
+from remit.claims.mentions import build_alias_index, name_words, row_spans, span_rows
 from remit.claims.readings import choose_readings
 from remit.claims.triggers import compile_triggers, function_words, verb_forms
 from remit.errors import ParseRequiredError

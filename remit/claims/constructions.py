@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from remit.claims.depmatch import Gated, Matcher, View
+from remit.claims.depmatch import Gated, Matcher, View, check_patterns
 from remit.claims.schema import _SET_TESTS, SLOTS, Construction
 
 if TYPE_CHECKING:  # spaCy is imported only to compile: `remit rules validate` runs without it
@@ -196,7 +196,7 @@ class ConstructionMatcher:
             for k, nodes in enumerate([c.pattern, *c.alternatives]):
                 # '#' is no id character: never a record's id
                 self._add(vocab, c, word_class, nodes, c.id if k == 0 else f"{c.id}#or{k}")
-        _validate(vocab, self._unchecked)
+        check_patterns(vocab, self._unchecked)
         del self._unchecked
 
     def _add(self, vocab, c: Construction, word_class, nodes, name: str) -> None:
@@ -282,29 +282,6 @@ class ConstructionMatcher:
     def _makes_phrase(self, doc: Doc, cid: str, bound: dict[str, int]) -> bool:
         nodes, entries = self._phrases[cid]
         return tuple(doc[bound[n]].lemma_.lower() for n in nodes) in entries
-
-
-def _validate(vocab: Vocab, patterns: list[tuple[str, list]]) -> None:
-    """Have spaCy's matcher check every pattern (it raises ``ValueError`` on one it refuses),
-    unless these very patterns passed before under this spaCy version: the check is the
-    same each time and costs a start-up a good part of loading the records. A pass is
-    remembered in the data cache (:mod:`remit.rules.yaml_cache`); a failure never is.
-    """
-    import json
-
-    import spacy
-    from spacy.matcher import DependencyMatcher
-
-    from remit.rules import yaml_cache
-
-    text = json.dumps([spacy.__version__, patterns], sort_keys=True)
-    name = yaml_cache.key(text, 0) + "-patterns-checked"
-    if yaml_cache.read(name) is True:
-        return
-    validator = DependencyMatcher(vocab, validate=True)
-    for pattern_name, pattern in patterns:
-        validator.add(pattern_name, [pattern])
-    yaml_cache.write(name, True)
 
 
 # Anchors only records reach (content_as 'unit'), never the frame builder.

@@ -309,3 +309,26 @@ class Matcher:
         if self._spacy is not None:
             out += self._spacy(doc)
         return out
+
+
+def check_patterns(vocab: Vocab, patterns: list[tuple[str, list]]) -> None:
+    """Have spaCy's matcher check every pattern (it raises ``ValueError`` on one it refuses),
+    unless these very patterns passed before under this spaCy version: the check is the
+    same each time and costs a start-up a good part of loading the records. A pass is
+    remembered in the data cache (:mod:`remit.rules.yaml_cache`); a failure never is.
+    """
+    import json
+
+    import spacy
+    from spacy.matcher import DependencyMatcher
+
+    from remit.rules import yaml_cache
+
+    text = json.dumps([spacy.__version__, patterns], sort_keys=True)
+    name = yaml_cache.key(text, 0) + "-patterns-checked"
+    if yaml_cache.read(name) is True:
+        return
+    validator = DependencyMatcher(vocab, validate=True)
+    for pattern_name, pattern in patterns:
+        validator.add(pattern_name, [pattern])
+    yaml_cache.write(name, True)

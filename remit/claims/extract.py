@@ -141,7 +141,7 @@ class Extractor:
                 out.extend(self._sentence_claims(sent, own, bindings))
                 gap = elided(sent, own, previous, self.lex) if previous else None
                 if gap is not None:
-                    out.extend(self._elided_claims(sent, *gap))
+                    out.extend(self._elided_claims(sent, *gap, bindings))
             if own or sent.start > 0 or any(t.is_alpha for t in sent):
                 previous = own  # not after a leading list marker parsed alone ('•')
         # the tail is this doc's own mentions, never a stand-in handed on from another doc
@@ -163,17 +163,19 @@ class Extractor:
                                           unlisted=frame.head.i not in placing))
         return out
 
-    def _elided_claims(self, sent: Span, subject: Span, source: Span,
-                       verb: Token) -> list[Claim]:
+    def _elided_claims(self, sent: Span, subject: Span, source: Span, verb: Token,
+                       bindings: list) -> list[Claim]:
         """The claims of an elliptical sentence ('ICE does not issue green cards. USCIS does.').
 
         Those of the sentence before, read with ``subject``'s agency in place of its subject
         ``source``, placed on ``subject`` and said as ``verb`` says them (denied only by its
-        own 'not' or 'nor').
+        own 'not' or 'nor'). ``bindings``: the construction matches of ``sent``'s doc, which
+        serve when the sentence before is in it (else it is matched on its own).
         """
         before = source.sent
         stand_in = Span(source.doc, source.start, source.end, label=subject.label_)
-        bindings = self.constructions(source.doc) if self.constructions else []
+        if source.doc is not sent.doc:
+            bindings = self.constructions(source.doc) if self.constructions else []
         cues = self.cues.state(sent)
         denied = any(c.dep_ == "neg" or c.lower_ in self.lex.negations for c in verb.children)
         return [dataclasses.replace(
@@ -358,16 +360,6 @@ def _past(token: Token) -> bool:
 
 # Parts of speech that can narrow what a denial is about.
 _CONTENT = {"NOUN", "PROPN", "ADJ", "NUM", "VERB"}
-
-
-def span_rows(spans: Iterable[Span]) -> list[list]:
-    """Mentions as plain rows (start, end, label, kb_id) that survive ``Doc.to_bytes``."""
-    return [[s.start, s.end, s.label_, s.kb_id_] for s in spans]
-
-
-def row_spans(doc: Doc, rows: Iterable[Sequence]) -> list[Span]:
-    """Rebuild the mentions of :func:`span_rows` on ``doc``."""
-    return [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in rows]
 
 
 def order_claims(claims: Iterable[Claim]) -> list[Claim]:

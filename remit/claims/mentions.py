@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -234,3 +235,13 @@ def name_words(table) -> dict[str, frozenset[str]]:
                  for w in name.split()}
         out[agency.id] = frozenset(words | {singular(w) for w in words} | {agency.kind})
     return out
+
+
+def span_rows(spans: Iterable[Span]) -> list[list]:
+    """Mentions as plain rows (start, end, label, kb_id) that survive ``Doc.to_bytes``."""
+    return [[s.start, s.end, s.label_, s.kb_id_] for s in spans]
+
+
+def row_spans(doc: Doc, rows: Iterable[Sequence]) -> list[Span]:
+    """Rebuild the mentions of :func:`span_rows` on ``doc``."""
+    return [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in rows]

@@ -64,7 +64,7 @@ def _mentions(doc: Doc | None) -> list[Span]:
     if doc is None:
         return []
     from remit.claims.component import TAIL
-    from remit.claims.extract import row_spans
+    from remit.claims.mentions import row_spans
 
     return row_spans(doc, doc._.get(TAIL) or [])
 

@@ -32,8 +32,6 @@ from remit.claims.mentions import alias_matches
 from remit.runtime.boundaries import END_PUNCT, clause_starts, is_abbreviation, row_semicolons
 from remit.runtime.salience import REACH
 
-# Tokens that end a sentence when a word follows (spaCy's sentencizer uses the same idea).
-_END_PUNCT = END_PUNCT
 # The longest sentence parsed whole, in tokens. Written sentences stay far below it (the
 # longest of the reference sources has about 120); a longer run (a page that lost its full
 # stops, a generated list) is cut at clause punctuation, or at the limit where there is none,
@@ -169,7 +167,7 @@ def _word_kinds(doc: Doc, orth: np.ndarray) -> list[int]:
                 _KINDS.clear()
             text = strings[h]
             kind = _KINDS[h] = (
-                (_END if text in _END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
+                (_END if text in END_PUNCT else 0) | (_NEWLINE if "\n" in text else 0)
                 | (_LOWER_START if text[:1].islower() else 0)
                 | (_ABBREVIATION if is_abbreviation(text) else 0))
         out.append(kind)

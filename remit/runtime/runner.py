@@ -70,7 +70,7 @@ class SentenceRunner:
 
     def plan(self, text: str) -> _Plan:
         """Tokenize and split a text, and pick (as unparsed docs) the sentences to parse."""
-        from remit.claims.extract import span_rows
+        from remit.claims.mentions import span_rows
         from remit.runtime.cells import unglue
         from remit.runtime.prefilter import MAX_SENTENCE_TOKENS, TokenTable, split_sentences
         from remit.runtime.text import normalize_text
@@ -144,7 +144,8 @@ class SentenceRunner:
         for its subjects, which may end the salient agency's reach.
         """
         from remit.claims.component import PREVIOUS, TAIL
-        from remit.claims.extract import order_claims, row_spans
+        from remit.claims.extract import order_claims
+        from remit.claims.mentions import row_spans
 
         out: list[Claim] = []
         before: Doc | None = None
