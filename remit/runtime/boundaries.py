@@ -52,8 +52,10 @@ def row_semicolons(tokens: TokenTable, kinds: list[int], newline: int) -> set[in
     issues visas; USCIS approves petitions' lists points, each a sentence of its own when the
     next starts with a capital (the rule of
     :func:`~remit.runtime.prefilter.split_sentences` for a full stop)."""
-    text = tokens.doc.text
-    words = tokens.words(0, len(kinds)) if ";" in text and "|" in text else []
+    # ``Doc.text`` is rebuilt from every token: ask the ORTH column for the two marks instead.
+    strings = tokens.doc.vocab.strings
+    marks_present = {strings[";"], strings["|"]}.issubset(set(tokens.orth.tolist()))
+    words = tokens.words(0, len(kinds)) if marks_present else []
     out: set[int] = set()
     line: list[int] = []
     marks = 0
