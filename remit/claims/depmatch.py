@@ -250,10 +250,13 @@ class Gated:
             self._build()
         index = self._index
         hit: set[int] = set()
-        for value in index.keys() & values:
-            hit.update(index[value])
+        for value in values:  # a doc's values are far fewer than the index's
+            gates = index.get(value)
+            if gates is not None:
+                hit.update(gates)
         # only the matchers that need one of the gates met can be open
-        rows = sorted({row for gate in hit for row in self._by_gate[gate]})
+        by_gate = self._by_gate
+        rows = sorted(set().union(*(by_gate[gate] for gate in hit)))
         need = self._need
         return [need[row][1] for row in rows if need[row][0] <= hit]
 
