@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from remit.claims import frames as core
+from remit.claims.around import mention_cues_of
 from remit.claims.constructions import Binding
 from remit.claims.predicates import Frame, is_negated
 from remit.claims.slots import generic, noun_args, other_subject, part_of_frame
@@ -163,6 +164,8 @@ def _part_of(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]
         return []
     if reverse:
         return [part_of_frame(ctx, target, head, mention, negated)]
+    if mention_cues_of(ctx.lex).contrasted(target, ctx.sentence_of(target.start)):
+        negated = True  # 'part of DHS, not of DOJ', 'under DHS, not under DOJ'
     return [part_of_frame(ctx, mention, head, target, negated)]
 
 
