@@ -170,3 +170,10 @@ class NestingDepths:
         if isinstance(key, slice):
             return [nesting(t, self._head, self._prepositions) for t in self._tokens[key]]
         return nesting(self._tokens[key], self._head, self._prepositions)
+
+
+def names_a_person(token, people: frozenset[str]) -> bool:
+    """Whether an argument word only says what a person is after: a compound on one of the
+    lexicon's ``aim_person_nouns`` ('processes asylum seekers' handles people, it decides no
+    asylum claim)."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in people

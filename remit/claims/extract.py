@@ -20,6 +20,7 @@ from remit.claims.argwords import (
     NestingDepths,
     arg_forms,
     for_other_party,
+    names_a_person,
     under_other_verb,
 )
 from remit.claims.constructions import ConstructionMatcher
@@ -290,12 +291,13 @@ class Extractor:
 
             own = range(frame.mention.start, frame.mention.end)
             others = {i for i in frame.labels if i not in own}
-            to, purpose = (self.lex.word_class(c) for c in ("recipient_prepositions",
-                                                            "purpose_prepositions"))
+            to, purpose, people = (self.lex.word_class(c) for c in (
+                "recipient_prepositions", "purpose_prepositions", "aim_person_nouns"))
 
             def embedded(start: int, end: int) -> bool:
-                return all(under_other_verb(t, head) or for_other_party(
-                    t, head, others, to, purpose) for t in tokens[start:end])
+                return all(under_other_verb(t, head) or names_a_person(t, people)
+                           or for_other_party(t, head, others, to, purpose)
+                           for t in tokens[start:end])
         return match_functions(self._trigger_index, set(frame.verb_phrases), frame.generic,
                                args, depths, embedded)
 
