@@ -172,8 +172,33 @@ class NestingDepths:
         return nesting(self._tokens[key], self._head, self._prepositions)
 
 
-def names_a_person(token, people: frozenset[str]) -> bool:
-    """Whether an argument word only says what a person is after: a compound on one of the
-    lexicon's ``aim_person_nouns`` ('processes asylum seekers' handles people, it decides no
-    asylum claim)."""
-    return token.dep_ == "compound" and token.head.lemma_.lower() in people
+def qualifies_head(token, heads: frozenset[str], of_words: frozenset[str]) -> bool:
+    """Whether an argument word only qualifies a noun of ``heads`` (the lexicon's
+    ``aim_person_nouns`` and ``outcome_nouns``), as a compound on it or the object of its
+    'of': 'processes asylum seekers' handles people and decides no asylum claim; 'I-130
+    denials go to the BIA', 'appeals of visa refusals' are about the decision, not the
+    petition or the visa."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in of_words:
+        head = head.head
+    elif token.dep_ != "compound":
+        return False
+    return head.i != token.i and head.lemma_.lower() in heads
+
+
+def embedded_test(tokens: list, head, others: set[int], lex):
+    """The test ``embedded(start, end)`` of :func:`remit.claims.triggers.match_functions` for
+    the argument words ``tokens`` of predicate ``head``: whether all of ``tokens[start:end]``
+    hang on another verb, only qualify a person or a decision (:func:`qualifies_head`), or
+    are another party's purpose (:func:`for_other_party`; ``others``: the other agencies'
+    tokens)."""
+    to, purpose, people, outcomes, of = (lex.word_class(c) for c in (
+        "recipient_prepositions", "purpose_prepositions", "aim_person_nouns", "outcome_nouns",
+        "unit_prepositions"))
+    heads = people | outcomes
+
+    def embedded(start: int, end: int) -> bool:
+        return all(under_other_verb(t, head) or qualifies_head(t, heads, of)
+                   or for_other_party(t, head, others, to, purpose)
+                   for t in tokens[start:end])
+    return embedded

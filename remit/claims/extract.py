@@ -16,13 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from remit.claims.anaphora import anaphor_words, resolve_anaphora
 from remit.claims.anchors import fuzzy_anchors, narrow_index
-from remit.claims.argwords import (
-    NestingDepths,
-    arg_forms,
-    for_other_party,
-    names_a_person,
-    under_other_verb,
-)
+from remit.claims.argwords import NestingDepths, arg_forms, embedded_test
 from remit.claims.constructions import ConstructionMatcher
 from remit.claims.ellipsis import elided
 from remit.claims.frames import Frame, sentence_frames
@@ -290,14 +284,8 @@ class Extractor:
             depths = NestingDepths(tokens, head, self.lex.nesting_prepositions)
 
             own = range(frame.mention.start, frame.mention.end)
-            others = {i for i in frame.labels if i not in own}
-            to, purpose, people = (self.lex.word_class(c) for c in (
-                "recipient_prepositions", "purpose_prepositions", "aim_person_nouns"))
-
-            def embedded(start: int, end: int) -> bool:
-                return all(under_other_verb(t, head) or names_a_person(t, people)
-                           or for_other_party(t, head, others, to, purpose)
-                           for t in tokens[start:end])
+            embedded = embedded_test(tokens, head, {i for i in frame.labels if i not in own},
+                                     self.lex)
         return match_functions(self._trigger_index, set(frame.verb_phrases), frame.generic,
                                args, depths, embedded)
 
