@@ -151,6 +151,41 @@ def split_later_verb(ctx: Sentence, args: list[Token]):
     return args, None
 
 
+def split_other_clause(ctx: Sentence, args: list[Token]) -> list[Token]:
+    """'USCIS approves the petition, a State consulate issues the visa': after a clause mark
+    (the lexicon's ``clause_splice_marks``), a noun phrase that opens with an article or a
+    proper noun, then a verb of the lexicon in the third person with its object: another
+    subject's clause that the parser glued onto the arguments (often as an apposition, which
+    the arguments leave out). They end at the mark."""
+    marks = ctx.lex.word_class("clause_splice_marks")
+    for k, token in enumerate(args):
+        if token.text in marks and _opens_clause(ctx, token.doc, token.i + 1):
+            return args[:k]
+    return args
+
+
+def _opens_clause(ctx: Sentence, doc, start: int) -> bool:
+    """Whether ``doc[start:]`` opens with a noun phrase (an article or a proper noun first)
+    and a third-person verb of the lexicon followed by its object."""
+    if start >= len(doc):
+        return False
+    m = start + (doc[start].lower_ in ctx.lex.word_class("articles"))
+    if m == start and doc[start].pos_ != "PROPN":
+        return False
+    for n in range(m + 1, min(len(doc) - 1, m + 5)):
+        word = doc[n].lower_
+        if word in ctx.verb_words and _third_person(ctx, word) and (
+                doc[n + 1].pos_ in _OBJECT_START):
+            return True
+        if doc[n].pos_ not in _NOUN_PHRASE:
+            return False
+    return False
+
+
+_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
+_OBJECT_START = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
+
+
 def after_parenthesis(ctx: Sentence, i: int, end: int, brackets: bool = False) -> int:
     """Skip ', ICE's investigative arm,' (or, with ``brackets``, ' (CBP)') after a mention:
     the index after the closing comma or bracket, when no finite verb stands between."""
