@@ -43,11 +43,20 @@ def test_an_abbreviation_ends_a_sentence_only_before_a_clause(engine, text, coun
     assert len(_sentences(engine, text)) == count, _sentences(engine, text)
 
 
-def test_semicolons_end_points_only_in_table_rows(engine):
+def test_semicolons_end_points_in_table_rows(engine):
     row = "| notes | CRS | State issues visas; USCIS approves petitions; and more |"
     assert len(_sentences(engine, row)) == 2  # 'and more' goes on in lower case
-    prose = "State issues visas; USCIS approves petitions."
-    assert len(_sentences(engine, prose)) == 1
+
+
+def test_a_semicolon_ends_a_sentence_between_two_subjects_clauses(engine):
+    prose = "State issues visas; the USCIS approves petitions; immigration judges decide cases."
+    assert len(_sentences(engine, prose)) == 3
+    # one subject's list, a clause that points back, a list of nouns: one sentence each
+    for text in ("USCIS approves petitions; grants asylum; issues green cards.",
+                 "ICE does not patrol the border; that is the Border Patrol's job.",
+                 "ICE has three directorates: ERO; HSI; and OPLA.",
+                 "Its tasks include visas; passports; and travel advice."):
+        assert len(_sentences(engine, text)) == 1, text
 
 
 def test_a_tab_between_cells_is_a_cell_mark():

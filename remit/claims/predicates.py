@@ -166,6 +166,9 @@ def _arg_children(verb: Token, mentions: set[int], passive: bool,
     for child in children:
         if child.dep_ == "ccomp" and (child.i < verb.i or _has_agency_subject(child, mentions)):
             continue  # a clause before the verb, or with an agency of its own, is not its object
+        if child.dep_ == "dep" and child.i < verb.i and any(t.i in mentions
+                                                             for t in child.subtree):
+            continue  # 'SEVP certifies schools, the State Department manages ...' glued on
         complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
         if child.dep_ in NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
                 complement) and child not in borrowed:

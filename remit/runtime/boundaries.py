@@ -70,6 +70,35 @@ def row_semicolons(tokens: TokenTable, kinds: list[int], newline: int) -> set[in
     return out
 
 
+def clause_semicolons(tokens: TokenTable, kinds: list[int], newline: int) -> set[int]:
+    """The tokens that open a clause of its own after a semicolon: 'USCIS handles green
+    cards; the State Department issues visas; immigration judges decide removal cases' is
+    three sentences, which the parser reads far better than one. The part before the
+    semicolon (on its line) and the words after it each hold a verb of the lexicon, and the
+    first word after it is none (a new subject: '...; grants asylum' goes on the same
+    subject's list) and does not point back ('...; that is the Border Patrol's job')."""
+    strings = tokens.doc.vocab.strings
+    semicolons = [i for i, h in enumerate(tokens.orth.tolist()) if h == strings[";"]]
+    if not semicolons:
+        return set()
+    verbs = _clause_words().any_verbs
+    lower = [strings[h] for h in tokens.lower.tolist()]
+    out, line_start = set(), 0
+    for i in semicolons:
+        line_start = max([line_start, *(k + 1 for k in range(line_start, i)
+                                        if kinds[k] & newline)])
+        j = i + 1
+        while j < len(lower) and tokens.is_space[j] and not kinds[j] & newline:
+            j += 1
+        if (j < len(lower) and not kinds[j] & newline and lower[j].isalpha()
+                and lower[j] not in verbs and lower[j] not in _clause_words().back
+                and any(w in verbs for w in lower[line_start:i])
+                and any(w in verbs for w in lower[j + 1 : j + 6])):
+            out.add(j)
+            line_start = j
+    return out
+
+
 def _opens_clause(before: list[str], after: list[str], words: _ClauseWords) -> bool:
     """Whether the words after an abbreviation start a new sentence: a capitalised pronoun or
     determiner ('... in the U.S. They ...', '... etc. The ...'), or, after a phrase such as
@@ -88,6 +117,8 @@ class _ClauseWords:
     openers: frozenset[str]
     articles: frozenset[str]
     verbs: frozenset[str]  # finite forms: auxiliaries, and the verb classes' third person
+    any_verbs: frozenset[str]  # those, the verb classes' bases and their past in -ed
+    back: frozenset[str]  # words that point back across a semicolon (clause_back_words)
 
 
 _CLAUSE_WORDS: list[_ClauseWords] = []
@@ -103,7 +134,10 @@ def _clause_words() -> _ClauseWords:
                  for w in p[:1]} | lex.word_class("running_verbs")
         verbs = {b + e for b in bases for e in ("s", "es")} | {
             b[:-1] + "ies" for b in bases if b.endswith("y")}
+        finite = verbs | lex.word_class("finite_auxiliaries")
+        past = {b + "d" if b.endswith("e") else b + "ed" for b in bases}
         _CLAUSE_WORDS.append(_ClauseWords(
             openers=lex.word_class("sentence_openers"), articles=lex.definite_articles,
-            verbs=frozenset(verbs | lex.word_class("finite_auxiliaries"))))
+            verbs=frozenset(finite), any_verbs=frozenset(finite | bases | past),
+            back=lex.word_class("clause_back_words")))
     return _CLAUSE_WORDS[0]

@@ -29,7 +29,13 @@ from spacy.tokens import Doc, Span
 from remit.claims.anaphora import anaphor_words
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import alias_matches
-from remit.runtime.boundaries import END_PUNCT, clause_starts, is_abbreviation, row_semicolons
+from remit.runtime.boundaries import (
+    END_PUNCT,
+    clause_semicolons,
+    clause_starts,
+    is_abbreviation,
+    row_semicolons,
+)
 from remit.runtime.salience import REACH
 
 # The longest sentence parsed whole, in tokens. Written sentences stay far below it (the
@@ -103,7 +109,8 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
     """
     tokens = tokens or TokenTable(doc)
     kinds = _word_kinds(doc, tokens.orth)
-    opened = clause_starts(tokens, kinds, _ABBREVIATION, _NEWLINE)
+    opened = clause_starts(tokens, kinds, _ABBREVIATION, _NEWLINE) | clause_semicolons(
+        tokens, kinds, _NEWLINE)
     ends = row_semicolons(tokens, kinds, _NEWLINE)
     is_space, is_punct = tokens.is_space.tolist(), tokens.is_punct.tolist()
     out: list[Sentence] = []
