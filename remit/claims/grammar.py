@@ -9,6 +9,8 @@ what is wrong``, like the table's.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -63,9 +65,20 @@ def shipped_files() -> list[tuple[str, str]]:
 
 
 def parse_grammar_file(text: str, path: str) -> tuple[list[Located], list[str]]:
-    """Parse one file's grammar sections (table sections are skipped)."""
-    return parse_sections(text, path, GRAMMAR_SECTIONS, ignore=TABLE_SECTIONS,
-                          what="a grammar file")
+    """Parse one file's grammar sections (table sections are skipped).
+
+    The same text under the same path gives the same records, so they are parsed once per
+    process (the lexicon, the cues and the constructions each ask for the grammar).
+    """
+    records, errors = _parsed(text, path)
+    return list(records), list(errors)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str, path: str) -> tuple[tuple[Located, ...], tuple[str, ...]]:
+    records, errors = parse_sections(text, path, GRAMMAR_SECTIONS, ignore=TABLE_SECTIONS,
+                                     what="a grammar file")
+    return tuple(records), tuple(errors)
 
 
 def load_grammar(paths: Iterable[str | Path] = (), *, shipped: bool = True,
