@@ -48,7 +48,10 @@ from remit.claims.focus import (
     inferred,
     is_subject,
     leads,
+    pair_of,
+    rival_for_they,
     sole_object,
+    staff_of,
     subject_of,
 )
 from remit.claims.lexicon import Lexicon
@@ -64,6 +67,7 @@ def anaphor_words(lex: Lexicon) -> frozenset[str]:
     go by lemma)."""
     return (lex.possessive_anaphors | lex.singular_anaphors | lex.plural_anaphors
             | lex.anaphor_ordinals | frozenset(lex.word_class("role_anaphors"))
+            | frozenset(lex.word_class("role_partitives"))
             | frozenset(lex.word_class("pair_anaphors")) | people_words(lex))
 
 
@@ -141,8 +145,10 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         return _first(subject_of(previous)) if _named_again(token, own, lex) else []
     if lower in lex.word_class("role_anaphors"):
         return _first(_role_antecedent(token, sent, own, previous, lex))
+    if lower in lex.word_class("role_partitives"):
+        return _first(_one_of_roles(token, sent, own, previous, lex))
     if lower in lex.word_class("pair_anaphors"):
-        return [] if earlier else _pair(previous)
+        return [] if earlier else pair_of(previous)
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
         if _names_an_agency(token, own):
             return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
@@ -156,7 +162,8 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
             return []
         return [previous[-1] if lower in lex.last_ordinals else previous[0]]
     if _described(token, lex, relative=not own):
-        return _first(subject_of(previous))
+        # 'USCIS and DOS both handle ... The agency ...': which of the pair is not said
+        return [] if len(focus(previous, lex.role_nouns)) > 1 else _first(subject_of(previous))
     return _people(token, own, previous, lex, names)
 
 
@@ -203,8 +210,14 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
         return _first(subject_of(earlier, strict=True)) if joined else []
     if not main:
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
-    return (focus(previous, lex.role_nouns) or _first(_staff_of(previous, lex))
-            or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
+    found = (focus(previous, lex.role_nouns) or _first(staff_of(previous, lex.personnel))
+             or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
+    return [] if found and _rivals_they(previous, found, lex) else found
+
+
+def _rivals_they(previous: Sequence[Span], found: Sequence[Span], lex: Lexicon) -> bool:
+    return rival_for_they(previous, found, lex.word_class("referent_people"),
+                          lex.word_class("companion_prepositions"))
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -255,18 +268,6 @@ def _in_scene(child: Token) -> bool:
 _SCENE_DEPS, _PARTICIPLE_TAGS = {"amod", "compound"}, {"VBG", "VBN"}
 
 
-def _pair(previous: Sequence[Span]) -> list[Span]:
-    """'Both': the two agencies the sentence before names, if it names exactly two; a likely
-    reading unless they are coordinated there ('ICE and CBP')."""
-    firsts: dict[str, Span] = {}
-    for mention in previous:
-        firsts.setdefault(mention.label_, mention)
-    if len(firsts) != 2:
-        return []
-    pair = list(firsts.values())
-    return pair if coordinated(pair) else [inferred(m) for m in pair]
-
-
 def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
                      lex: Lexicon) -> Span | None:
     """'ICE enforces the law inside the country. This includes arresting ...': the agency whose
@@ -284,6 +285,25 @@ def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Se
         # not a subject inside a clause ('The rule changes how USCIS works. This is ...')
         return subjects[0] if in_main_clause(subjects[0]) else None
     return one if one is not None and leads(one.root) else None
+
+
+def _one_of_roles(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
+                  lex: Lexicon) -> Span | None:
+    """'ICE has many roles. One (of them) is removing ...': the one agency subject before,
+    whose verb has roles in the plural as its object, for a sentence-initial 'one'."""
+    if (own or token.i != sent.start or token.dep_ not in SUBJECT_DEPS
+            or any(c.dep_ != "prep" or c.lower_ not in lex.word_class("unit_prepositions")
+                   for c in token.children)):
+        return None
+    subjects = focus(previous, lex.role_nouns)
+    if len(subjects) != 1 or not in_main_clause(subjects[0]):
+        return None
+    verb = subjects[0].root
+    while verb.dep_ != "ROOT" and verb.head.i != verb.i and verb.dep_ not in SUBJECT_DEPS:
+        verb = verb.head
+    roles = [c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ == "NNS"
+             and c.lemma_.lower() in lex.role_nouns]
+    return subjects[0] if roles else None
 
 
 def _about(head: Token, lex: Lexicon) -> bool:
@@ -352,16 +372,6 @@ def _placing_opener(token: Token, sent: Span, lex: Lexicon) -> bool:
     return (token.lower_ in lex.singular_anaphors and token.pos_ == "PRON"
             and token.dep_ == "pobj" and head.i == sent.start and head.head.i == sent.root.i
             and head.lower_ in lex.word_class("placing_prepositions"))
-
-
-def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
-    """'Its agents patrol ... They ...': the agency whose people were the subject before."""
-    for mention in previous:
-        head = mention.root.head
-        if (mention.root.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
-                and head.lemma_.lower() in lex.personnel):
-            return mention
-    return None
 
 
 def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:

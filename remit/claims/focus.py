@@ -142,3 +142,63 @@ def sole_object(previous: Sequence[Span], roles: frozenset[str],
 
 
 _PLURAL_TAGS = {"NNS", "NNPS"}
+
+
+def pair_of(previous: Sequence[Span]) -> list[Span]:
+    """'Both': the two agencies the sentence before names, if it names exactly two; a likely
+    reading unless they are coordinated there ('ICE and CBP')."""
+    firsts: dict[str, Span] = {}
+    for mention in previous:
+        firsts.setdefault(mention.label_, mention)
+    if len(firsts) != 2:
+        return []
+    pair = list(firsts.values())
+    return pair if coordinated(pair) else [inferred(m) for m in pair]
+
+
+def staff_of(previous: Sequence[Span], personnel: frozenset[str]) -> Span | None:
+    """'Its agents patrol ... They ...': the agency whose people were the subject before."""
+    for mention in previous:
+        head = mention.root.head
+        if (mention.root.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
+                and head.lemma_.lower() in personnel):
+            return mention
+    return None
+
+
+def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: frozenset[str],
+                   companions: frozenset[str]) -> bool:
+    """Whether the sentence of ``previous`` offers 'they' another referent than ``taken``:
+    plural people as an argument ('USCIS interviews applicants. They must bring ...'), or
+    another agency the one taken acts on or with ('ICE works with CBP. They ...': one, or
+    both?). Then 'they' is left unresolved: no claim rather than a guess."""
+    if not previous:
+        return False
+    inside = {i for m in previous for i in range(m.start, m.end)}
+    if any(t.tag_ in _PLURAL_TAGS and _argument(t) and t.i not in inside
+           and t.lemma_.lower() in people for t in previous[0].sent):
+        return True
+    labels = {m.label_ for m in taken}
+    for mention in previous:
+        root = mention.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if mention.label_ not in labels and (root.dep_ == "dobj" or (
+                root.dep_ == "pobj" and root.head.lower_ in companions)):
+            return True
+    return False
+
+
+def _argument(token: Token) -> bool:
+    """Whether ``token`` (or the noun it is a conjunct of) is a subject or a direct object of
+    its sentence's main verb: not a noun inside a phrase ('the bags of travelers') or a clause
+    ('..., affecting visitors')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return token.dep_ in _ARGUMENT_DEPS and verb.i == token.sent.root.i
+
+
+_ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj"}

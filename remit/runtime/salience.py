@@ -57,6 +57,7 @@ class Salience:
     determiners: frozenset[str] = frozenset()  # 'the', 'this'
     topic: tuple | None = None  # (doc, rows)
     seen: set = field(default_factory=set)  # every agency named so far
+    headed: bool = False  # the unit before was a heading (its paragraph is its agency's)
 
     def stand_in(self, doc: Doc, new_paragraph: bool = False) -> list[Span]:
         """The salient agency's mentions, for the anaphors of ``doc`` (none if out of reach).
@@ -94,15 +95,17 @@ class Salience:
                 self.topic = (doc, tail[:1])
             self.seen |= labels
             self._become(doc, tail[:1], others=False)
+            self.headed = True
         else:
             self.end()
 
     def after(self, doc: Doc | None, new_paragraph: bool) -> None:
         """Take in a sentence (``None``: not parsed, so it names no agency and refers to none)."""
         tail = (doc._.remit_tail or []) if doc is not None else []
+        headed, self.headed = self.headed, False
         if not tail:
             self.age += 1
-            if new_paragraph:
+            if new_paragraph and not headed:  # 'Does ICE issue visas?' / 'No. It ...'
                 self.end()
             elif doc is not None:
                 self.block(doc)
