@@ -291,8 +291,10 @@ def _one_of_roles(token: Token, sent: Span, own: Sequence[Span], previous: Seque
                   lex: Lexicon) -> Span | None:
     """'ICE has many roles. One (of them) is removing ...': the one agency subject before,
     whose verb has roles in the plural as its object, for a sentence-initial 'one'."""
-    if (own or token.i != sent.start or token.dep_ not in SUBJECT_DEPS
+    if (token.i != sent.start or token.dep_ not in SUBJECT_DEPS
+            or any(m.root.dep_ in SUBJECT_DEPS for m in own)
             or any(c.dep_ != "prep" or c.lower_ not in lex.word_class("unit_prepositions")
+                   or any(m.start >= c.i and m.end <= c.right_edge.i + 1 for m in own)
                    for c in token.children)):
         return None
     subjects = focus(previous, lex.role_nouns)

@@ -127,10 +127,10 @@ def sole_object(previous: Sequence[Span], roles: frozenset[str],
     """The one agency the sentence before names, none as a subject, for 'they'.
 
     'Understanding this unlocks the world of HSI. They ...': a likely reading, when no people
-    are that sentence's main subject ('Travellers ask about HSI.', ``plural`` pronouns) and it
-    was not read from further back.
+    are that sentence's main subject ('Travellers ask about HSI.', ``plural`` pronouns) and,
+    if it was read from further back, no other agency was named since.
     """
-    if len({m.label_ for m in previous}) != 1 or previous[0].kb_id_ in FAR_VIAS or any(
+    if len({m.label_ for m in previous}) != 1 or previous[0].kb_id_ == VIA_INFERRED or any(
             is_subject(m.root, roles) for m in previous):
         return []
     sent = previous[0].sent
@@ -176,7 +176,7 @@ def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: froz
         return False
     inside = {i for m in previous for i in range(m.start, m.end)}
     if any(t.tag_ in _PLURAL_TAGS and _argument(t) and t.i not in inside
-           and t.lemma_.lower() in people for t in previous[0].sent):
+           and _only_people(t, people) for t in previous[0].sent):
         return True
     labels = {m.label_ for m in taken}
     for mention in previous:
@@ -187,6 +187,19 @@ def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: froz
                 root.dep_ == "pobj" and root.head.lower_ in companions)):
             return True
     return False
+
+
+def _only_people(token: Token, people: frozenset[str]) -> bool:
+    """Whether ``token`` and the nouns coordinated with it are all ``people`` ('applicants
+    and their families'; not 'admits people and goods', a list of what passes)."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ in _NOUN_POS)]
+    return all(t.lemma_.lower() in people for t in group)
+
+
+_NOUN_POS = {"NOUN", "PROPN"}
 
 
 def _argument(token: Token) -> bool:
