@@ -17,7 +17,11 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
   as a likely reading only (``via: inferred``, never contradicted);
 - 'they' resolves as the subject of its sentence's main verb, at its start or after an opening
   phrase or a label ('In most cases, they ...', 'Cargo: they ...'), never as the subject of a
-  clause inside ('Before they deport anyone, ...');
+  clause inside ('Before they deport anyone, ...'), nor when the sentence before offers it
+  plural people ('USCIS fingerprints applicants. They must ...') or another agency its agency
+  acts on or with ('ICE works with CBP. They ...'): :func:`remit.claims.focus.rival_for_they`;
+- 'the agency' after a pair coordinated as the subject takes neither; 'One (of them) ...'
+  after 'X has many roles' takes X (``role_partitives``);
 - a bare noun for people ('Officers inspect ...', 'the officer decides ...':
   ``people_anaphors``) takes the one agency in focus when the sentence before names no other,
   as a likely reading; a noun of the name of an agency of kind personnel ('Judges ...') takes
@@ -48,6 +52,7 @@ from remit.claims.focus import (
     inferred,
     is_subject,
     leads,
+    owner_of_roles,
     pair_of,
     rival_for_they,
     sole_object,
@@ -212,12 +217,9 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
     found = (focus(previous, lex.role_nouns) or _first(staff_of(previous, lex.personnel))
              or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
-    return [] if found and _rivals_they(previous, found, lex) else found
-
-
-def _rivals_they(previous: Sequence[Span], found: Sequence[Span], lex: Lexicon) -> bool:
-    return rival_for_they(previous, found, lex.word_class("referent_people"),
-                          lex.word_class("companion_prepositions"))
+    rivals = found and rival_for_they(previous, found, lex.word_class("referent_people"),
+                                      lex.word_class("companion_prepositions"))
+    return [] if rivals else found
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -289,23 +291,15 @@ def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Se
 
 def _one_of_roles(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
                   lex: Lexicon) -> Span | None:
-    """'ICE has many roles. One (of them) is removing ...': the one agency subject before,
-    whose verb has roles in the plural as its object, for a sentence-initial 'one'."""
+    """'ICE has many roles. One (of them) is removing ...': a sentence-initial subject 'one',
+    with nothing but 'of them' (no agency of its own sentence: 'One of the DHS offices ...')."""
+    parts = lex.word_class("unit_prepositions")
     if (token.i != sent.start or token.dep_ not in SUBJECT_DEPS
             or any(m.root.dep_ in SUBJECT_DEPS for m in own)
-            or any(c.dep_ != "prep" or c.lower_ not in lex.word_class("unit_prepositions")
-                   or any(m.start >= c.i and m.end <= c.right_edge.i + 1 for m in own)
-                   for c in token.children)):
+            or any(c.dep_ != "prep" or c.lower_ not in parts
+                   or any(c.i <= m.start <= c.right_edge.i for m in own) for c in token.children)):
         return None
-    subjects = focus(previous, lex.role_nouns)
-    if len(subjects) != 1 or not in_main_clause(subjects[0]):
-        return None
-    verb = subjects[0].root
-    while verb.dep_ != "ROOT" and verb.head.i != verb.i and verb.dep_ not in SUBJECT_DEPS:
-        verb = verb.head
-    roles = [c for c in verb.head.children if c.dep_ == "dobj" and c.tag_ == "NNS"
-             and c.lemma_.lower() in lex.role_nouns]
-    return subjects[0] if roles else None
+    return owner_of_roles(previous, lex.role_nouns)
 
 
 def _about(head: Token, lex: Lexicon) -> bool:

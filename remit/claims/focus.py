@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from remit.records import FAR_VIAS, VIA_INFERRED
+from remit.records import VIA_INFERRED
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -215,3 +215,17 @@ def _argument(token: Token) -> bool:
 
 
 _ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj"}
+
+
+def owner_of_roles(previous: Sequence[Span], roles: frozenset[str]) -> Span | None:
+    """The one agency subject of the main clause before whose verb has plural ``roles`` as
+    its object ('ICE has many roles.'), for the 'One ...' that picks one of them."""
+    subjects = focus(previous, roles)
+    if len(subjects) != 1 or not in_main_clause(subjects[0]):
+        return None
+    token = subjects[0].root
+    while token.dep_ not in SUBJECT_DEPS and token.head.i != token.i:
+        token = token.head
+    held = [c for c in token.head.children if c.dep_ == "dobj" and c.tag_ in _PLURAL_TAGS
+            and c.lemma_.lower() in roles]
+    return subjects[0] if held else None
