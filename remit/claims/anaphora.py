@@ -143,6 +143,9 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     lower = token.lower_
     if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
         return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
+    if token.dep_ == "pobj" and not earlier and _owns_role(token, lex):
+        found = in_focus(previous, lex.role_nouns)  # 'The mission of the agency is ...'
+        return found if len(found) == 1 else []
     if token.dep_ not in SUBJECT_DEPS:
         if _placing_opener(token, sent, lex):
             # 'Under it, you have ...': a whole read from before, so a likely reading only
@@ -287,6 +290,14 @@ def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Se
         # not a subject inside a clause ('The rule changes how USCIS works. This is ...')
         return subjects[0] if in_main_clause(subjects[0]) else None
     return one if one is not None and leads(one.root) else None
+
+
+def _owns_role(token: Token, lex: Lexicon) -> bool:
+    """Whether ``token`` is 'the agency' after 'of' on a subject role noun ('The mission of
+    the agency is ...'), as "the agency's mission" is."""
+    noun = token.head.head
+    return (_described(token, lex) and token.head.lower_ in lex.word_class("unit_prepositions")
+            and noun.dep_ in SUBJECT_DEPS and noun.lemma_.lower() in lex.role_nouns)
 
 
 def _one_of_roles(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
