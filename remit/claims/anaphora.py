@@ -48,11 +48,8 @@ from remit.claims.focus import (
     coordinated,
     focus,
     in_focus,
-    in_main_clause,
     inferred,
     is_subject,
-    leads,
-    owner_of_roles,
     pair_of,
     rival_for_they,
     sole_object,
@@ -61,6 +58,7 @@ from remit.claims.focus import (
 )
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import PERSONNEL_KIND
+from remit.claims.role_reference import of_role, one_of_roles, role_antecedent, role_subject
 from remit.records import FAR_VIAS
 
 _INSIDE_DEPS = MODIFIER_DEPS | {"poss"}
@@ -143,7 +141,7 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     lower = token.lower_
     if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
         return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
-    if token.dep_ == "pobj" and not earlier and _owns_role(token, lex):
+    if token.dep_ == "pobj" and not earlier and _described(token, lex) and of_role(token, lex):
         found = in_focus(previous, lex.role_nouns)  # 'The mission of the agency is ...'
         return found if len(found) == 1 else []
     if token.dep_ not in SUBJECT_DEPS:
@@ -152,9 +150,9 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
             return [inferred(m) for m in _first(_it_antecedent(previous, lex))]
         return _first(subject_of(previous)) if _named_again(token, own, lex) else []
     if lower in lex.word_class("role_anaphors"):
-        return _first(_role_antecedent(token, sent, own, previous, lex))
+        return _first(role_antecedent(token, sent, own, previous, lex))
     if lower in lex.word_class("role_partitives"):
-        return _first(_one_of_roles(token, sent, own, previous, lex))
+        return _first(one_of_roles(token, sent, own, previous, lex))
     if lower in lex.word_class("pair_anaphors"):
         return [] if earlier else pair_of(previous)
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
@@ -182,8 +180,7 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
     an agency subject before, in this sentence or in focus in the one before (not 'They work
     for DHS, but their jobs differ'). Only 'their' takes a pair."""
     head = token.head
-    role = (token.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
-            and head.lemma_.lower() in lex.role_nouns)
+    role = token.dep_ == "poss" and role_subject(head, lex)
     before = in_focus(previous, lex.role_nouns)
     if head.lemma_.lower() in lex.personnel:
         found = _with_pair(subject_of(earlier), earlier) or before
@@ -191,7 +188,12 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
         found = _with_pair(subject_of(earlier, strict=True), earlier) if earlier else before
     else:
         return []
-    return found if len(found) == 1 or token.lower_ in lex.word_class("plural_pronouns") else []
+    if token.lower_ not in lex.word_class("plural_pronouns"):
+        return found if len(found) == 1 else []
+    # a role read from the sentence before ('ICE works with CBP. Their job ...') has the rivals
+    # of 'they' (not 'their officers': people have no officers)
+    before_only = role and found and all(m.doc is not token.doc for m in found)
+    return [] if before_only and _rivals_they(previous, found, lex) else found
 
 
 def _with_pair(mention: Span | None, earlier: Sequence[Span]) -> list[Span]:
@@ -220,9 +222,12 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
     found = (focus(previous, lex.role_nouns) or _first(staff_of(previous, lex.personnel))
              or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
-    rivals = found and rival_for_they(previous, found, lex.word_class("referent_people"),
-                                      lex.word_class("companion_prepositions"))
-    return [] if rivals else found
+    return [] if found and _rivals_they(previous, found, lex) else found
+
+
+def _rivals_they(previous: Sequence[Span], found: Sequence[Span], lex: Lexicon) -> bool:
+    return rival_for_they(previous, found, lex.word_class("referent_people"),
+                          lex.word_class("companion_prepositions"))
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -271,55 +276,6 @@ def _in_scene(child: Token) -> bool:
 
 
 _SCENE_DEPS, _PARTICIPLE_TAGS = {"amod", "compound"}, {"VBG", "VBN"}
-
-
-def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
-                     lex: Lexicon) -> Span | None:
-    """'ICE enforces the law inside the country. This includes arresting ...': the agency whose
-    role the sentence before stated (never 'This' before another verb)."""
-    sentence_initial = token.i == sent.start and token.pos_ == "PRON" and not own
-    head = token.head
-    if not sentence_initial or (head.lemma_.lower() not in lex.word_class("role_content_verbs")
-                                and not _about(head, lex)):
-        return None
-    # an acronym subject the small model parsed as a noun phrase ('ICE enforces immigration
-    # law') is no subject: then the one agency the sentence names
-    subjects = focus(previous, lex.role_nouns)
-    one = previous[0] if len({m.label_ for m in previous}) == 1 else None
-    if len(subjects) == 1:
-        # not a subject inside a clause ('The rule changes how USCIS works. This is ...')
-        return subjects[0] if in_main_clause(subjects[0]) else None
-    return one if one is not None and leads(one.root) else None
-
-
-def _owns_role(token: Token, lex: Lexicon) -> bool:
-    """Whether ``token`` is 'the agency' after 'of' on a subject role noun ('The mission of
-    the agency is ...'), as "the agency's mission" is."""
-    noun = token.head.head
-    return (_described(token, lex) and token.head.lower_ in lex.word_class("unit_prepositions")
-            and noun.dep_ in SUBJECT_DEPS and noun.lemma_.lower() in lex.role_nouns)
-
-
-def _one_of_roles(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
-                  lex: Lexicon) -> Span | None:
-    """'ICE has many roles. One (of them) is removing ...': a sentence-initial subject 'one',
-    with nothing but 'of them' (no agency of its own sentence: 'One of the DHS offices ...')."""
-    parts = lex.word_class("unit_prepositions")
-    if (token.i != sent.start or token.dep_ not in SUBJECT_DEPS
-            or any(m.root.dep_ in SUBJECT_DEPS for m in own)
-            or any(c.dep_ != "prep" or c.lower_ not in parts
-                   or any(c.i <= m.start <= c.right_edge.i for m in own) for c in token.children)):
-        return None
-    return owner_of_roles(previous, lex.role_nouns)
-
-
-def _about(head: Token, lex: Lexicon) -> bool:
-    """Whether ``head`` is a copula with a ``role_topic_prepositions`` preposition.
-
-    'This is not about patrolling the border': what the role stated before is about.
-    """
-    return head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in lex.word_class(
-        "role_topic_prepositions") for c in head.children)
 
 
 def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon,
