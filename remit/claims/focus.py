@@ -175,8 +175,10 @@ def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: froz
     if not previous:
         return False
     inside = {i for m in previous for i in range(m.start, m.end)}
-    if any(t.tag_ in _PLURAL_TAGS and _argument(t) and t.i not in inside
-           and _only_people(t, people) for t in previous[0].sent):
+    # 'CBP officers inspect travelers. They ...': a plural subject of the agency's own is it
+    staff = any(m.root.dep_ in _OWNER_DEPS and m.root.head.tag_ in _PLURAL_TAGS for m in taken)
+    if not staff and any(t.tag_ in _PLURAL_TAGS and _argument(t) and t.i not in inside
+                         and _only_people(t, people) for t in previous[0].sent):
         return True
     labels = {m.label_ for m in taken}
     for mention in previous:
@@ -200,6 +202,7 @@ def _only_people(token: Token, people: frozenset[str]) -> bool:
 
 
 _NOUN_POS = {"NOUN", "PROPN"}
+_OWNER_DEPS = MODIFIER_DEPS | {"poss"}
 
 
 def _argument(token: Token) -> bool:
