@@ -17,7 +17,11 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
   as a likely reading only (``via: inferred``, never contradicted);
 - 'they' resolves as the subject of its sentence's main verb, at its start or after an opening
   phrase or a label ('In most cases, they ...', 'Cargo: they ...'), never as the subject of a
-  clause inside ('Before they deport anyone, ...');
+  clause inside ('Before they deport anyone, ...'), nor when the sentence before offers it
+  plural people ('USCIS fingerprints applicants. They must ...') or another agency its agency
+  acts on or with ('ICE works with CBP. They ...'): :func:`remit.claims.focus.rival_for_they`;
+- 'the agency' after a pair coordinated as the subject takes neither; 'One (of them) ...'
+  after 'X has many roles' takes X (``role_partitives``);
 - a bare noun for people ('Officers inspect ...', 'the officer decides ...':
   ``people_anaphors``) takes the one agency in focus when the sentence before names no other,
   as a likely reading; a noun of the name of an agency of kind personnel ('Judges ...') takes
@@ -44,15 +48,17 @@ from remit.claims.focus import (
     coordinated,
     focus,
     in_focus,
-    in_main_clause,
     inferred,
     is_subject,
-    leads,
+    pair_of,
+    rival_for_they,
     sole_object,
+    staff_of,
     subject_of,
 )
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import PERSONNEL_KIND
+from remit.claims.role_reference import of_role, one_of_roles, role_antecedent, role_subject
 from remit.records import FAR_VIAS
 
 _INSIDE_DEPS = MODIFIER_DEPS | {"poss"}
@@ -64,6 +70,7 @@ def anaphor_words(lex: Lexicon) -> frozenset[str]:
     go by lemma)."""
     return (lex.possessive_anaphors | lex.singular_anaphors | lex.plural_anaphors
             | lex.anaphor_ordinals | frozenset(lex.word_class("role_anaphors"))
+            | frozenset(lex.word_class("role_partitives"))
             | frozenset(lex.word_class("pair_anaphors")) | people_words(lex))
 
 
@@ -134,15 +141,20 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     lower = token.lower_
     if lower in lex.possessive_anaphors or (token.dep_ == "poss" and _described(token, lex)):
         return _possessive(token, earlier, previous, lex)  # 'its job', "the agency's job"
+    if token.dep_ == "pobj" and not earlier and _described(token, lex) and of_role(token, lex):
+        found = in_focus(previous, lex.role_nouns)  # 'The mission of the agency is ...'
+        return found if len(found) == 1 else []
     if token.dep_ not in SUBJECT_DEPS:
         if _placing_opener(token, sent, lex):
             # 'Under it, you have ...': a whole read from before, so a likely reading only
             return [inferred(m) for m in _first(_it_antecedent(previous, lex))]
         return _first(subject_of(previous)) if _named_again(token, own, lex) else []
     if lower in lex.word_class("role_anaphors"):
-        return _first(_role_antecedent(token, sent, own, previous, lex))
+        return _first(role_antecedent(token, sent, own, previous, lex))
+    if lower in lex.word_class("role_partitives"):
+        return _first(one_of_roles(token, sent, own, previous, lex))
     if lower in lex.word_class("pair_anaphors"):
-        return [] if earlier else _pair(previous)
+        return [] if earlier else pair_of(previous)
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
         if _names_an_agency(token, own):
             return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
@@ -156,7 +168,8 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
             return []
         return [previous[-1] if lower in lex.last_ordinals else previous[0]]
     if _described(token, lex, relative=not own):
-        return _first(subject_of(previous))
+        # 'USCIS and DOS both handle ... The agency ...': which of the pair is not said
+        return [] if len(focus(previous, lex.role_nouns)) > 1 else _first(subject_of(previous))
     return _people(token, own, previous, lex, names)
 
 
@@ -167,8 +180,7 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
     an agency subject before, in this sentence or in focus in the one before (not 'They work
     for DHS, but their jobs differ'). Only 'their' takes a pair."""
     head = token.head
-    role = (token.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
-            and head.lemma_.lower() in lex.role_nouns)
+    role = token.dep_ == "poss" and role_subject(head, lex)
     before = in_focus(previous, lex.role_nouns)
     if head.lemma_.lower() in lex.personnel:
         found = _with_pair(subject_of(earlier), earlier) or before
@@ -176,7 +188,12 @@ def _possessive(token: Token, earlier: Sequence[Span], previous: Sequence[Span],
         found = _with_pair(subject_of(earlier, strict=True), earlier) if earlier else before
     else:
         return []
-    return found if len(found) == 1 or token.lower_ in lex.word_class("plural_pronouns") else []
+    if token.lower_ not in lex.word_class("plural_pronouns"):
+        return found if len(found) == 1 else []
+    # a role read from the sentence before ('ICE works with CBP. Their job ...') has the rivals
+    # of 'they' (not 'their officers': people have no officers)
+    before_only = role and found and all(m.doc is not token.doc for m in found)
+    return [] if before_only and _rivals_they(previous, found, lex) else found
 
 
 def _with_pair(mention: Span | None, earlier: Sequence[Span]) -> list[Span]:
@@ -203,8 +220,14 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
         return _first(subject_of(earlier, strict=True)) if joined else []
     if not main:
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
-    return (focus(previous, lex.role_nouns) or _first(_staff_of(previous, lex))
-            or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
+    found = (focus(previous, lex.role_nouns) or _first(staff_of(previous, lex.personnel))
+             or sole_object(previous, lex.role_nouns, lex.word_class("plural_pronouns")))
+    return [] if found and _rivals_they(previous, found, lex) else found
+
+
+def _rivals_they(previous: Sequence[Span], found: Sequence[Span], lex: Lexicon) -> bool:
+    return rival_for_they(previous, found, lex.word_class("referent_people"),
+                          lex.word_class("companion_prepositions"))
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -253,46 +276,6 @@ def _in_scene(child: Token) -> bool:
 
 
 _SCENE_DEPS, _PARTICIPLE_TAGS = {"amod", "compound"}, {"VBG", "VBN"}
-
-
-def _pair(previous: Sequence[Span]) -> list[Span]:
-    """'Both': the two agencies the sentence before names, if it names exactly two; a likely
-    reading unless they are coordinated there ('ICE and CBP')."""
-    firsts: dict[str, Span] = {}
-    for mention in previous:
-        firsts.setdefault(mention.label_, mention)
-    if len(firsts) != 2:
-        return []
-    pair = list(firsts.values())
-    return pair if coordinated(pair) else [inferred(m) for m in pair]
-
-
-def _role_antecedent(token: Token, sent: Span, own: Sequence[Span], previous: Sequence[Span],
-                     lex: Lexicon) -> Span | None:
-    """'ICE enforces the law inside the country. This includes arresting ...': the agency whose
-    role the sentence before stated (never 'This' before another verb)."""
-    sentence_initial = token.i == sent.start and token.pos_ == "PRON" and not own
-    head = token.head
-    if not sentence_initial or (head.lemma_.lower() not in lex.word_class("role_content_verbs")
-                                and not _about(head, lex)):
-        return None
-    # an acronym subject the small model parsed as a noun phrase ('ICE enforces immigration
-    # law') is no subject: then the one agency the sentence names
-    subjects = focus(previous, lex.role_nouns)
-    one = previous[0] if len({m.label_ for m in previous}) == 1 else None
-    if len(subjects) == 1:
-        # not a subject inside a clause ('The rule changes how USCIS works. This is ...')
-        return subjects[0] if in_main_clause(subjects[0]) else None
-    return one if one is not None and leads(one.root) else None
-
-
-def _about(head: Token, lex: Lexicon) -> bool:
-    """Whether ``head`` is a copula with a ``role_topic_prepositions`` preposition.
-
-    'This is not about patrolling the border': what the role stated before is about.
-    """
-    return head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in lex.word_class(
-        "role_topic_prepositions") for c in head.children)
 
 
 def _loosely(antecedent: Span, noun: str, previous: Sequence[Span], lex: Lexicon,
@@ -352,16 +335,6 @@ def _placing_opener(token: Token, sent: Span, lex: Lexicon) -> bool:
     return (token.lower_ in lex.singular_anaphors and token.pos_ == "PRON"
             and token.dep_ == "pobj" and head.i == sent.start and head.head.i == sent.root.i
             and head.lower_ in lex.word_class("placing_prepositions"))
-
-
-def _staff_of(previous: Sequence[Span], lex: Lexicon) -> Span | None:
-    """'Its agents patrol ... They ...': the agency whose people were the subject before."""
-    for mention in previous:
-        head = mention.root.head
-        if (mention.root.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
-                and head.lemma_.lower() in lex.personnel):
-            return mention
-    return None
 
 
 def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:

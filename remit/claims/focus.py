@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from remit.records import FAR_VIAS, VIA_INFERRED
+from remit.records import VIA_INFERRED
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -127,10 +127,10 @@ def sole_object(previous: Sequence[Span], roles: frozenset[str],
     """The one agency the sentence before names, none as a subject, for 'they'.
 
     'Understanding this unlocks the world of HSI. They ...': a likely reading, when no people
-    are that sentence's main subject ('Travellers ask about HSI.', ``plural`` pronouns) and it
-    was not read from further back.
+    are that sentence's main subject ('Travellers ask about HSI.', ``plural`` pronouns) and,
+    if it was read from further back, no other agency was named since.
     """
-    if len({m.label_ for m in previous}) != 1 or previous[0].kb_id_ in FAR_VIAS or any(
+    if len({m.label_ for m in previous}) != 1 or previous[0].kb_id_ == VIA_INFERRED or any(
             is_subject(m.root, roles) for m in previous):
         return []
     sent = previous[0].sent
@@ -142,3 +142,93 @@ def sole_object(previous: Sequence[Span], roles: frozenset[str],
 
 
 _PLURAL_TAGS = {"NNS", "NNPS"}
+
+
+def pair_of(previous: Sequence[Span]) -> list[Span]:
+    """'Both': the two agencies the sentence before names, if it names exactly two; a likely
+    reading unless they are coordinated there ('ICE and CBP')."""
+    firsts: dict[str, Span] = {}
+    for mention in previous:
+        firsts.setdefault(mention.label_, mention)
+    if len(firsts) != 2:
+        return []
+    pair = list(firsts.values())
+    return pair if coordinated(pair) else [inferred(m) for m in pair]
+
+
+def staff_of(previous: Sequence[Span], personnel: frozenset[str]) -> Span | None:
+    """'Its agents patrol ... They ...': the agency whose people were the subject before."""
+    for mention in previous:
+        head = mention.root.head
+        if (mention.root.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
+                and head.lemma_.lower() in personnel):
+            return mention
+    return None
+
+
+def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: frozenset[str],
+                   companions: frozenset[str]) -> bool:
+    """Whether the sentence of ``previous`` offers 'they' another referent than ``taken``:
+    plural people as an argument ('USCIS interviews applicants. They must bring ...'), or
+    another agency the one taken acts on or with ('ICE works with CBP. They ...': one, or
+    both?). Then 'they' is left unresolved: no claim rather than a guess."""
+    if not previous:
+        return False
+    inside = {i for m in previous for i in range(m.start, m.end)}
+    # 'CBP officers inspect travelers. They ...': a plural subject of the agency's own is it
+    staff = any(m.root.dep_ in _OWNER_DEPS and m.root.head.tag_ in _PLURAL_TAGS for m in taken)
+    if not staff and any(t.tag_ in _PLURAL_TAGS and _argument(t) and t.i not in inside
+                         and _only_people(t, people) for t in previous[0].sent):
+        return True
+    labels = {m.label_ for m in taken}
+    for mention in previous:
+        root = mention.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if mention.label_ not in labels and (root.dep_ == "dobj" or (
+                root.dep_ == "pobj" and root.head.lower_ in companions)):
+            return True
+    return False
+
+
+def _only_people(token: Token, people: frozenset[str]) -> bool:
+    """Whether ``token`` and the nouns coordinated with it are all ``people`` ('applicants
+    and their families'; not 'admits people and goods', a list of what passes)."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ in _NOUN_POS)]
+    return all(t.lemma_.lower() in people for t in group)
+
+
+_NOUN_POS = {"NOUN", "PROPN"}
+_OWNER_DEPS = MODIFIER_DEPS | {"poss"}
+
+
+def _argument(token: Token) -> bool:
+    """Whether ``token`` (or the noun it is a conjunct of) is a subject or a direct object of
+    its sentence's main verb: not a noun inside a phrase ('the bags of travelers') or a clause
+    ('..., affecting visitors')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return token.dep_ in _ARGUMENT_DEPS and verb.i == token.sent.root.i
+
+
+_ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj"}
+
+
+def owner_of_roles(previous: Sequence[Span], roles: frozenset[str]) -> Span | None:
+    """The one agency subject of the main clause before whose verb has plural ``roles`` as
+    its object ('ICE has many roles.'), for the 'One ...' that picks one of them."""
+    subjects = focus(previous, roles)
+    if len(subjects) != 1 or not in_main_clause(subjects[0]):
+        return None
+    token = subjects[0].root
+    while token.dep_ not in SUBJECT_DEPS and token.head.i != token.i:
+        token = token.head
+    held = [c for c in token.head.children if c.dep_ == "dobj" and c.tag_ in _PLURAL_TAGS
+            and c.lemma_.lower() in roles]
+    return subjects[0] if held else None

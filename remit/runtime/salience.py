@@ -57,6 +57,8 @@ class Salience:
     determiners: frozenset[str] = frozenset()  # 'the', 'this'
     topic: tuple | None = None  # (doc, rows)
     seen: set = field(default_factory=set)  # every agency named so far
+    headed: bool = False  # the unit before was a heading (its paragraph is its agency's)
+    last: tuple | None = None  # (doc, rows) where an agency was last salient
 
     def stand_in(self, doc: Doc, new_paragraph: bool = False) -> list[Span]:
         """The salient agency's mentions, for the anaphors of ``doc`` (none if out of reach).
@@ -73,18 +75,20 @@ class Salience:
                 for start, end, label, _ in self.rows]
 
     def _topic(self, doc: Doc) -> list[Span]:
-        """The page's topic, for a definite description ('The agency assigns ...') when no
-        other agency was named on the page: a likely reading, never contradicted."""
-        if self.topic is None or self.seen != {self.topic[1][0][2]} or not any(
+        """The page's topic (else the one agency it has named), for a definite description
+        ('The agency assigns ...') when no other agency was named on the page: a likely
+        reading, never contradicted."""
+        topic = self.topic or self.last
+        if topic is None or self.seen != {topic[1][0][2]} or not any(
                 t.lemma_.lower() in self.nouns and any(
                     c.lower_ in self.determiners for c in t.children) for t in doc):
             return []
-        return [Span(self.topic[0], start, end, label=label, kb_id=VIA_INFERRED)
-                for start, end, label, _ in self.topic[1]]
+        return [Span(topic[0], start, end, label=label, kb_id=VIA_INFERRED)
+                for start, end, label, _ in topic[1]]
 
     def end(self) -> None:
         """A terminator: nothing is salient."""
-        self.doc, self.rows = None, []
+        self.doc, self.rows, self.last = None, [], None
 
     def heading(self, doc: Doc | None, labels: set[str]) -> None:
         """A heading: its one agency is what follows is about; else nothing is."""
@@ -94,15 +98,17 @@ class Salience:
                 self.topic = (doc, tail[:1])
             self.seen |= labels
             self._become(doc, tail[:1], others=False)
+            self.headed = True
         else:
             self.end()
 
     def after(self, doc: Doc | None, new_paragraph: bool) -> None:
         """Take in a sentence (``None``: not parsed, so it names no agency and refers to none)."""
         tail = (doc._.remit_tail or []) if doc is not None else []
+        headed, self.headed = self.headed, False
         if not tail:
             self.age += 1
-            if new_paragraph:
+            if new_paragraph and not headed:  # 'Does ICE issue visas?' / 'No. It ...'
                 self.end()
             elif doc is not None:
                 self.block(doc)
@@ -128,6 +134,8 @@ class Salience:
 
     def _become(self, doc: Doc, rows: list, others: bool) -> None:
         self.doc, self.rows, self.age, self.others, self.blocks = doc, rows, 0, others, set()
+        if rows:
+            self.last = (doc, rows[:1])
 
 
 def _is_subject(doc: Doc, row) -> bool:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from remit.claims.focus import focus, in_focus, in_main_clause, is_subject, sole_object
+from remit.claims.focus import (
+    focus,
+    in_focus,
+    in_main_clause,
+    is_subject,
+    rival_for_they,
+    sole_object,
+)
 
 ROLES = frozenset({"goal", "mission"})
 
@@ -90,3 +97,44 @@ def test_they_takes_nobody_after_people_as_the_subject():
                ["nsubj", "ROOT", "prep", "pobj", "punct"])
     doc[0].tag_, doc[1].pos_ = "NNS", "VERB"
     assert sole_object([Span(doc, 3, 4, label="HSI")], ROLES, frozenset({"they"})) == []
+
+
+def _tagged(words, heads, deps, tags, lemmas):
+    doc = _doc(words, heads, deps, lemmas)
+    for token, tag in zip(doc, tags, strict=True):
+        token.tag_ = tag
+    return doc
+
+
+PEOPLE, COMPANIONS = frozenset({"applicant"}), frozenset({"with"})
+
+
+def test_plural_people_object_rivals_they():
+    # 'USCIS fingerprints applicants .'
+    doc = _tagged(["USCIS", "fingerprints", "applicants", "."], [1, 1, 1, 1],
+                  ["nsubj", "ROOT", "dobj", "punct"], ["NNP", "VBZ", "NNS", "."],
+                  ["uscis", "fingerprint", "applicant", "."])
+    uscis = Span(doc, 0, 1, label="USCIS")
+    assert rival_for_they([uscis], [uscis], PEOPLE, COMPANIONS)
+    assert not rival_for_they([uscis], [uscis], frozenset(), COMPANIONS)
+
+
+def test_people_and_things_are_no_rival():
+    # 'OFO admits applicants and goods .': a list of what passes, not who 'they' are
+    doc = _tagged(["OFO", "admits", "applicants", "and", "goods", "."], [1, 1, 1, 2, 2, 1],
+                  ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"],
+                  ["NNP", "VBZ", "NNS", "CC", "NNS", "."],
+                  ["ofo", "admit", "applicant", "and", "good", "."])
+    doc[2].pos_ = doc[4].pos_ = "NOUN"
+    ofo = Span(doc, 0, 1, label="OFO")
+    assert not rival_for_they([ofo], [ofo], PEOPLE, COMPANIONS)
+
+
+def test_an_agency_acted_with_rivals_they():
+    # 'ICE works with CBP .'
+    doc = _tagged(["ICE", "works", "with", "CBP", "."], [1, 1, 1, 2, 1],
+                  ["nsubj", "ROOT", "prep", "pobj", "punct"], ["NNP", "VBZ", "IN", "NNP", "."],
+                  ["ice", "work", "with", "cbp", "."])
+    ice, cbp = Span(doc, 0, 1, label="ICE"), Span(doc, 3, 4, label="CBP")
+    assert rival_for_they([ice, cbp], [ice], PEOPLE, COMPANIONS)
+    assert not rival_for_they([ice, cbp], [ice], PEOPLE, frozenset())
