@@ -16,7 +16,7 @@ from remit.rules.schema import AgencyKind
 
 CueCategory = Literal["negation", "denial", "future", "modality", "question", "reported",
                       "hypothetical", "event", "former", "exclusive", "contrast", "number",
-                      "opinion"]
+                      "opinion", "legal"]
 # What a cue does to the claims of the predicates in its scope: the first four set
 # ``Claim.assertion`` (the first cue to match wins), 'future' sets ``Claim.future``,
 # 'negated' denies what is said (categories 'negation', 'denial' and 'contrast' only; see
