@@ -60,6 +60,8 @@ class CompiledCue:
     # the forms one of each of which a doc must hold for the trigger's token tests (of the
     # word, its head, a child) to pass: a doc without them cannot match (remit.claims.forms)
     needed: tuple[frozenset[str], ...] = ()
+    # 'predicate_has': the test one of the predicate's children must pass
+    predicate_has: tuple = ()
 
     @functools.cached_property
     def gates(self) -> tuple[frozenset[str], ...]:
@@ -139,7 +141,8 @@ def compile_cue(record: Cue, order: int, word_class) -> CompiledCue:
         None if record.judged is None else (_test(record.judged.child, word_class),
                                             frozenset(_entries(record.judged.not_within,
                                                                word_class))),
-        needed_forms(token) + needed_forms(head) + needed_forms(child))
+        needed_forms(token) + needed_forms(head) + needed_forms(child),
+        _test(record.predicate_has, word_class))
 
 
 def cue_errors(located: Iterable, word_class) -> list[str]:

@@ -15,7 +15,8 @@ from remit.rules.schema import AgencyKind
 # -- cues (ConText-style modifiers, applied by :mod:`remit.claims.modifiers`) ------------------
 
 CueCategory = Literal["negation", "denial", "future", "modality", "question", "reported",
-                      "hypothetical", "event", "former", "exclusive", "contrast", "number"]
+                      "hypothetical", "event", "former", "exclusive", "contrast", "number",
+                      "opinion", "legal"]
 # What a cue does to the claims of the predicates in its scope: the first four set
 # ``Claim.assertion`` (the first cue to match wins), 'future' sets ``Claim.future``,
 # 'negated' denies what is said (categories 'negation', 'denial' and 'contrast' only; see
@@ -142,6 +143,8 @@ class Cue(_Record):
         "dependency labels the predicate may not have a child of ('event': no auxiliary)"))
     predicate_with: list[str] = Field(default_factory=list, description=(
         "dependency labels the predicate must have a child of ('neg': a denial only)"))
+    predicate_has: TokenTest = Field(default_factory=dict, description=(
+        "tests a child of the predicate must pass (a past passive: an 'auxpass' tagged VBD)"))
     quoted: list[str] = Field(default_factory=list, description=(
         "quotation marks the predicate must stand between, one before it and one after it "
         "in its sentence ('\"ICE issues visas,\" according to a post')"))
@@ -156,7 +159,9 @@ class Cue(_Record):
         "agency kinds: 'former', ...); empty: any agency"))
     up: CueUp | list[str] = Field("no", description=(
         "'children'/'heads': how far up the chain of heads to look: 'no' (the predicate "
-        "only), 'all' (to the root) or the labels of the tokens the walk may go up from"))
+        "only), 'all' (to the root) or the labels of the tokens the walk may go up from; "
+        "'arguments': also the arguments that stand before a head so reached (a fronted "
+        "time phrase dates every conjunct)"))
     direction: CueDirection = Field(
         "bidirectional", description=(
             "ConText's direction: 'forward', the trigger comes before the predicate; "
@@ -188,9 +193,10 @@ class Cue(_Record):
 
     @model_validator(mode="after")
     def _fits_scope(self) -> Cue:
-        walking = self.scope in {"children", "heads"}
+        walking = self.scope in {"children", "heads", "arguments"}
         if self.up != "no" and not walking:
-            raise ValueError(f"'up' applies to 'children' and 'heads' scope, not '{self.scope}'")
+            raise ValueError(f"'up' applies to 'children', 'heads' and 'arguments' scope, not "
+                             f"'{self.scope}'")
         if (self.below or self.below_not_predicate) and self.scope != "heads":
             raise ValueError("'below' applies to 'heads' scope only")
         if self.scope == "heads" and self.up == "no":

@@ -47,6 +47,8 @@ def applies(cue: CompiledCue, head: Token) -> bool:
         return False
     if needed and not any(c.dep_ in needed for c in head.children):
         return False
+    if cue.predicate_has and not any(_passes(c, cue.predicate_has) for c in head.children):
+        return False
     if cue.record.quoted and not _inside_quotes(head, frozenset(cue.record.quoted)):
         return False
     return cue.unless is None or not _kept_off(cue.unless, head)
@@ -82,7 +84,16 @@ def child_hit(cue: CompiledCue, child: Token, head: Token, dep: str | None = Non
 
 
 def _argument_hit(cue: CompiledCue, head: Token) -> bool:
-    return any(argument_hit(cue, child) for child in head.children)
+    if any(argument_hit(cue, child) for child in head.children):
+        return True
+    # with 'up': an argument standing before a head reached from the predicate scopes over
+    # it too ('In May, ICE entered a farm and arrested ...': the conjunct is dated)
+    token = head
+    while cue.walks_up_from(token) and token.head.i != token.i:
+        token = token.head
+        if any(argument_hit(cue, c) for c in token.children if c.i < token.i):
+            return True
+    return False
 
 
 def argument_hit(cue: CompiledCue, child: Token, dep: str | None = None) -> bool:
