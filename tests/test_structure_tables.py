@@ -75,3 +75,13 @@ def test_an_agency_domain_opening_a_row_reads_as_its_acronym():
     assert text[prepared.to_input(0):].startswith("cbp.gov")
     at = prepared.text.index("Department")
     assert text[prepared.to_input(at):].startswith("Department")
+
+
+def test_a_frame_before_a_semicolon_keeps_the_sentence_whole(engine):
+    for text in ("According to the leaflet, ICE issues visas; CBP decides asylum cases.",
+                 "Myth: ICE issues green cards; the Border Patrol decides asylum claims.",
+                 "If ICE issues visas; the Border Patrol approves petitions."):
+        assert len(_sentences(engine, text)) == 1, text
+    # a sentence end before it bounds the frame and the verb before the semicolon
+    assert len(_sentences(engine, "Critics say a lot. ICE issues notices; USCIS approves "
+                                  "petitions.")) == 3

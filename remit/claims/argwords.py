@@ -183,7 +183,15 @@ def qualifies_head(token, heads: frozenset[str], of_words: frozenset[str]) -> bo
         head = head.head
     elif token.dep_ != "compound":
         return False
-    return head.i != token.i and head.lemma_.lower() in heads
+    return head.i != token.i and head.lemma_.lower() in heads and not _owner(head, of_words)
+
+
+def _owner(noun, of_words: frozenset[str]) -> bool:
+    """Whether a noun only owns another ('asylum seekers' claims', 'the claims of asylum
+    seekers'): then what is handled is the owned thing, read as it is."""
+    return noun.dep_ == "poss" or (noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+                                   and noun.head.lower_ in of_words
+                                   and noun.head.head.pos_ in {"NOUN", "PROPN"})
 
 
 def embedded_test(tokens: list, head, others: set[int], lex):

@@ -164,9 +164,21 @@ def _part_of(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]
         return []
     if reverse:
         return [part_of_frame(ctx, target, head, mention, negated)]
-    if mention_cues_of(ctx.lex).contrasted(target, ctx.sentence_of(target.start)):
+    if mention_cues_of(ctx.lex).contrasted(target, ctx.sentence_of(target.start)) or (
+            _contrasted_place(ctx, target)):
         negated = True  # 'part of DHS, not of DOJ', 'under DHS, not under DOJ'
     return [part_of_frame(ctx, mention, head, target, negated)]
+
+
+def _contrasted_place(ctx, target: Span) -> bool:
+    """'part of DHS, not within DOJ': a contrast negation and a preposition of place (the
+    lexicon's ``copula_prepositions``) just before the target, articles aside. Only a
+    part-of target is read so: 'agents not in the Border Patrol' deny nobody's act."""
+    doc, k = target.doc, target.start - 1
+    while k >= 0 and doc[k].lower_ in ctx.lex.word_class("articles"):
+        k -= 1
+    return (k >= 1 and doc[k].lower_ in ctx.lex.word_class("copula_prepositions")
+            and doc[k - 1].lower_ in ctx.lex.word_class("contrast_negations"))
 
 
 def _by_staff(ctx, mention: Span) -> bool:

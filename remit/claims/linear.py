@@ -146,7 +146,9 @@ def split_later_verb(ctx: Sentence, args: list[Token]):
         while m < len(args) and args[m].pos_ == "ADV":
             m += 1
         if (m < len(args) - 1 and args[m].lower_ in ctx.verb_words
-                and _third_person(ctx, args[m].lower_) and args[m].tag_ != "NNPS"):
+                and _third_person(ctx, args[m].lower_) and args[m].tag_ not in _NAME_TAGS
+                and args[m].i not in ctx.mention_tokens):
+            # ('petitions and DOS issues visas': 'DOS', a name, is no form of 'do')
             return args[:k], (args[m], args[m + 1 :])
     return args, None
 
@@ -170,7 +172,8 @@ def _opens_clause(ctx: Sentence, doc, start: int) -> bool:
     if start >= len(doc):
         return False
     m = start + (doc[start].lower_ in ctx.lex.word_class("articles"))
-    if m == start and doc[start].pos_ != "PROPN":
+    if (m == start and doc[start].pos_ != "PROPN") or m >= len(doc) or (
+            doc[m].pos_ not in _NOUN_PHRASE):
         return False
     for n in range(m + 1, min(len(doc) - 1, m + 5)):
         word = doc[n].lower_
@@ -183,6 +186,7 @@ def _opens_clause(ctx: Sentence, doc, start: int) -> bool:
 
 
 _NOUN_PHRASE = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 _OBJECT_START = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
 
 

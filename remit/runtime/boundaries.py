@@ -16,6 +16,8 @@ semicolons ('State issues visas; USCIS approves petitions') is several sentences
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import numpy as np
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,33 +72,43 @@ def row_semicolons(tokens: TokenTable, kinds: list[int], newline: int) -> set[in
     return out
 
 
-def clause_semicolons(tokens: TokenTable, kinds: list[int], newline: int) -> set[int]:
+def clause_semicolons(tokens: TokenTable, kinds: list[int], newline: int,
+                      end: int) -> set[int]:
     """The tokens that open a clause of its own after a semicolon: 'USCIS handles green
     cards; the State Department issues visas; immigration judges decide removal cases' is
-    three sentences, which the parser reads far better than one. The part before the
-    semicolon (on its line) and the words after it each hold a verb of the lexicon, and the
-    first word after it is none (a new subject: '...; grants asylum' goes on the same
-    subject's list) and does not point back ('...; that is the Border Patrol's job')."""
+    three sentences, which the parser reads far better than one. The clause before the
+    semicolon (since the last sentence end, ``end``, or line break) and the words after it
+    each hold a verb of the lexicon, the first word after it is none (a new subject: '...;
+    grants asylum' goes on the same subject's list) and does not point back ('...; that is
+    the Border Patrol's job'), and nothing before it frames the sentence as somebody else's
+    words, a myth or a condition (the lexicon's ``semicolon_frame_words``)."""
     strings = tokens.doc.vocab.strings
-    semicolons = [i for i, h in enumerate(tokens.orth.tolist()) if h == strings[";"]]
+    semicolons = np.flatnonzero(tokens.orth == strings[";"]).tolist()
     if not semicolons:
         return set()
-    verbs = _clause_words().any_verbs
-    lower = [strings[h] for h in tokens.lower.tolist()]
-    out, line_start = set(), 0
+    words = _clause_words()
+    out, start = set(), 0
     for i in semicolons:
-        line_start = max([line_start, *(k + 1 for k in range(line_start, i)
-                                        if kinds[k] & newline)])
-        j = i + 1
-        while j < len(lower) and tokens.is_space[j] and not kinds[j] & newline:
-            j += 1
-        if (j < len(lower) and not kinds[j] & newline and lower[j].isalpha()
-                and lower[j] not in verbs and lower[j] not in _clause_words().back
-                and any(w in verbs for w in lower[line_start:i])
-                and any(w in verbs for w in lower[j + 1 : j + 6])):
-            out.add(j)
-            line_start = j
+        for k in range(start, i):
+            if kinds[k] & (newline | end):
+                start = k + 1
+        before = _lower(tokens, start, i)
+        after = _lower(tokens, i + 1, min(i + 8, len(kinds)))
+        after = [w for w in after if w.strip()]
+        if (after and after[0].isalpha() and after[0] not in words.any_verbs
+                and after[0] not in words.back and words.frames.isdisjoint(before)
+                and not words.any_verbs.isdisjoint(before)
+                and not words.any_verbs.isdisjoint(after[1:6])):
+            j = next(k for k in range(i + 1, len(kinds)) if not tokens.is_space[k])
+            if not any(kinds[k] & newline for k in range(i + 1, j + 1)):
+                out.add(j)
+                start = j
     return out
+
+
+def _lower(tokens: TokenTable, start: int, end: int) -> list[str]:
+    strings = tokens.doc.vocab.strings
+    return [strings[h] for h in tokens.lower[start:end].tolist()]
 
 
 def _opens_clause(before: list[str], after: list[str], words: _ClauseWords) -> bool:
@@ -117,8 +129,9 @@ class _ClauseWords:
     openers: frozenset[str]
     articles: frozenset[str]
     verbs: frozenset[str]  # finite forms: auxiliaries, and the verb classes' third person
-    any_verbs: frozenset[str]  # those, the verb classes' bases and their past in -ed
+    any_verbs: frozenset[str]  # those and the verb classes' bases
     back: frozenset[str]  # words that point back across a semicolon (clause_back_words)
+    frames: frozenset[str]  # words that frame what follows (semicolon_frame_words)
 
 
 _CLAUSE_WORDS: list[_ClauseWords] = []
@@ -135,9 +148,9 @@ def _clause_words() -> _ClauseWords:
         verbs = {b + e for b in bases for e in ("s", "es")} | {
             b[:-1] + "ies" for b in bases if b.endswith("y")}
         finite = verbs | lex.word_class("finite_auxiliaries")
-        past = {b + "d" if b.endswith("e") else b + "ed" for b in bases}
         _CLAUSE_WORDS.append(_ClauseWords(
             openers=lex.word_class("sentence_openers"), articles=lex.definite_articles,
-            verbs=frozenset(finite), any_verbs=frozenset(finite | bases | past),
-            back=lex.word_class("clause_back_words")))
+            verbs=frozenset(finite), any_verbs=frozenset(finite | bases),
+            back=lex.word_class("clause_back_words"),
+            frames=lex.word_class("semicolon_frame_words")))
     return _CLAUSE_WORDS[0]

@@ -110,7 +110,7 @@ def split_sentences(doc: Doc, tokens: TokenTable | None = None,
     tokens = tokens or TokenTable(doc)
     kinds = _word_kinds(doc, tokens.orth)
     opened = clause_starts(tokens, kinds, _ABBREVIATION, _NEWLINE) | clause_semicolons(
-        tokens, kinds, _NEWLINE)
+        tokens, kinds, _NEWLINE, _END)
     ends = row_semicolons(tokens, kinds, _NEWLINE)
     is_space, is_punct = tokens.is_space.tolist(), tokens.is_punct.tolist()
     out: list[Sentence] = []
