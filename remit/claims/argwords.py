@@ -186,6 +186,13 @@ def qualifies_head(token, heads: frozenset[str], of_words: frozenset[str]) -> bo
     return head.i != token.i and head.lemma_.lower() in heads and not _owner(head, of_words)
 
 
+def names_case_kind(token, kinds: frozenset[str]) -> bool:
+    """Whether an argument word only names the kind of a court case (the lexicon's
+    ``court_case_kinds``: 'removal' in 'handles removal cases')."""
+    return token.dep_ == "compound" and (
+        f"{token.lemma_.lower()} {token.head.lemma_.lower()}" in kinds)
+
+
 def _owner(noun, of_words: frozenset[str]) -> bool:
     """Whether a noun only owns another ('asylum seekers' claims', 'the claims of asylum
     seekers'): then what is handled is the owned thing, read as it is."""
@@ -200,13 +207,13 @@ def embedded_test(tokens: list, head, others: set[int], lex):
     hang on another verb, only qualify a person or a decision (:func:`qualifies_head`), or
     are another party's purpose (:func:`for_other_party`; ``others``: the other agencies'
     tokens)."""
-    to, purpose, people, outcomes, of = (lex.word_class(c) for c in (
+    to, purpose, people, outcomes, kinds, of = (lex.word_class(c) for c in (
         "recipient_prepositions", "purpose_prepositions", "aim_person_nouns", "outcome_nouns",
-        "unit_prepositions"))
+        "court_case_kinds", "unit_prepositions"))
     heads = people | outcomes
 
     def embedded(start: int, end: int) -> bool:
         return all(under_other_verb(t, head) or qualifies_head(t, heads, of)
-                   or for_other_party(t, head, others, to, purpose)
+                   or names_case_kind(t, kinds) or for_other_party(t, head, others, to, purpose)
                    for t in tokens[start:end])
     return embedded
