@@ -33,6 +33,7 @@ _NEGATING = frozenset({"negation", "denial", "contrast"})
 CueDirection = Literal["forward", "backward", "bidirectional"]
 CueMatch = Literal["lower", "lemma", "forms"]
 CueUp = Literal["no", "all"]
+CueClaims = Literal["any", "acts"]
 TokenTest = dict[TokenAttr, str | int | bool | dict[Predicate, Any]]
 
 
@@ -154,6 +155,9 @@ class Cue(_Record):
     voice: CueVoice = Field("any", description=(
         "'denial': the voice the frame builder reads the predicate in ('no visas are issued' "
         "denies through the passive subject, 'issues no visas' through the object)"))
+    claims: CueClaims = Field("any", description=(
+        "'acts': the cue holds only for a claim of what an agency does, not of where it sits "
+        "('the largest agency within DHS' ranks, and still places the agency in DHS)"))
     agency: list[AgencyKind] = Field(default_factory=list, description=(
         "the cue holds only for a claim whose agency is of one of these kinds (the table's "
         "agency kinds: 'former', ...); empty: any agency"))

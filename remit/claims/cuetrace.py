@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 
 
 def future_cues(cues: CueSet, head: Token, state: SentenceCues,
-                kind: str | None = None) -> list[CompiledCue]:
+                kind: str | None = None, place: bool = False) -> list[CompiledCue]:
     """Every future cue that holds for ``head`` (what :meth:`CueSet.future` asks, one by one,
-    for explaining a claim).
+    for explaining a claim; ``place``: a claim of where an agency sits).
     """
-    local = [*cues.future_local, *(c for c in cues.future_agency if kind in c.record.agency)]
+    local = [*cues.future_local, *(c for c in cues.future_agency if kind in c.record.agency),
+             *(() if place else cues.future_acts)]
     out = [c for c in local if _any_hit([c], head, state)]
     if not state.holds(head):
         state = cues.state(head.sent)

@@ -218,7 +218,8 @@ class Extractor:
         says it was ('was once charged with'): not a current role."""
         heads = [frame.head] if frame.outer is None else [frame.head, frame.outer]
         kind = self.aliases.kinds.get(frame.mention.label_)
-        return (any(self.cues.future(h, cues, kind) for h in heads)
+        place = frame.target is not None
+        return (any(self.cues.future(h, cues, kind, place) for h in heads)
                 or ((frame.target is not None or frame.outer is not None)
                     and any(_past(h) for h in heads)))
 

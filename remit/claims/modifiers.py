@@ -29,6 +29,7 @@ from remit.claims.cuesentence import phrase_hit as _phrase_hit
 from remit.claims.cuesentence import placed as _placed
 from remit.claims.cuesentence import sentence_hit as _sentence_hit
 from remit.claims.forms import doc_forms, has_word, token_forms
+from remit.claims.forms import live as live_cues
 from remit.claims.tokentests import passes as _passes
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 ASSERTED = "asserted"
 FUTURE = "future"
 NEGATED = "negated"
+ANY_CLAIM = "any"  # a cue's 'claims': every claim, not only acts
 MENTION = "mention"
 def applies(cue: CompiledCue, head: Token) -> bool:
     """The cue's tests of the predicate itself (most cues have none: answered at once)."""
@@ -219,9 +221,13 @@ class CueSet:
         self.steps = {n: [c for c in asserting if c.step == n] for n in (1, 2, 3, 4)}
         # what denies a claim (category negation, denial, contrast): remit.claims.negation
         self.negating = tuple(c for c in self.cues if c.record.effect == NEGATED)
-        future = [c for c in self.cues if c.record.effect == FUTURE and not c.record.agency]
-        # cues for some kinds of agency only ('former'): asked per claim, not remembered
+        future = [c for c in self.cues if c.record.effect == FUTURE and not c.record.agency
+                  and c.record.claims == ANY_CLAIM]
+        # cues for some kinds of agency only ('former') or of acts only ('the largest agency
+        # within DHS' still sits in DHS): asked per claim, not remembered
         self.future_agency = [c for c in self.cues if c.record.agency]
+        self.future_acts = tuple(c for c in self.cues if c.record.effect == FUTURE
+                                 and not c.record.agency and c.record.claims != ANY_CLAIM)
         # sentence-wide future cues are the same for every predicate: worked out once
         self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
         self.future_local = [c for c in future if c not in self.future_sentence]
@@ -275,14 +281,17 @@ class CueSet:
                 return cue
         return None
 
-    def future(self, head: Token, state: SentenceCues, kind: str | None = None) -> bool:
+    def future(self, head: Token, state: SentenceCues, kind: str | None = None,
+               place: bool = False) -> bool:
         """Whether a future cue holds for ``head``: a plan, a prediction, a past habit, or
-        the past of an agency of ``kind`` (the table's kind of the claim's agency).
+        the past of an agency of ``kind`` (the table's kind of the claim's agency); with
+        ``place`` (a claim of where an agency sits) the cues of acts only are left out.
         """
         if _remembered(state.futures, head, state, self._future):
             return True
-        agency = [c for c in self.future_agency if kind in c.record.agency]
-        return bool(agency) and _any_hit(agency, head, state)
+        asked = [c for c in self.future_agency if kind in c.record.agency]
+        asked += [] if place else live_cues(self.future_acts, head.doc)
+        return bool(asked) and _any_hit(asked, head, state)
 
     def _future(self, head: Token, state: SentenceCues) -> bool:
         if _any_hit(self.live(FUTURE, head.doc), head, state):

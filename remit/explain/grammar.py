@@ -99,8 +99,9 @@ class GrammarTrace:
                 found.append(deciding)
         if claim.future:
             kind = self.extractor.aliases.kinds.get(claim.agency)
-            found += future_cues(cues, head, state, kind) or [
-                c for t in sent for c in future_cues(cues, t, state, kind)][:1]
+            place = claim.target is not None
+            found += future_cues(cues, head, state, kind, place) or [
+                c for t in sent for c in future_cues(cues, t, state, kind, place)][:1]
         if claim.polarity == "negated":
             found += [c for c in cues.negating if cue_words(c, sent)]
         out, seen = [], set()
