@@ -24,7 +24,7 @@ NEVER_CONTRADICTED = [
     # the unit owned by DHS is the subject, not DHS
     "TSA and FEMA are separate DHS components, not parts of CBP or ICE.",
     # taking part in a role is not performing it
-    "The State Department plays a role in the green card process.",
+    "The State Department plays a role in green card cases filed abroad.",
     "CBP plays a part in issuing visas to some travelers.",
     # where an agency once was is history, not a present structure
     "Back in the 1980s the Border Patrol was part of the INS.",

@@ -10,15 +10,16 @@ pronoun or determiner ('They', 'The': the lexicon's ``sentence_openers``), or, a
 person of the verb classes). 'the U.S. Coast Guard', 'U.S. ICE agents' stay whole.
 
 In a table row (a line with two cell marks or more), a cell that lists points with
-semicolons ('State issues visas; USCIS approves petitions') is several sentences.
+semicolons ('State issues visas; USCIS approves petitions') is several sentences; in prose, a
+semicolon between two subjects' clauses ends a sentence (:func:`clause_semicolons`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from remit.runtime.prefilter import TokenTable
@@ -56,7 +57,7 @@ def row_semicolons(tokens: TokenTable, kinds: list[int], newline: int) -> set[in
     :func:`~remit.runtime.prefilter.split_sentences` for a full stop)."""
     # ``Doc.text`` is rebuilt from every token: ask the ORTH column for the two marks instead.
     strings = tokens.doc.vocab.strings
-    marks_present = {strings[";"], strings["|"]}.issubset(set(tokens.orth.tolist()))
+    marks_present = all((tokens.orth == strings[mark]).any() for mark in (";", "|"))
     words = tokens.words(0, len(kinds)) if marks_present else []
     out: set[int] = set()
     line: list[int] = []
@@ -87,22 +88,27 @@ def clause_semicolons(tokens: TokenTable, kinds: list[int], newline: int,
     if not semicolons:
         return set()
     words = _clause_words()
-    out, start = set(), 0
+    out: set[int] = set()
+    # what the clause so far holds (a verb, a framing word), read once per token
+    pos, verb, framed = 0, False, False
     for i in semicolons:
-        for k in range(start, i):
+        if i < pos:
+            continue
+        for k, word in zip(range(pos, i), _lower(tokens, pos, i), strict=True):
             if kinds[k] & (newline | end):
-                start = k + 1
-        before = _lower(tokens, start, i)
-        after = _lower(tokens, i + 1, min(i + 8, len(kinds)))
-        after = [w for w in after if w.strip()]
-        if (after and after[0].isalpha() and after[0] not in words.any_verbs
-                and after[0] not in words.back and words.frames.isdisjoint(before)
-                and not words.any_verbs.isdisjoint(before)
-                and not words.any_verbs.isdisjoint(after[1:6])):
-            j = next(k for k in range(i + 1, len(kinds)) if not tokens.is_space[k])
-            if not any(kinds[k] & newline for k in range(i + 1, j + 1)):
-                out.add(j)
-                start = j
+                verb = framed = False
+            else:
+                verb = verb or word in words.any_verbs
+                framed = framed or word in words.frames
+        pos = i
+        after = [(k, w) for k, w in zip(range(i + 1, len(kinds)), _lower(tokens, i + 1, i + 8),
+                                        strict=False) if w.strip()]
+        if (verb and not framed and after and after[0][1].isalpha()
+                and after[0][1] not in words.any_verbs and after[0][1] not in words.back
+                and not words.any_verbs.isdisjoint(w for _, w in after[1:6])
+                and not any(kinds[k] & newline for k in range(i + 1, after[0][0] + 1))):
+            out.add(after[0][0])
+            pos, verb, framed = after[0][0], False, False
     return out
 
 
