@@ -26,9 +26,8 @@ import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
-from remit.claims.anaphora import anaphor_words
-from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import alias_matches
+from remit.runtime.anaphor_cues import AnaphorCues
 from remit.runtime.boundaries import (
     END_PUNCT,
     clause_semicolons,
@@ -191,17 +190,6 @@ def _sentence(tokens: TokenTable, start: int, end: int) -> Sentence:
                     int(tokens.idx[end - 1] + tokens.length[end - 1]))
 
 
-def cue_words(lex: Lexicon) -> frozenset[str]:
-    """Lower-case forms that may start an anaphor :func:`resolve_anaphora` resolves.
-
-    Nouns are matched by lemma there, so plural forms are added ('agencies', 'offices').
-    """
-    nouns = set(lex.anaphor_nouns)
-    nouns |= {n + "s" for n in nouns} | {n + "es" for n in nouns}
-    nouns |= {n[:-1] + "ies" for n in lex.anaphor_nouns if n.endswith("y")}
-    return frozenset(nouns | set(lex.pronouns) | anaphor_words(lex))
-
-
 @dataclass(frozen=True)
 class Carrier:
     """A sentence to parse: its own ``Doc`` and the agency mentions found in it.
@@ -260,8 +248,7 @@ class Prefilter:
         # scan of the whole text before any sentence is looked at closely.
         self._mention_hashes = np.array(sorted(vocab.strings.add(w) for w in words),
                                         dtype="uint64")
-        self._cue_hashes = np.array(sorted(vocab.strings.add(w)
-                                           for w in cue_words(extractor.lex)), dtype="uint64")
+        self._cues = AnaphorCues(extractor.lex, vocab.strings)
 
     def carriers(self, doc: Doc, sentences: list[Sentence], tokens: TokenTable | None = None,
                  text: str | None = None) -> list[Carrier | None]:
@@ -278,7 +265,7 @@ class Prefilter:
         maybe = self._sentences_with(
             starts, np.concatenate([found, self._hits(tokens.lower, self._mention_hashes)]))
         by_sentence = _by_sentence(matches, starts, sentences)
-        cued = self._sentences_with(starts, self._hits(tokens.lower, self._cue_hashes))
+        cued = self._sentences_with(starts, self._cues.positions(tokens.lower, starts))
         out: list[Carrier | None] = []
         last = None  # the last carrier
         text = doc.text if text is None else text
