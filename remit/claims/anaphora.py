@@ -210,14 +210,17 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
           lex: Lexicon) -> list[Span]:
     """'They ...', 'In most cases, they ...', 'Cargo: they ...': the agency (or pair) in focus
     before, or the agency whose people were the subject before; 'CBP officers inspect cargo,
-    and they ...', '...; they ...': this sentence's agency subject."""
+    and they ...', '...; they ...': this sentence's agency subject (or pair)."""
     main = token.i == sent.start or token.head.i == sent.root.i
     set_out = _set_out(token, earlier)
     if set_out:
         return set_out
     if earlier:
         joined = token.head.dep_ == "conj" or sent.doc[token.i - 1].text in {";", ":"}
-        return _first(subject_of(earlier, strict=True)) if joined else []
+        if not joined:
+            return []
+        # 'USCIS and ICE differ, but they are both ...': a pair, as a likely reading
+        return focus(earlier, lex.role_nouns) or _first(subject_of(earlier, strict=True))
     if not main:
         return []  # 'Before they deport anyone, the judges ...': a clause's subject
     found = (focus(previous, lex.role_nouns) or _first(staff_of(previous, lex.personnel))

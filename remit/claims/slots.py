@@ -175,6 +175,14 @@ def _present(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ in _PRESENT | {"MD"} for c in verb.children)
 
 
+def _copula_clause(verb: Token) -> bool:
+    """'X is the agency that prosecutes the case': the clause of a main-clause copula's
+    complement says what the subject does (copula.yaml's copula-clause)."""
+    noun = verb.head
+    return (verb.dep_ in {"relcl", "acl"} and noun.dep_ in {"attr", "nsubj"}
+            and noun.head.lemma_ == "be" and noun.head.dep_ in {"ROOT", "conj"})
+
+
 def role_like(ctx: Sentence, verb: Token) -> bool:
     """Whether a main-clause predicate with no known function still states a role.
 
@@ -192,7 +200,7 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
     chain = [verb]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
-    if chain[-1].dep_ not in {"ROOT", "conj"}:
+    if chain[-1].dep_ not in {"ROOT", "conj"} and not _copula_clause(chain[-1]):
         return False
     if any(v.lemma_.lower() in ctx.lex.non_role_verbs for v in chain[1:]):
         return False

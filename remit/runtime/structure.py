@@ -103,6 +103,7 @@ class _Words:
     part: str = ""  # 'is part of'
     departments: frozenset[str] = frozenset()  # words of a department's name ('department')
     roles: dict[str, str] = field(default_factory=dict)  # infobox label -> its frame
+    joiners: frozenset[str] = frozenset()  # what joins a run of verbs (',', 'and')
 
 
 def _words(lex, verb_words: frozenset[str]) -> _Words:
@@ -116,7 +117,8 @@ def _words(lex, verb_words: frozenset[str]) -> _Words:
                    parents=lex.word_class("parent_labels"), units=lex.word_class("unit_labels"),
                    part=sorted(lex.word_class("implicit_parent"))[0],
                    departments=lex.word_class("department_words"),
-                   roles=dict(lex.rewrites("role_labels")))
+                   roles=dict(lex.rewrites("role_labels")),
+                   joiners=lex.word_class("verb_run_joiners"))
     _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
     _WORDS[id(lex)] = (lex, verb_words, words)
     return words

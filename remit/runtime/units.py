@@ -62,11 +62,33 @@ def reading(name: str, clean: str, start: int, end: int, words: _Words) -> Impli
     nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
                        (start, end), weak=not verb.endswith("ing"),
                        items=_items(name, clean, start, end, words))
-    if verb not in verb_words or verb.endswith("ing"):
+    run = _verb_run(content, words)
+    if not any(v in verb_words for v in run) or verb.endswith("ing"):
         return nominal
-    verbal = _third_person(verb + content[len(verb):], verb, verb_words)
+    verbal = _third_person(content, run, verb_words)
     return Implicit(f"{name} {verbal}", len(name) + 1, start, end, (start, end),
                     fallback=nominal)
+
+
+_WORD = re.compile(r"[^\s,]+|,")
+
+
+def _verb_run(content: str, words: _Words) -> list[str]:
+    """The words of the run of coordinated verbs an item may open with ('Find and detain
+    people', 'Arrest, detain, or deport'): the first word, and each word after a joiner up to
+    the first word that follows none. The run is read as verbs when one of them is a trigger
+    verb."""
+    tokens = [t.lower() for t in _WORD.findall(content)]
+    run, joined = [], True
+    for token in tokens:
+        if token in words.joiners:
+            joined = True
+        elif joined:
+            run.append(token.strip(".;:"))
+            joined = False
+        else:
+            break
+    return run
 
 
 def _items(name: str, clean: str, start: int, end: int, words: _Words) -> tuple[Implicit, ...]:
@@ -96,13 +118,35 @@ _LIST_SEPARATOR = re.compile(r"[,;]")
 _ITEM_PHRASE_WORDS = 6
 
 
-def _third_person(content: str, verb: str, verb_words) -> str:
-    """'inspect people' -> 'inspects people', as after a singular agency; the trigger verbs'
-    own inflections say which ending (see ``triggers.verb_forms``)."""
-    for form in (verb + "s", verb + "es", verb[:-1] + "ies"):
-        if form in verb_words and form != verb:
-            return form + content[len(verb):]
-    return content
+def _third_person(content: str, run: list[str], verb_words) -> str:
+    """'inspect people' -> 'inspects people', 'find and detain' -> 'finds and detains', as
+    after a singular agency: the trigger verbs' own inflections (see
+    ``triggers.verb_forms``), else the regular ending."""
+    out, at = [], 0
+    for verb in run:
+        found = re.compile(rf"\b{re.escape(verb)}\b", re.IGNORECASE).search(content, at)
+        if found is None:
+            break
+        out += [content[at:found.start()], _inflected(found.group(), verb_words)]
+        at = found.end()
+    return "".join(out) + content[at:]
+
+
+def _inflected(verb: str, verb_words) -> str:
+    """A verb of a run in the third person, in lower case (a capital would read as a name):
+    a trigger verb by its own forms (as it stands when it has none: 'arrests'), another by
+    the regular ending ('find' -> 'finds')."""
+    lower = verb.lower()
+    for form in (lower + "s", lower + "es", lower[:-1] + "ies"):
+        if form in verb_words and form != lower:
+            return form
+    if lower in verb_words or (lower.endswith("s") and not lower.endswith("ss")):
+        return lower
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return lower + "es"
+    if len(lower) > 2 and lower.endswith("y") and lower[-2] not in "aeiou":
+        return lower[:-1] + "ies"
+    return lower + "s"
 
 
 def continued(opening: str, clean: str, start: int, end: int, plain: Implicit) -> Implicit:
