@@ -45,8 +45,7 @@ def phrase_hit(cue: CompiledCue, state, head: Token | None) -> bool:
     candidates = [p for p in cue.phrases if p[0] == COPULA or p[0][:3] in text]
     if not candidates:
         return False
-    words = state.words
-    present = frozenset().union(*words) if words else frozenset()
+    words, present = state.words, state.present
     at = None if head is None else head.i - state.sent.start
     for target in candidates:
         if not present.issuperset(target):
@@ -72,4 +71,4 @@ def placed(cue: CompiledCue, state, start: int, end: int, at: int | None) -> boo
     between = range(end, at) if end <= at else range(at + 1, start)
     if record.max_scope is not None and len(between) > record.max_scope:
         return False
-    return not any(state.words[i] & cue.terminators for i in between)
+    return all(cue.terminators.isdisjoint(state.words[i]) for i in between)

@@ -177,9 +177,14 @@ class SentenceCues:
         return self.sent.start <= head.i < self.sent.end
 
     @functools.cached_property
-    def words(self) -> list[frozenset[str]]:
+    def words(self) -> list[tuple[str, str]]:
         """Each token's lower case and lemma, the forms a cue phrase may match."""
-        return [frozenset(f) for f in token_forms(self.sent.doc)[self.sent.start:self.sent.end]]
+        return token_forms(self.sent.doc)[self.sent.start:self.sent.end]
+
+    @functools.cached_property
+    def present(self) -> frozenset[str]:
+        """Every form of :attr:`words`, to rule out a phrase whose words are not all there."""
+        return frozenset().union(*self.words)
 
     @functools.cached_property
     def raw(self) -> str:
