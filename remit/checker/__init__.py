@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from remit.checker.hierarchy import judge_part_of
+from remit.checker.hierarchy import BRANCH, judge_part_of
 from remit.checker.support import display, evidence_of
 from remit.records import VIA_INFERRED, Claim, Finding
 from remit.rules.schema import Fact
@@ -106,6 +106,10 @@ def _judge(claim: Claim, table: Table) -> Finding:
     if claim.function == "part_of":
         return judge_part_of(claim, table)
     name = display(table, claim.agency)
+    if claim.agency in table.agencies and table.agencies[claim.agency].kind == BRANCH:
+        return Finding(claim, "unknown",
+                       f"The table records which agencies belong to the {name}, not what a "
+                       "branch of government does.", reason="an act of a branch of government")
     if claim.function is None or claim.function not in table.functions:
         return Finding(claim, "unknown",
                        f"The table has no function for what {name} is said to do here: "

@@ -10,6 +10,11 @@ from remit.rules.schema import Agency, EvidenceRef, FormerParent
 from remit.rules.table import Table
 
 
+# A branch of government: the top of a chain, above the departments.
+BRANCH = "branch"
+TOP_KINDS = frozenset({"department", BRANCH})
+
+
 @dataclass(frozen=True)
 class _ParentLink:
     """An agency's parent relation, shaped like a fact for :func:`evidence_of`."""
@@ -31,17 +36,25 @@ def _links(table: Table, agency_id: str, upto: str | None = None) -> list[_Paren
     return links
 
 
+def _to_branches(table: Table) -> tuple[str, ...]:
+    """The endings of the ids of parent links to a branch of government ('-part-of-EXEC')."""
+    return tuple(f"-part-of-{a.id}" for a in table.agencies.values() if a.kind == BRANCH)
+
+
 def _chain_complete(table: Table, agency_id: str) -> bool:
-    """Whether the chain of parents ends at a department (so absence means 'not part of')."""
+    """Whether the chain of parents ends at a department or a branch of government (so
+    absence means 'not part of')."""
     chain = [agency_id, *table.ancestors(agency_id)]
     top: Agency = table.agencies[chain[-1]]
-    return top.kind == "department"
+    return top.kind in TOP_KINDS
 
 
 def _correction(table: Table, agency_id: str, target: str) -> str | None:
-    """The real counterpart of the wrong target: the ancestor of the same kind, else parent."""
-    ancestors = table.ancestors(agency_id)
+    """The real counterpart of the wrong target: the ancestor of the same kind, else parent
+    (a branch of government only for a wrong branch: 'DHS is part of DOJ' names none)."""
     kind = table.agencies[target].kind
+    ancestors = [a for a in table.ancestors(agency_id)
+                 if table.agencies[a].kind != BRANCH or kind == BRANCH]
     same = [a for a in ancestors if table.agencies[a].kind == kind]
     return same[0] if same else (ancestors[0] if ancestors else None)
 
@@ -74,7 +87,11 @@ def judge_part_of(claim: Claim, table: Table) -> Finding:
         if affirmed:
             return Finding(claim, "supported", f"{name} is part of {target_name}.", evidence)
         return Finding(claim, "contradicted", f"{name} is part of {target_name}.", evidence)
-    evidence = evidence_of(table, _links(table, agency))
+    # where the agency sits, up to its department ('ICE is part of DHS'); to its branch only
+    # when the wrong whole is a branch ('... the judicial branch')
+    links = [link for link in _links(table, agency)
+             if table.agencies[target].kind == BRANCH or not link.id.endswith(_to_branches(table))]
+    evidence = evidence_of(table, links)
     if not affirmed:
         return Finding(claim, "supported", f"{name} is not part of {target_name}.", evidence)
     correction = _correction(table, agency, target)

@@ -15,7 +15,7 @@ def display(table: Table, agency_id: str) -> str:
     if agency is None or agency.parent is None:
         return name
     parent = table.agencies.get(agency.parent)
-    if parent is None or parent.kind == "department":
+    if parent is None or parent.kind in {"department", "branch"}:
         return name
     return f"{name} ({table.display_name(parent.id)})"
 

@@ -162,8 +162,11 @@ def _part_of(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]
     if target is None or target == mention or (
             binding.anchor is not None and target.start <= binding.anchor < target.end):
         return []
-    if reverse:
-        return [part_of_frame(ctx, target, head, mention, negated)]
+    if reverse:  # 'DHS includes CBP and ICE': each conjunct is a part
+        parts = [target, *(_named(ctx, t, own=True) for t in target.root.conjuncts
+                           if t.i > target.root.i)]
+        return [part_of_frame(ctx, part, head, mention, negated)
+                for part in dict.fromkeys(p for p in parts if p is not None and p != mention)]
     if mention_cues_of(ctx.lex).contrasted(target, ctx.sentence_of(target.start)) or (
             _contrasted_place(ctx, target)):
         negated = True  # 'part of DHS, not of DOJ', 'under DHS, not under DOJ'

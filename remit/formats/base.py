@@ -85,6 +85,8 @@ def table_labels(table) -> dict:
     for aid, agency in agencies.items():
         short = getattr(agency, "short", "") or aid
         parent = getattr(agency, "parent", None)
+        if parent in agencies and getattr(agencies[parent], "kind", None) == "branch":
+            parent = None  # 'DHS', not 'DHS (EXEC)': a branch is above every department
         names[aid] = f"{short} ({parent})" if parent else short
     labels = {fid: fn.label for fid, fn in table.functions.items()}
     return {"agency_names": names, "function_labels": labels,

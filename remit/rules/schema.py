@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 Stance = Literal["performs", "does_not_perform", "shares", "contested"]
 AgencyKind = Literal[
-    "department", "agency", "component", "office", "program", "personnel", "court", "former"
+    "branch", "department", "agency", "component", "office", "program", "personnel", "court",
+    "former"
 ]
 SourceKind = Literal["primary", "secondary"]
 

@@ -64,7 +64,7 @@ def test_a_contradicted_claim_names_its_facts_and_path(engine):
     assert sentence["mentions"] == [{"text": "HSI", "agency": "HSI", "start": 0, "end": 3,
                                      "how": 'alias "HSI"'}]
     (claim,) = sentence["claims"]
-    assert claim["verdict"] == "contradicted" and claim["path"] == ["HSI", "ICE", "DHS"]
+    assert claim["verdict"] == "contradicted" and claim["path"] == ["HSI", "ICE", "DHS", "EXEC"]
     assert claim["verdict_reason"].startswith("contradicted: USCIS, not HSI")
     facts = {f["id"]: f for f in claim["facts"]}
     owner = facts["uscis-issues-green-cards"]

@@ -246,14 +246,18 @@ def test_no_alias_claimed_by_two_agencies(table):
 
 def test_every_agency_has_a_parent_with_evidence(table):
     orphans = [a.id for a in table.agencies.values()
-               if a.kind not in {"department", "former"} and a.id not in NO_PARENT_NEEDED
+               if a.kind not in {"branch", "department", "former"} and a.id not in NO_PARENT_NEEDED
                and not (a.parent and a.parent_evidence)]
     assert not orphans
 
 
 def test_departments_and_former_agencies_have_no_parent(table):
+    """A department's parent, if any, is a branch of government; a branch and a former
+    agency have none."""
     bad = [a.id for a in table.agencies.values()
-           if a.kind in {"department", "former"} and a.parent is not None]
+           if (a.kind in {"branch", "former"} and a.parent is not None)
+           or (a.kind == "department" and a.parent is not None
+               and table.agencies[a.parent].kind != "branch")]
     assert not bad
 
 
