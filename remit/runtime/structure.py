@@ -36,6 +36,7 @@ _LABEL = re.compile(r"[^:|\n]{1,30}(?::|\s\|)\s+(?=\S)")
 # for Green Card Holders') makes no claim: see _title_case.
 _LABEL_MARK = re.compile(r"\s*(?:[:=→|–—]|->|=>|-(?!\w))\s*")
 _CELL = re.compile(r"\s*\|\s*")
+_EMPHASIS = "*_"  # Markdown's bold and italic marks around a label
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class _Words:
     departments: frozenset[str] = frozenset()  # words of a department's name ('department')
     roles: dict[str, str] = field(default_factory=dict)  # infobox label -> its frame
     joiners: frozenset[str] = frozenset()  # what joins a run of verbs (',', 'and')
+    passive: str = ""  # 'is', before 'run by the Justice Department'
+    agents: frozenset[str] = frozenset()  # a passive's agent preposition ('by')
 
 
 def _words(lex, verb_words: frozenset[str]) -> _Words:
@@ -118,7 +121,9 @@ def _words(lex, verb_words: frozenset[str]) -> _Words:
                    part=sorted(lex.word_class("implicit_parent"))[0],
                    departments=lex.word_class("department_words"),
                    roles=dict(lex.rewrites("role_labels")),
-                   joiners=lex.word_class("verb_run_joiners"))
+                   joiners=lex.word_class("verb_run_joiners"),
+                   passive=sorted(lex.word_class("implicit_passive"))[0],
+                   agents=lex.word_class("agent_prepositions"))
     _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
     _WORDS[id(lex)] = (lex, verb_words, words)
     return words
@@ -328,10 +333,13 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
     agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
     first = own[0]
     cell = _CELL.match(clean, body)
-    if first.start != (cell.end() if cell else body):
+    start = cell.end() if cell else body
+    while start < first.start and clean[start] in _EMPHASIS:  # '**USCIS** - ...'
+        start += 1
+    if first.start != start:
         return None
     at = max(m.end for m in own if m.start < first.end + 12 and m.label == first.label)
-    while at < end and clean[at] in " )":
+    while at < end and clean[at] in " )" + _EMPHASIS:
         at += 1
     mark = _LABEL_MARK.match(clean, at, end)
     if mark is None or end - mark.end() < 2:
@@ -344,11 +352,21 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
     named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
     if "|" in mark.group() and len({m.label for m in named}) == 2:
         return _parent_cell(clean, first, content, end, named, words, header)
-    if (len({m.label for m in named}) != 1 or any(m.start >= content for m in named)
-            or _title_case(clean[content:end])):
+    passive = _passive_item(clean[content:end], words)
+    if (_title_case(clean[content:end]) and not passive) or (
+            len({m.label for m in named}) != 1 and not (passive and all(
+                m.start >= content for m in named if m.label != first.label))):
+        return None  # another agency only as a passive's agent ('- run by the DOJ')
+    if any(m.start >= content for m in named if m.label == first.label):
         return None
     unit = reading(clean[first.start:first.end], clean, content, end, words)
     return anchored(unit, (first.start, first.end))
+
+
+def _passive_item(content: str, words: _Words) -> bool:
+    """'run by the Justice Department': a participle and its agent open the item."""
+    tokens = content.lower().split()
+    return len(tokens) > 2 and tokens[1] in words.agents
 
 
 def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequence[Mention],
