@@ -168,6 +168,9 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
             return []
         return [previous[-1] if lower in lex.last_ordinals else previous[0]]
     if _described(token, lex, relative=not own):
+        subject = subject_of(earlier, strict=True)
+        if subject is not None:  # '..., but the agency does not ...': this sentence's agency
+            return [subject]  # (a subject: not 'Together with SSA, the agency ...')
         # 'USCIS and DOS both handle ... The agency ...': which of the pair is not said
         return [] if len(focus(previous, lex.role_nouns)) > 1 else _first(subject_of(previous))
     return _people(token, own, previous, lex, names)
