@@ -23,8 +23,6 @@ NEVER_CONTRADICTED = [
     "CBP's air and sea arm is Air and Marine Operations.",
     # the unit owned by DHS is the subject, not DHS
     "TSA and FEMA are separate DHS components, not parts of CBP or ICE.",
-    # a visa stamped into a passport is the visa's issue, not the passport's inspection
-    "Through its consulates, the State Department is the one that stamps visas in passports.",
     # taking part in a role is not performing it
     "The State Department plays a role in green card cases filed abroad.",
     "CBP plays a part in issuing visas to some travelers.",

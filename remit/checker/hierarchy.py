@@ -49,6 +49,13 @@ def _chain_complete(table: Table, agency_id: str) -> bool:
     return top.kind in TOP_KINDS
 
 
+def _in_a_branch(table: Table, agency_id: str) -> bool:
+    """Whether the chain of parents reaches a branch of government (DOT's does not: no
+    source in the pack places it)."""
+    chain = [agency_id, *table.ancestors(agency_id)]
+    return table.agencies[chain[-1]].kind == BRANCH
+
+
 def _correction(table: Table, agency_id: str, target: str) -> str | None:
     """The real counterpart of the wrong target: the ancestor of the same kind, else parent
     (a branch of government only for a wrong branch: 'DHS is part of DOJ' names none)."""
@@ -77,7 +84,8 @@ def judge_part_of(claim: Claim, table: Table) -> Finding:
         former = _former(table, agency, target)
         if former is not None:
             return _judge_former(claim, table, former)
-    if not is_part and not _chain_complete(table, agency):
+    if not is_part and (not _chain_complete(table, agency) or (
+            table.agencies[target].kind == BRANCH and not _in_a_branch(table, agency))):
         return Finding(claim, "unknown",
                        f"The table does not record where {name} sits in government.",
                        reason="incomplete parent chain")

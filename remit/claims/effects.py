@@ -163,14 +163,27 @@ def _part_of(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]
             binding.anchor is not None and target.start <= binding.anchor < target.end):
         return []
     if reverse:  # 'DHS includes CBP and ICE': each conjunct is a part
-        parts = [target, *(_named(ctx, t, own=True) for t in target.root.conjuncts
-                           if t.i > target.root.i)]
+        parts = [target, *(_named(ctx, t, own=True) for t in _listed(ctx, target.root))]
         return [part_of_frame(ctx, part, head, mention, negated)
                 for part in dict.fromkeys(p for p in parts if p is not None and p != mention)]
     if mention_cues_of(ctx.lex).contrasted(target, ctx.sentence_of(target.start)) or (
             _contrasted_place(ctx, target)):
         negated = True  # 'part of DHS, not of DOJ', 'under DHS, not under DOJ'
     return [part_of_frame(ctx, mention, head, target, negated)]
+
+
+def _listed(ctx, root: Token) -> list[Token]:
+    """The conjuncts after ``root`` up to a denial or a contrast ('DHS includes CBP and ICE,
+    but not the immigration courts': not the courts)."""
+    stops = ctx.lex.negations | ctx.lex.contrast_conjunctions
+    out = []
+    for token in root.conjuncts:
+        if token.i < root.i:
+            continue
+        if any(t.lower_ in stops or t.dep_ == "neg" for t in root.doc[root.i + 1 : token.i + 1]):
+            break
+        out.append(token)
+    return out
 
 
 def _contrasted_place(ctx, target: Span) -> bool:

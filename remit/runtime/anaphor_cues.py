@@ -22,8 +22,8 @@ from remit.claims.anaphora import anaphor_words
 from remit.claims.lexicon import Lexicon
 from remit.runtime.boundaries import END_PUNCT
 
-# How far after a possessive its head noun may come ('its [main] [enforcement] arm').
-_OWNED_REACH = 4
+# How far after a possessive its head noun may come ('its [long-standing] [and] [most] [important] job').
+_OWNED_REACH = 8
 # How many marks may come before a sentence-initial word ('- One of them ...').
 _LEAD_MARKS = 1
 

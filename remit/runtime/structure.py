@@ -364,9 +364,11 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
 
 
 def _passive_item(content: str, words: _Words) -> bool:
-    """'run by the Justice Department': a participle and its agent open the item."""
-    tokens = content.lower().split()
-    return len(tokens) > 2 and tokens[1] in words.agents
+    """'run by the Justice Department': a participle and its agent open the item (not a
+    plural noun: 'Removals by year')."""
+    tokens = content.split()
+    return (len(tokens) > 2 and tokens[1].lower() in words.agents and tokens[0][:1].islower()
+            and not tokens[0].lower().endswith("s"))
 
 
 def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequence[Mention],

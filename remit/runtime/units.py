@@ -62,8 +62,9 @@ def reading(name: str, clean: str, start: int, end: int, words: _Words) -> Impli
     nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
                        (start, end), weak=not verb.endswith("ing"),
                        items=_items(name, clean, start, end, words))
-    tokens = content.lower().split()
-    if len(tokens) > 2 and tokens[1] in words.agents:  # 'run by DOJ': a participle, a passive
+    tokens = content.split()
+    if (len(tokens) > 2 and tokens[1].lower() in words.agents and tokens[0][:1].islower()
+            and not tokens[0].lower().endswith("s")):  # 'run by DOJ': a participle, a passive
         return Implicit(f"{name} {words.passive} {content}", len(name) + len(words.passive) + 2,
                         start, end, (start, end), fallback=nominal)
     run = _verb_run(content, words)
