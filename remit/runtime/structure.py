@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from remit.runtime.text import LIST_MARKER
-from remit.runtime.units import Implicit, anchored, continued, reading
+from remit.runtime.units import Implicit, anchored, continued, passive_item, reading
 
 # Words in a line of its own that is still an item (a longer one is prose), or a heading.
 _ITEM_WORDS = 14
@@ -352,7 +352,7 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
     named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
     if "|" in mark.group() and len({m.label for m in named}) == 2:
         return _parent_cell(clean, first, content, end, named, words, header)
-    passive = _passive_item(clean[content:end], words)
+    passive = passive_item(clean[content:end], words)
     if (_title_case(clean[content:end]) and not passive) or (
             len({m.label for m in named}) != 1 and not (passive and all(
                 m.start >= content for m in named if m.label != first.label))):
@@ -361,14 +361,6 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
         return None
     unit = reading(clean[first.start:first.end], clean, content, end, words)
     return anchored(unit, (first.start, first.end))
-
-
-def _passive_item(content: str, words: _Words) -> bool:
-    """'run by the Justice Department': a participle and its agent open the item (not a
-    plural noun: 'Removals by year')."""
-    tokens = content.split()
-    return (len(tokens) > 2 and tokens[1].lower() in words.agents and tokens[0][:1].islower()
-            and not tokens[0].lower().endswith("s"))
 
 
 def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequence[Mention],

@@ -62,9 +62,7 @@ def reading(name: str, clean: str, start: int, end: int, words: _Words) -> Impli
     nominal = Implicit(f"{name} {frame} {content}", len(name) + len(frame) + 2, start, end,
                        (start, end), weak=not verb.endswith("ing"),
                        items=_items(name, clean, start, end, words))
-    tokens = content.split()
-    if (len(tokens) > 2 and tokens[1].lower() in words.agents and tokens[0][:1].islower()
-            and not tokens[0].lower().endswith("s")):  # 'run by DOJ': a participle, a passive
+    if passive_item(content, words):  # 'run by DOJ': a participle, a passive
         return Implicit(f"{name} {words.passive} {content}", len(name) + len(words.passive) + 2,
                         start, end, (start, end), fallback=nominal)
     run = _verb_run(content, words)
@@ -73,6 +71,14 @@ def reading(name: str, clean: str, start: int, end: int, words: _Words) -> Impli
     verbal = _third_person(content, run, verb_words)
     return Implicit(f"{name} {verbal}", len(name) + 1, start, end, (start, end),
                     fallback=nominal)
+
+
+def passive_item(content: str, words: _Words) -> bool:
+    """'run by the Justice Department': a participle and its agent open the item (not a
+    plural noun: 'Removals by year')."""
+    tokens = content.split()
+    return (len(tokens) > 2 and tokens[1].lower() in words.agents and tokens[0][:1].islower()
+            and not tokens[0].lower().endswith("s"))
 
 
 _WORD = re.compile(r"[^\s,]+|,")
