@@ -202,8 +202,11 @@ def conj_verbs(verb: Token) -> list[tuple[Token, bool]]:
     """
     out = [(verb, False)]
     for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} or (
-            child.dep_ == "conj" and child.tag_.startswith("VB")
+        if child.dep_ == "conj" and (
+            child.pos_ in {"VERB", "AUX"} or child.tag_.startswith("VB")
+            # 'decides applications and issues green cards': 'issues' tagged a noun, but
+            # the parser gave it an object
+            or any(c.dep_ == "dobj" for c in child.children)
         ):
             if any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in child.children):
                 continue

@@ -338,13 +338,13 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
         start += 1
     if first.start != start:
         return None
-    at = max(m.end for m in own if m.start < first.end + 12 and m.label == first.label)
-    while at < end and clean[at] in " )" + _EMPHASIS:
-        at += 1
-    mark = _LABEL_MARK.match(clean, at, end)
+    mark = _LABEL_MARK.match(clean, _past(clean, first.end, end), end)
+    if mark is None:  # 'Customs and Border Protection (CBP): ...'
+        at = max(m.end for m in own if m.start < first.end + 12 and m.label == first.label)
+        mark = _LABEL_MARK.match(clean, _past(clean, at, end), end)
     if mark is None or end - mark.end() < 2:
         return None
-    content = mark.end()
+    content = _past_full_name(clean, mark.end(), end, own, first)
     if "|" in mark.group():  # a table row: the cell after the agency's
         end = _cell_end(clean, content, end)
     while end > content and clean[end - 1] in " |":
@@ -361,6 +361,33 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
         return None
     unit = reading(clean[first.start:first.end], clean, content, end, words)
     return anchored(unit, (first.start, first.end))
+
+
+# After a glossary row's full name ('ICE: U.S. Immigration and Customs Enforcement; ...'): the
+# mark that opens what the agency does.
+_NAME_END = re.compile(r"\s*[;–—]\s*|\s+-\s+|,\s+(?=[a-z])")
+
+
+def _past(clean: str, at: int, end: int) -> int:
+    """After the spaces, closing brackets and emphasis marks at ``at``."""
+    while at < end and clean[at] in " )" + _EMPHASIS:
+        at += 1
+    return at
+
+
+def _past_full_name(clean: str, content: int, end: int, own: Sequence[Mention],
+                    first: Mention) -> int:
+    """Where a label line's content starts when the agency's full name (and its acronym in
+    brackets) stands first after the mark, then a semicolon, dash or comma, as in a glossary
+    ('ICE: U.S. Immigration and Customs Enforcement; arrests ...'): after that mark. Else
+    ``content``."""
+    same = [m for m in own if m.label == first.label and m.start >= content]
+    if not same or same[0].start != content:
+        return content
+    at = max(m.end for m in same if m.start < same[0].end + 12)
+    at = _past(clean, at, end)
+    mark = _NAME_END.match(clean, at, end) or _LABEL_MARK.match(clean, at, end)
+    return mark.end() if mark is not None and end - mark.end() >= 2 else content
 
 
 def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequence[Mention],
