@@ -46,13 +46,17 @@ def function_infos(table, names: dict[str, str]) -> tuple[FunctionInfo, ...]:
         performers = sorted({names.get(f.agency, f.agency) for f in facts
                              if f.stance in ("performs", "shares")})
         seen: dict[str, tuple[str, str | None]] = {}
+        first: set[str] = set()  # the sources of the facts of who performs it lead
         for fact in facts:
             for ev in fact.evidence:
                 source = table.sources.get(ev.source)
                 if source is not None and source.id not in seen:
                     seen[source.id] = (source.title, ev.url or source.url)
+                if source is not None and fact.stance in ("performs", "shares"):
+                    first.add(source.id)
         infos.append(FunctionInfo(fid, fn.label, fn.description, tuple(performers),
-                                  tuple(seen[k] for k in sorted(seen))))
+                                  tuple(seen[k] for k in sorted(seen, key=lambda k: (
+                                      k not in first, k)))))
     return tuple(infos)
 
 

@@ -168,3 +168,24 @@ def test_unknown_is_open_and_supported_can_be_omitted(results):
 def test_artifact_uris():
     assert artifact_uri("docs/a b.md") == "docs/a%20b.md"
     assert artifact_uri("/srv/docs/x.md") == "file:///srv/docs/x.md"
+
+
+def test_a_rules_sources_lead_with_those_of_who_performs_the_function():
+    # duck-typed table: the help link of 'contradicted/green_card' should point to why USCIS
+    # does it, not to a source of a partial fact about another agency that sorts first
+    from types import SimpleNamespace as NS
+
+    from remit.formats.rules_catalogue import function_infos
+
+    def fact(agency, stance, source):
+        return NS(agency=agency, function="green_card", stance=stance,
+                  evidence=[NS(source=source, url=None)])
+
+    table = NS(functions={"green_card": NS(label="issue green cards", description="")},
+               facts={"a": fact("IJ", "contested", "a-court"),
+                      "b": fact("USCIS", "performs", "z-uscis"),
+                      "c": fact("ICE", "does_not_perform", "b-explainer")},
+               sources={k: NS(id=k, title=k, url=f"https://example.org/{k}")
+                        for k in ("a-court", "z-uscis", "b-explainer")})
+    (info,) = function_infos(table, {})
+    assert [title for title, _ in info.sources] == ["z-uscis", "a-court", "b-explainer"]
