@@ -284,8 +284,12 @@ class Extractor:
             head = frame.head
             depths = NestingDepths(tokens, head, self.lex.nesting_prepositions)
 
+            # another party is another agency: 'referred to Immigration and Customs
+            # Enforcement (ICE) for ...' names the acting agency twice
             own = range(frame.mention.start, frame.mention.end)
-            embedded = embedded_test(tokens, head, {i for i in frame.labels if i not in own},
+            agency = frame.mention.label_
+            embedded = embedded_test(tokens, head, {i for i, label in frame.labels.items()
+                                                    if i not in own and label != agency},
                                      self.lex)
         return match_functions(self._trigger_index, set(frame.verb_phrases), frame.generic,
                                args, depths, embedded)
