@@ -107,6 +107,7 @@ class _Words:
     joiners: frozenset[str] = frozenset()  # what joins a run of verbs (',', 'and')
     passive: str = ""  # 'is', before 'run by the Justice Department'
     agents: frozenset[str] = frozenset()  # a passive's agent preposition ('by')
+    tail_adverbs: frozenset[str] = frozenset()  # before a label's second phrase ('; also ...')
 
 
 def _words(lex, verb_words: frozenset[str]) -> _Words:
@@ -123,7 +124,8 @@ def _words(lex, verb_words: frozenset[str]) -> _Words:
                    roles=dict(lex.rewrites("role_labels")),
                    joiners=lex.word_class("verb_run_joiners"),
                    passive=sorted(lex.word_class("implicit_passive"))[0],
-                   agents=lex.word_class("agent_prepositions"))
+                   agents=lex.word_class("agent_prepositions"),
+                   tail_adverbs=lex.word_class("label_tail_adverbs"))
     _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
     _WORDS[id(lex)] = (lex, verb_words, words)
     return words
@@ -349,6 +351,7 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
         end = _cell_end(clean, content, end)
     while end > content and clean[end - 1] in " |":
         end -= 1
+    end = _before_other_clause(clean, content, end, own, first, words)
     named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
     if "|" in mark.group() and len({m.label for m in named}) == 2:
         return _parent_cell(clean, first, content, end, named, words, header)
@@ -366,6 +369,23 @@ def _label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: 
 # After a glossary row's full name ('ICE: U.S. Immigration and Customs Enforcement; ...'): the
 # mark that opens what the agency does.
 _NAME_END = re.compile(r"\s*[;–—]\s*|\s+-\s+|,\s+(?=[a-z])")
+
+
+def _before_other_clause(clean: str, content: int, end: int, own: Sequence[Mention],
+                         first: Mention, words: _Words) -> int:
+    """Where a label line's content ends: at a semicolon after which another agency is named
+    in a phrase with no verb of its own ('CBP - inspection at ports of entry; also home to the
+    Border Patrol'), else ``end``. What follows is left unread; a clause there ('...; also
+    includes the Federal Protective Service') keeps the line for the parser (no label)."""
+    cut = clean.find(";", content, end)
+    if cut < 0 or not any(m.start > cut and m.label != first.label for m in own if m.start < end):
+        return end
+    found = _WORD.findall(clean[cut:end])
+    verb = next((w for w in found if w.lower() not in words.tail_adverbs), "")
+    if verb[:1].islower() and verb.endswith("s") and not verb.endswith("ss"):
+        return end  # a verb in the third person: a clause about the other agency
+    return cut
+
 
 
 def _past(clean: str, at: int, end: int) -> int:
