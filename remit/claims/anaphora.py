@@ -159,7 +159,8 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         if _names_an_agency(token, own):
             return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
         # '..., and it then issues ...' refers to this sentence's subject, if it has one.
-        return _first(subject_of(earlier) if earlier else _it_antecedent(previous, lex))
+        found = _first(subject_of(earlier) if earlier else _it_antecedent(previous, lex))
+        return [m for m in found if not _people_in_plural(m, lex)]
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
         return _they(token, sent, earlier, previous, lex)
     if lower in lex.anaphor_ordinals:
@@ -350,6 +351,12 @@ def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
         return False
     inside = {m.root.i for m in own}
     return any(c.dep_ == "attr" and c.i in inside for c in head.children)
+
+
+def _people_in_plural(mention: Span, lex: Lexicon) -> bool:
+    """'immigration judges', 'consular officers': people in the plural, never what 'it' names
+    ('The Board hears appeals from immigration judges. It also reviews ...': the Board)."""
+    return mention.root.tag_ == "NNS" and mention.root.lemma_.lower() in lex.personnel
 
 
 def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:
