@@ -11,6 +11,11 @@ import pytest
 
 NEVER_CONTRADICTED = [
     "If you are detained by ICE, call a lawyer immediately.",
+    # what an agency is told or asked to do is an instruction, not its role
+    "USCIS was told to deport more people.",
+    "CBP was asked to issue green cards faster.",
+    # a table row whose middle cell is the denial
+    "| ORR | does not | Decide whether a child may stay in the country |",
     "ICE does not need a warrant to arrest you in a public place.",
     "ICE no longer detains families at that facility.",
     "ICE cannot deport you while your appeal is pending at the BIA.",
