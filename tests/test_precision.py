@@ -14,8 +14,20 @@ NEVER_CONTRADICTED = [
     # what an agency is told or asked to do is an instruction, not its role
     "USCIS was told to deport more people.",
     "CBP was asked to issue green cards faster.",
+    # the review of this stop: 'No one who ...' denies; 'whether X can stay' is not only
+    # removal; admitting a child to a shelter is no entry; a past interview is an event; a
+    # referral names who gets the case; the Coast Guard may serve under the Navy in wartime
+    "No one who grants asylum is from CBP.",
+    "No one who works for ICE is an immigration judge.",
+    "No person who works for CBP is a consular officer.",
+    "USCIS decides whether a DACA recipient can stay.",
+    "USCIS decides whether a visitor can stay longer than the date on the I-94.",
+    "ORR makes the decision to admit a child into a shelter.",
+    "His credible fear interview was with a CBP officer.",
+    "Your case may be referred to ICE for removal proceedings.",
+    "In wartime, the Coast Guard can operate as part of the Navy under the Department of Defense.",
     # a table row whose middle cell is the denial
-    "| ORR | does not | Decide whether a child may stay in the country |",
+    "| HHS ORR | does not | Decide who may stay in the country |",
     "ICE does not need a warrant to arrest you in a public place.",
     "ICE no longer detains families at that facility.",
     "ICE cannot deport you while your appeal is pending at the BIA.",

@@ -158,9 +158,11 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
         if _names_an_agency(token, own):
             return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
-        # '..., and it then issues ...' refers to this sentence's subject, if it has one.
-        found = _first(subject_of(earlier) if earlier else _it_antecedent(previous, lex))
-        return [m for m in found if not _people_in_plural(m, lex)]
+        # '..., and it then issues ...' refers to this sentence's subject, if it has one;
+        # never to people in the plural ('Consular officers work for DOS. It ...': DOS)
+        earlier = [m for m in earlier if not _people_in_plural(m, lex)]
+        before = [m for m in previous if not _people_in_plural(m, lex)]
+        return _first(subject_of(earlier) if earlier else _it_antecedent(before, lex))
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
         return _they(token, sent, earlier, previous, lex)
     if lower in lex.anaphor_ordinals:

@@ -373,19 +373,19 @@ _NAME_END = re.compile(r"\s*[;–—]\s*|\s+-\s+|,\s+(?=[a-z])")
 
 def _before_other_clause(clean: str, content: int, end: int, own: Sequence[Mention],
                          first: Mention, words: _Words) -> int:
-    """Where a label line's content ends: at a semicolon after which another agency is named
-    in a phrase with no verb of its own ('CBP - inspection at ports of entry; also home to the
-    Border Patrol'), else ``end``. What follows is left unread; a clause there ('...; also
-    includes the Federal Protective Service') keeps the line for the parser (no label)."""
+    """Where a label line's content ends: at a semicolon whose second phrase opens with an
+    additive word and names another agency, a phrase about the same agency ('CBP - inspection
+    at ports of entry; also home to the Border Patrol'), else ``end``; that phrase is left
+    unread. Any other second part ('...; the State Department issues visas') is a clause of
+    its own, and the line is left to the parser (no label reading)."""
     cut = clean.find(";", content, end)
     if cut < 0 or not any(m.start > cut and m.label != first.label for m in own if m.start < end):
         return end
     found = _WORD.findall(clean[cut:end])
-    verb = next((w for w in found if w.lower() not in words.tail_adverbs), "")
-    if verb[:1].islower() and verb.endswith("s") and not verb.endswith("ss"):
-        return end  # a verb in the third person: a clause about the other agency
+    if len(found) < 2 or found[0].lower() not in words.tail_adverbs or (
+            found[1].lower() in words.verbs or found[1].endswith("s")):
+        return end  # '...; also includes FPS' (a verb), '...; USCIS decides ...' (a subject)
     return cut
-
 
 
 def _past(clean: str, at: int, end: int) -> int:
