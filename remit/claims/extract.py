@@ -284,8 +284,8 @@ class Extractor:
             head = frame.head
             depths = NestingDepths(tokens, head, self.lex.nesting_prepositions)
 
-            # another party is another agency: 'referred to Immigration and Customs
-            # Enforcement (ICE) for ...' names the acting agency twice
+            # another party is another agency: 'sent to Immigration and Customs Enforcement
+            # (ICE) for deportation' names the acting agency twice
             own = range(frame.mention.start, frame.mention.end)
             agency = frame.mention.label_
             embedded = embedded_test(tokens, head, {i for i, label in frame.labels.items()
