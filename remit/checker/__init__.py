@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from remit.checker.hierarchy import BRANCH, judge_part_of
-from remit.checker.support import display, evidence_of
+from remit.checker.hierarchy import judge_part_of
+from remit.checker.support import BRANCH, display, evidence_of
 from remit.records import VIA_INFERRED, Claim, Finding
 from remit.rules.schema import Fact
 from remit.rules.table import Table

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from remit.checker.support import display, evidence_of
+from remit.checker.support import BRANCH, TOP_KINDS, display, evidence_of
 from remit.records import Claim, Finding
 from remit.rules.schema import Agency, EvidenceRef, FormerParent
 from remit.rules.table import Table
-
-
-# A branch of government: the top of a chain, above the departments.
-BRANCH = "branch"
-TOP_KINDS = frozenset({"department", BRANCH})
 
 
 @dataclass(frozen=True)
@@ -97,8 +92,8 @@ def judge_part_of(claim: Claim, table: Table) -> Finding:
         return Finding(claim, "contradicted", f"{name} is part of {target_name}.", evidence)
     # where the agency sits, up to its department ('ICE is part of DHS'); to its branch only
     # when the wrong whole is a branch ('... the judicial branch')
-    links = [link for link in _links(table, agency)
-             if table.agencies[target].kind == BRANCH or not link.id.endswith(_to_branches(table))]
+    to_branch = () if table.agencies[target].kind == BRANCH else _to_branches(table)
+    links = [link for link in _links(table, agency) if not link.id.endswith(to_branch)]
     evidence = evidence_of(table, links)
     if not affirmed:
         return Finding(claim, "supported", f"{name} is not part of {target_name}.", evidence)

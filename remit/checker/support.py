@@ -7,6 +7,10 @@ from collections.abc import Iterable
 from remit.records import Evidence
 from remit.rules.table import Table
 
+# A branch of government: the top of a chain, above the departments.
+BRANCH = "branch"
+TOP_KINDS = frozenset({"department", BRANCH})
+
 
 def display(table: Table, agency_id: str) -> str:
     """Return 'ERO (ICE)': the agency's short name, with its parent agency when it has one."""
@@ -15,7 +19,7 @@ def display(table: Table, agency_id: str) -> str:
     if agency is None or agency.parent is None:
         return name
     parent = table.agencies.get(agency.parent)
-    if parent is None or parent.kind in {"department", "branch"}:
+    if parent is None or parent.kind in TOP_KINDS:
         return name
     return f"{name} ({table.display_name(parent.id)})"
 

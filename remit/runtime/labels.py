@@ -1,0 +1,148 @@
+"""Label lines: 'USCIS: green cards', 'ERO → deportation', '**CBP** – ...', a glossary row
+'ICE: U.S. Immigration and Customs Enforcement; arrests ...', a table row pairing an agency
+with the body it belongs to. :mod:`remit.runtime.structure` asks :func:`label_line` of each
+unit that opens with an agency; the reading itself is :mod:`remit.runtime.units`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from remit.runtime.units import Implicit, anchored, passive_item, reading
+
+if TYPE_CHECKING:
+    from remit.runtime.structure import Mention, _Words
+
+WORD = re.compile(r"[\w'’]+")
+# After an agency's name: the marks that make the rest of the line what it does ('->' and
+# '=>' too; '|' between the cells of a table row). A dash before a title ('ICE - Processes
+# for Green Card Holders') makes no claim: see _title_case.
+_LABEL_MARK = re.compile(r"\s*(?:[:=→|–—]|->|=>|-(?!\w))\s*")
+_CELL = re.compile(r"\s*\|\s*")
+_EMPHASIS = "*_"  # Markdown's bold and italic marks around a label
+
+
+def _column_of_parent(header: tuple[str, ...] | None, column: int, words: _Words) -> bool:
+    """Whether the ``column``-th cell of rows under ``header`` names a parent body: its label
+    is a parent's ('Parent agency') or only a department's words ('Department'), not
+    'Department it works with' or 'Former department'."""
+    label = header[column] if header is not None and column < len(header) else ""
+    return label in words.parents or bool(label) and set(WORD.findall(label)) <= (
+        words.departments)
+
+
+def label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: _Words,
+                header: tuple[str, ...] | None = None) -> Implicit | None:
+    """'USCIS: green cards', 'ERO → deportation', 'CBP = front line': the line opens with one
+    agency (its name, perhaps with its acronym in brackets) and a mark, and names no other."""
+    first = own[0]
+    cell = _CELL.match(clean, body)
+    start = cell.end() if cell else body
+    while start < first.start and clean[start] in _EMPHASIS:  # '**USCIS** - ...'
+        start += 1
+    if first.start != start:
+        return None
+    mark = _LABEL_MARK.match(clean, _past(clean, first.end, end), end)
+    if mark is None:  # 'Customs and Border Protection (CBP): ...'
+        at = max(m.end for m in own if m.start < first.end + 12 and m.label == first.label)
+        mark = _LABEL_MARK.match(clean, _past(clean, at, end), end)
+    if mark is None or end - mark.end() < 2:
+        return None
+    content = _past_full_name(clean, mark.end(), end, own, first)
+    if "|" in mark.group():  # a table row: the cell after the agency's
+        end = cell_end(clean, content, end)
+    while end > content and clean[end - 1] in " |":
+        end -= 1
+    end = _before_other_clause(clean, content, end, own, first, words)
+    named = [m for m in own if m.start < end]  # in a table row, up to the end of the cell
+    if "|" in mark.group() and len({m.label for m in named}) == 2:
+        return _parent_cell(clean, first, content, end, named, words, header)
+    passive = passive_item(clean[content:end], words)
+    if (_title_case(clean[content:end]) and not passive) or (
+            len({m.label for m in named}) != 1 and not (passive and all(
+                m.start >= content for m in named if m.label != first.label))):
+        return None  # another agency only as a passive's agent ('- run by the DOJ')
+    if any(m.start >= content for m in named if m.label == first.label):
+        return None
+    unit = reading(clean[first.start:first.end], clean, content, end, words)
+    return anchored(unit, (first.start, first.end))
+
+
+# After a glossary row's full name ('ICE: U.S. Immigration and Customs Enforcement; ...'): the
+# mark that opens what the agency does.
+_NAME_END = re.compile(r"\s*[;–—]\s*|\s+-\s+|,\s+(?=[a-z])")
+
+
+def _before_other_clause(clean: str, content: int, end: int, own: Sequence[Mention],
+                         first: Mention, words: _Words) -> int:
+    """Where a label line's content ends: at a semicolon whose second phrase opens with an
+    additive word and names another agency, a phrase about the same agency ('CBP - inspection
+    at ports of entry; also home to the Border Patrol'), else ``end``; that phrase is left
+    unread. Any other second part ('...; the State Department issues visas') is a clause of
+    its own, and the line is left to the parser (no label reading)."""
+    cut = clean.find(";", content, end)
+    if cut < 0 or not any(m.start > cut and m.label != first.label for m in own if m.start < end):
+        return end
+    found = WORD.findall(clean[cut:end])
+    if len(found) < 2 or found[0].lower() not in words.tail_adverbs or (
+            found[1].lower() in words.verbs or found[1].endswith("s")):
+        return end  # '...; also includes FPS' (a verb), '...; USCIS decides ...' (a subject)
+    return cut
+
+
+def _past(clean: str, at: int, end: int) -> int:
+    """After the spaces, closing brackets and emphasis marks at ``at``."""
+    while at < end and clean[at] in " )" + _EMPHASIS:
+        at += 1
+    return at
+
+
+def _past_full_name(clean: str, content: int, end: int, own: Sequence[Mention],
+                    first: Mention) -> int:
+    """Where a label line's content starts when the agency's full name (and its acronym in
+    brackets) stands first after the mark, then a semicolon, dash or comma, as in a glossary
+    ('ICE: U.S. Immigration and Customs Enforcement; arrests ...'): after that mark. Else
+    ``content``."""
+    same = [m for m in own if m.label == first.label and m.start >= content]
+    if not same or same[0].start != content:
+        return content
+    at = max(m.end for m in same if m.start < same[0].end + 12)
+    at = _past(clean, at, end)
+    mark = _NAME_END.match(clean, at, end) or _LABEL_MARK.match(clean, at, end)
+    return mark.end() if mark is not None and end - mark.end() >= 2 else content
+
+
+def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequence[Mention],
+                 words: _Words, header: tuple[str, ...] | None) -> Implicit | None:
+    """'ICE | Department of Homeland Security': a row that pairs an agency with the body it
+    belongs to (a list of domains and their owners, a two-column chart) reads as '<agency> is
+    part of <body>'. The cell must be just that body's name, and a department's by its words
+    ('Department of ...'), so 'ICE | CBP' in a comparison says nothing; under a header, its
+    column's label must be a parent's ('| Agency | Often confused with |' says nothing)."""
+    other = [m for m in named if m.label != first.label]
+    cell = clean[start:end].strip(" |.;")
+    column = clean[clean.rfind("\n", 0, start) + 1:start].strip(" ").lstrip("|").count("|")
+    labelled = header is not None and column < len(header)
+    if (len(other) != 1 or clean[other[0].start:other[0].end] != cell
+            or not set(WORD.findall(cell.lower())) & words.departments
+            or labelled and not _column_of_parent(header, column, words)):
+        return None
+    prefix = f"{clean[first.start:first.end]} {words.part} "
+    # with no header to name the column a parent's, the pairing is a likely reading only
+    return Implicit(prefix + cell, len(prefix), other[0].start, other[0].end,
+                    (first.start, first.end), weak=not labelled)
+
+
+def cell_end(clean: str, start: int, end: int) -> int:
+    """Where the table cell that starts at ``start`` ends (its '|', else ``end``)."""
+    cell = _CELL.search(clean, start, end)
+    return cell.start() if cell else end
+
+
+def _title_case(text: str) -> bool:
+    """'What You Need to Know': every longer word capitalised, as in a title, not a claim
+    ('Social Security numbers' is not one)."""
+    long = [w for w in text.split() if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
