@@ -2,7 +2,8 @@
 
 Real pages say who does what in lists: a heading "U.S. Citizenship and Immigration Services"
 or a lead line "What USCIS does:", then items that never name the agency ("Grants asylum",
-"Green cards"), and label lines ("USCIS: green cards, citizenship", "ERO → deportation").
+"Green cards"), and label lines ("USCIS: green cards, citizenship", "ERO → deportation"; read
+by :mod:`remit.runtime.labels`).
 Each item is a unit of its own (see :func:`remit.runtime.text.normalize_text`); here an item
 without an agency of its own is given one, by parsing it after the agency's name: "USCIS
 grants asylum", "USCIS is responsible for green cards" (the words come from the lexicon's
