@@ -95,8 +95,9 @@ def verb_phrases(verb: Token) -> frozenset[tuple[str, ...]]:
             if child.dep_ == "prep":  # 'takes people into custody'
                 out.update((lemma, child.lower_, g.lemma_.lower()) for g in child.children
                            if g.dep_ == "pobj")
-        elif child.dep_ == "dobj":
-            # light verbs: 'makes the final decision on', 'takes care of', 'has jurisdiction over'
+        elif child.dep_ in {"dobj", "nsubjpass"}:
+            # light verbs: 'makes the final decision on', 'takes care of', 'has jurisdiction over';
+            # passive: 'the decision on X is made by'
             noun = child.lemma_.lower()
             out.add((lemma, noun))
             out.update((lemma, noun, p.lower_) for p in child.children if p.dep_ == "prep")
@@ -142,8 +143,12 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
         # 'I-9 audits, which are carried out by HSI': the object is what the clause modifies.
         out = _pruned_subtree(verb.head, mentions)
     else:
-        out = [t for child in _arg_children(verb, mentions, passive, lex.back_objects)
-               for t in _pruned_subtree(child, mentions)]
+        children = _arg_children(verb, mentions, passive, lex.back_objects)
+        if passive:  # 'they do not issue work permits; those are issued by USCIS'
+            children = [_antecedent(c, mentions) if c.dep_ == "nsubjpass" and c.n_lefts == 0
+                        and c.n_rights == 0 and c.lower_ in lex.word_class("back_subjects")
+                        else c for c in children]
+        out = [t for child in children for t in _pruned_subtree(child, mentions)]
     return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
 
 
@@ -175,6 +180,24 @@ def _arg_children(verb: Token, mentions: set[int], passive: bool,
             continue
         out.append(child)
     return out
+
+
+def _antecedent(pronoun: Token, mentions: set[int]) -> Token:
+    """What a plural demonstrative subject stands for: the nearest plural noun before it in
+    its sentence that is a subject or object, else the nearest object ('does not give anyone
+    a work permit; those are issued by ...'); the pronoun itself when there is none."""
+    before = [t for t in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start])
+              if t.pos_ in {"NOUN", "PROPN"} and t.i not in mentions]
+    for wanted in (lambda t: t.tag_ in {"NNS", "NNPS"} and t.dep_ in _CLAUSE_ARGS,
+                   lambda t: t.dep_ == "dobj"):
+        found = next((t for t in before if wanted(t)), None)
+        if found is not None:
+            return found
+    return pronoun
+
+
+# The places of a clause's participants, where a demonstrative's antecedent stands.
+_CLAUSE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _has_agency_subject(clause: Token, mentions: set[int]) -> bool:

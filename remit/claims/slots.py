@@ -183,6 +183,18 @@ def _copula_clause(verb: Token) -> bool:
             and noun.head.lemma_ == "be" and noun.head.dep_ in {"ROOT", "conj"})
 
 
+def _completed(verb: Token) -> Token | None:
+    """The predicate a verb completes: an xcomp's head ('begins processing'), or the copula
+    of an adjective whose preposition the verb fills ('is responsible for publishing')"""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        adjective = verb.head.head
+        if adjective.dep_ == "acomp" and adjective.head.lemma_ == "be":
+            return adjective.head
+    return None
+
+
 def role_like(ctx: Sentence, verb: Token) -> bool:
     """Whether a main-clause predicate with no known function still states a role.
 
@@ -198,11 +210,12 @@ def role_like(ctx: Sentence, verb: Token) -> bool:
     # 'begins processing the application': a complement has the tense of the verb it
     # completes (not of 'wants to', 'needs to': those state no act), and its place
     chain = [verb]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
+    while (up := _completed(chain[-1])) is not None:
+        chain.append(up)
     if chain[-1].dep_ not in {"ROOT", "conj"} and not _copula_clause(chain[-1]):
         return False
-    if any(v.lemma_.lower() in ctx.lex.non_role_verbs for v in chain[1:]):
+    if any(v.lemma_.lower() in ctx.lex.non_role_verbs  # not the copula of 'responsible'
+           for below, v in zip(chain, chain[1:]) if below.dep_ == "xcomp"):
         return False
     if any(c.tag_ == "WRB" for v in chain for c in v.children):
         return False  # '... and how it can help you': a wh-clause, asked or described, not said
