@@ -322,16 +322,27 @@ def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
     """Whether a description that is no subject stands for the agency of the sentence before,
     in a sentence that names none: the attribute of a 'this' subject ('This is the department
     which grants ...'), or an object after a demonstrative ('sent to this office', 'processed
-    by this branch'; not 'the office', which may be any)."""
+    by this branch'; not 'by the office', which may be any, but 'reviewed by the agency' and
+    'with the same office')."""
     if own:
         return False
     if token.dep_ == "attr":
         return _described(token, lex) and any(
             c.dep_ in SUBJECT_DEPS and c.lower_ in lex.demonstratives
             for c in token.head.children)
-    children = list(token.children)
-    return (token.dep_ in _OBJECT_DEPS and token.lemma_.lower() in lex.anaphor_nouns
-            and len(children) == 1 and children[0].lower_ in lex.demonstratives)
+    if token.dep_ not in _OBJECT_DEPS or token.lemma_.lower() not in lex.anaphor_nouns:
+        return False
+    # 'by the agency' as a passive's doer, as a subject would be; 'with the same agency'
+    determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+    others = [c.lower_ for c in token.children if c.dep_ != "det"]
+    if len(determiners) != 1:
+        return False
+    if not others:
+        return determiners[0] in lex.demonstratives or (
+            determiners[0] in lex.definite_articles and token.head.dep_ == "agent"
+            and token.lemma_.lower() in lex.generic_anaphor_nouns)
+    return (others[0] in lex.word_class("sameness_adjectives") and len(others) == 1
+            and determiners[0] in lex.definite_articles)
 
 
 def _placing_opener(token: Token, sent: Span, lex: Lexicon) -> bool:

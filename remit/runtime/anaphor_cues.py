@@ -55,6 +55,7 @@ class AnaphorCues:
         self._anywhere = hashes(cue_words(lex) - nouns - partitives - possessives)
         self._nouns = hashes(nouns)
         self._determiners = hashes(lex.definite_articles | lex.demonstratives)
+        self._same = hashes(lex.word_class("sameness_adjectives"))
         self._partitives = hashes(partitives)
         self._ends = hashes(END_PUNCT | {":", ";"})
         self._possessives = hashes(possessives)
@@ -65,7 +66,10 @@ class AnaphorCues:
         ``starts``) where an anaphor may start."""
         nouns = hits(lower, self._nouns)
         nouns = nouns[nouns > 0]
-        nouns = nouns[_among(lower[nouns - 1], self._determiners)]
+        determined = _among(lower[nouns - 1], self._determiners)
+        same = _among(lower[nouns - 1], self._same) & (nouns > 1)  # 'the same agency'
+        determined[same] = _among(lower[nouns[same] - 2], self._determiners)
+        nouns = nouns[determined]
         partitives = hits(lower, self._partitives)
         if len(partitives):
             first = starts[np.searchsorted(starts, partitives, side="right") - 1]
