@@ -18,8 +18,9 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
 - 'they' resolves as the subject of its sentence's main verb, at its start or after an opening
   phrase or a label ('In most cases, they ...', 'Cargo: they ...'), never as the subject of a
   clause inside ('Before they deport anyone, ...'), nor when the sentence before offers it
-  plural people ('USCIS fingerprints applicants. They must ...') or another agency its agency
-  acts on or with ('ICE works with CBP. They ...'): :func:`remit.claims.focus.rival_for_they`;
+  plural people ('USCIS fingerprints applicants. They must ...'), plural things it has ('CBP
+  has boats. They belong to ...') or another agency its agency acts on or with ('ICE works
+  with CBP. They ...'): :func:`remit.claims.focus.rival_for_they`;
 - 'the agency' after a pair coordinated as the subject takes neither; 'One (of them) ...'
   after 'X has many roles' takes X (``role_partitives``);
 - a bare noun for people ('Officers inspect ...', 'the officer decides ...':
@@ -160,8 +161,8 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
             return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
         # '..., and it then issues ...' refers to this sentence's subject, if it has one;
         # never to people in the plural ('Consular officers work for DOS. It ...': DOS)
-        earlier = [m for m in earlier if not _people_in_plural(m, lex)]
-        before = [m for m in previous if not _people_in_plural(m, lex)]
+        earlier = [m for m in earlier if not _personnel_mention(m, lex)]
+        before = [m for m in previous if not _personnel_mention(m, lex)]
         return _first(subject_of(earlier) if earlier else _it_antecedent(before, lex))
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
         return _they(token, sent, earlier, previous, lex)
@@ -236,7 +237,8 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
 
 def _rivals_they(previous: Sequence[Span], found: Sequence[Span], lex: Lexicon) -> bool:
     return rival_for_they(previous, found, lex.word_class("referent_people"),
-                          lex.word_class("companion_prepositions"))
+                          lex.word_class("companion_prepositions"),
+                          lex.word_class("having_verbs"))
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -366,10 +368,12 @@ def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
     return any(c.dep_ == "attr" and c.i in inside for c in head.children)
 
 
-def _people_in_plural(mention: Span, lex: Lexicon) -> bool:
-    """'immigration judges', 'consular officers': people in the plural, never what 'it' names
-    ('The Board hears appeals from immigration judges. It also reviews ...': the Board)."""
-    return mention.root.tag_ == "NNS" and mention.root.lemma_.lower() in lex.personnel
+def _personnel_mention(mention: Span, lex: Lexicon) -> bool:
+    """'immigration judges', 'a consular officer': people, never what 'it' names ('The Board
+    hears appeals from immigration judges. It also reviews ...': the Board; 'Only a consular
+    officer can issue the visa, and USCIS's role ended when it approved the petition': USCIS),
+    in the plural or the singular."""
+    return mention.root.lemma_.lower() in lex.personnel
 
 
 def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:

@@ -208,7 +208,7 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
         head_args, later = linear.split_later_verb(ctx, list(args))
         if later is not None:
             args = tuple(head_args)
-            frames.append(linear.linear_frame(ctx, mention, later[0], later[1], neg))
+            frames.append(linear.later_frame(ctx, mention, later, neg))
         args = tuple(linear.split_other_clause(ctx, list(args)))
     # 'ERO provides no medical care', 'has no responsibility for X': denied by 'no'
     neg = neg != any(denied_by_no(c, passive, ctx.lex) for c in target.children)

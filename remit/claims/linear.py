@@ -62,9 +62,22 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
     denied = negated != negation_of(ctx.lex).denies_in_order(verbs[-1], args)
     frames = [linear_frame(ctx, mention, each, args, denied) for each in verbs]
     if later is not None:
-        verb, rest = later
-        frames.append(linear_frame(ctx, mention, verb, rest, negated))
+        frames.append(later_frame(ctx, mention, later, negated))
     return frames
+
+
+def later_frame(ctx: Sentence, mention: Span, later: tuple[Token, list[Token]],
+                negated: bool) -> Frame:
+    """The frame of a second verb :func:`split_later_verb` found; '... and does not decide
+    naturalization cases': an auxiliary 'do' and its negation come before the verb."""
+    verb, rest = later
+    if verb.lemma_ in ctx.lex.word_class("support_verbs") and rest:
+        doc = verb.doc
+        i, denied = _skip_to_verb(ctx, doc, verb.i + 1, rest[-1].i + 1)
+        if i <= rest[-1].i and doc[i].pos_ == "VERB":
+            return linear_frame(ctx, mention, doc[i], [t for t in rest if t.i > i],
+                                negated != denied)
+    return linear_frame(ctx, mention, verb, rest, negated)
 
 
 def _skip_to_verb(ctx: Sentence, doc, i: int, sent_end: int) -> tuple[int, bool]:

@@ -205,6 +205,12 @@ class SentenceRunner:
         from remit.runtime.units import keep
 
         claims = self.component(doc)._.remit_claims
+        if claims and plan.prepared is not None and _in_quotation(
+                plan.prepared.text, sentence.start_char, self.component.extractor.lex):
+            # 'Claim: "... is the judge. They can order you deported."': the second sentence
+            # is still inside the quotation, someone else's words
+            claims = [dataclasses.replace(c, assertion="reported") if c.asserted else c
+                      for c in claims]
         unit = plan.implicit.get(i)
         if unit is None:
             out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
@@ -233,6 +239,16 @@ class SentenceRunner:
         if found:
             return last, found
         return self._readings(unit.fallback) if unit.fallback is not None else (doc, [])
+
+
+def _in_quotation(clean: str, start: int, lex) -> bool:
+    """Whether the text at ``start`` is inside a quotation opened earlier on its line: an odd
+    number of straight quotation marks before it, or more opening curly marks than closing."""
+    before = clean[clean.rfind("\n", 0, start) + 1 : start]
+    straight = sum(before.count(m) for m in lex.word_class("straight_quotes"))
+    opened = sum(before.count(m) for m in lex.word_class("opening_quotes"))
+    closed = sum(before.count(m) for m in lex.word_class("closing_quotes"))
+    return straight % 2 == 1 or opened > closed
 
 
 def _layout(clean: str, sentence: Sentence, previous_end: int | None, unit) -> tuple[bool, bool]:
