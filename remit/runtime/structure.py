@@ -105,6 +105,8 @@ class _Words:
     passive: str = ""  # 'is', before 'run by the Justice Department'
     agents: frozenset[str] = frozenset()  # a passive's agent preposition ('by')
     tail_adverbs: frozenset[str] = frozenset()  # before a label's second phrase ('; also ...')
+    determiners: frozenset[str] = frozenset()  # 'the', 'this' before an agency noun
+    nouns: frozenset[str] = frozenset()  # 'agency', 'department': a lead's back reference
 
 
 def _words(lex, verb_words: frozenset[str]) -> _Words:
@@ -122,7 +124,9 @@ def _words(lex, verb_words: frozenset[str]) -> _Words:
                    joiners=lex.word_class("verb_run_joiners"),
                    passive=sorted(lex.word_class("implicit_passive"))[0],
                    agents=lex.word_class("agent_prepositions"),
-                   tail_adverbs=lex.word_class("label_tail_adverbs"))
+                   tail_adverbs=lex.word_class("label_tail_adverbs"),
+                   determiners=lex.definite_articles | lex.demonstratives,
+                   nouns=lex.anaphor_nouns)
     _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
     _WORDS[id(lex)] = (lex, verb_words, words)
     return words
@@ -305,11 +309,29 @@ def _lead(clean: str, own: Sequence[Mention], text: str, bare: str, words: _Word
         return _NOBODY
     if own:
         return _name(clean, own[0], own)
-    if set(_WORD.findall(text.lower())) & words.pronouns:
+    if _refers_back(text, words):
         return state.last or state.section or _NOBODY
-    if state.in_run and state.section:
+    if state.section and (state.in_run or _same_agency(state.last, state.section)):
+        # in an agency's section, after its items or prose that names no other agency
         return state.section
-    return state.topic if state.topic and state.section in (None, state.topic) else _NOBODY
+    # (not after prose that names another agency: 'CBP works at the border. Main duties:')
+    return state.topic if state.topic and state.section in (None, state.topic) and (
+        _same_agency(state.last, state.topic)) else _NOBODY
+
+
+def _same_agency(last: tuple[str, str] | None, agency: tuple[str, str]) -> bool:
+    """Whether the unit before names no agency or the same one (by id, however written)."""
+    return last is None or last[0] == agency[0]
+
+
+def _refers_back(text: str, words: _Words) -> bool:
+    """Whether a lead names its agency by reference: a pronoun ('Its officers:') or an
+    agency noun after 'the' or 'this' ("The agency's main jobs are:")."""
+    found = _WORD.findall(text.lower())
+    if set(found) & words.pronouns:
+        return True
+    return any(before in words.determiners and noun.removesuffix("'s") in words.nouns
+               for before, noun in zip(found, found[1:], strict=False))
 
 
 def _content_start(clean: str, body: int, end: int) -> int:
