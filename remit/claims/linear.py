@@ -42,6 +42,10 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
     opens = all(t.is_punct or t.dep_ == "det" for t in doc[start:mention.start])
     after = after_parenthesis(ctx, mention.end, sent_end, brackets=opens)
     i, negated = _skip_to_verb(ctx, doc, after, sent_end)
+    j = _past_phrase(ctx, doc, i, sent_end)
+    if j != i:
+        i, denied = _skip_to_verb(ctx, doc, j, sent_end)
+        negated = negated or denied
     if i < sent_end and doc[i].text in EQUATES:
         # shorthand 'USCIS = benefits (green cards, citizenship); ICE = enforcement'
         args = list(tail(ctx, doc[i]))
@@ -78,6 +82,29 @@ def later_frame(ctx: Sentence, mention: Span, later: tuple[Token, list[Token]],
             return linear_frame(ctx, mention, doc[i], [t for t in rest if t.i > i],
                                 negated != denied)
     return linear_frame(ctx, mention, verb, rest, negated)
+
+
+def _past_phrase(ctx: Sentence, doc, i: int, sent_end: int) -> int:
+    """Past a short prepositional phrase after the subject when a verb of the lexicon follows
+    it, in the number of the subject's last word ('Consular officers at embassies issue
+    visas', parsed as a noun phrase); else ``i``."""
+    if (i >= sent_end or i == 0 or doc[i].pos_ != "ADP"
+            or doc[i].lower_ in ctx.lex.unit_prepositions):
+        return i
+    plural = doc[i - 1].tag_ in {"NNS", "NNPS"}
+    for j in range(i + 2, min(sent_end, i + 2 + _PHRASE_WORDS)):
+        word = doc[j].lower_
+        if word in ctx.verb_words and plural != _third_person(ctx, word) and (
+                doc[j - 1].pos_ in _PHRASE_POS):
+            return j
+        if doc[j].pos_ not in _PHRASE_POS:
+            break
+    return i
+
+
+# A prepositional phrase skipped before the verb: its words and their parts of speech.
+_PHRASE_WORDS = 4
+_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
 
 def _skip_to_verb(ctx: Sentence, doc, i: int, sent_end: int) -> tuple[int, bool]:
