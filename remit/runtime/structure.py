@@ -311,8 +311,7 @@ def _lead(clean: str, own: Sequence[Mention], text: str, bare: str, words: _Word
         return _name(clean, own[0], own)
     if _refers_back(text, words):
         return state.last or state.section or _NOBODY
-    if state.section and (state.in_run or _same_agency(state.last, state.section)):
-        # in an agency's section, after its items or prose that names no other agency
+    if state.in_run and state.section:
         return state.section
     # (not after prose that names another agency: 'CBP works at the border. Main duties:')
     return state.topic if state.topic and state.section in (None, state.topic) and (
