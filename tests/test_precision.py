@@ -11,6 +11,25 @@ import pytest
 
 NEVER_CONTRADICTED = [
     "If you are detained by ICE, call a lawyer immediately.",
+    # the review of the possessive, custody, quotation, 'they' and 'the agency' rules: a
+    # possessive takes a place for granted; custody is also criminal; marks that are no
+    # quotation; an object before is no doer; people are no antecedent of 'these'
+    "Reporters keep writing about ICE's Air and Marine Operations, which belongs to CBP.",
+    "The phrase ICE's Air and Marine Operations is a common mistake; the office is part of CBP.",
+    "The Attorney General's Board of Immigration Appeals reviews decisions of the judges.",
+    "Nobody is ever transferred to USCIS custody.",
+    "No one ends up in State Department custody.",
+    "The suspects were taken into FBI custody after the raid.",
+    "Smuggling suspects are held in HSI custody until charges are filed.",
+    "Unaccompanied children are placed in HHS custody.",
+    "The State Department decides whether you can enter the diversity visa lottery.",
+    "An immigration judge may decide whether you can be admitted.",
+    "Lawyers from the Office of Immigration Litigation argue for removal in the federal appeals courts.",
+    "Consular officers interview visa applicants; these are later admitted or turned away by CBP.",
+    "No decision on an asylum claim is made by CBP officers.",
+    "The officer referred her to ICE. Her asylum claim was later decided by the agency.",
+    "In 2018, hundreds of asylum claims were decided by CBP officers at the border.",
+    "In 2011, E-Verify, a program then run by ICE, grew fast.",
     # what an agency is told or asked to do is an instruction, not its role
     "USCIS was told to deport more people.",
     "CBP was asked to issue green cards faster.",

@@ -149,7 +149,14 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         if _placing_opener(token, sent, lex):
             # 'Under it, you have ...': a whole read from before, so a likely reading only
             return [inferred(m) for m in _first(_it_antecedent(previous, lex))]
-        return _first(subject_of(previous)) if _named_again(token, own, lex) else []
+        if not _named_again(token, own, lex):
+            return []
+        # 'by the agency', 'with the same agency': only an agency that was the subject before
+        # ('The officer referred him to ICE. His claim was decided by the agency.': not ICE)
+        if token.dep_ in _OBJECT_DEPS and not any(c.lower_ in lex.demonstratives
+                                                  for c in token.children):
+            return _first(_doer(previous))
+        return _first(subject_of(previous))
     if lower in lex.word_class("role_anaphors"):
         return _first(role_antecedent(token, sent, own, previous, lex))
     if lower in lex.word_class("role_partitives"):
@@ -238,7 +245,8 @@ def _they(token: Token, sent: Span, earlier: Sequence[Span], previous: Sequence[
 def _rivals_they(previous: Sequence[Span], found: Sequence[Span], lex: Lexicon) -> bool:
     return rival_for_they(previous, found, lex.word_class("referent_people"),
                           lex.word_class("companion_prepositions"),
-                          lex.word_class("having_verbs"))
+                          lex.word_class("having_verbs"),
+                          lex.units | lex.personnel | lex.anaphor_nouns | lex.role_nouns)
 
 
 def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
@@ -318,6 +326,16 @@ def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
 
 _RELATIVE_DEPS = {"relcl", "acl"}
 _OBJECT_DEPS = {"dobj", "pobj"}
+
+
+def _doer(previous: Sequence[Span]) -> Span | None:
+    """The agency that acts in the sentence before: its subject, or a passive's agent ('Work
+    permits are issued by USCIS.'); not an agency something is done to or with."""
+    subject = subject_of(previous, strict=True)
+    if subject is not None:
+        return subject
+    return next((m for m in previous if m.root.dep_ == "pobj" and m.root.head.dep_ == "agent"),
+                None)
 
 
 def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:

@@ -167,19 +167,22 @@ def staff_of(previous: Sequence[Span], personnel: frozenset[str]) -> Span | None
 
 
 def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: frozenset[str],
-                   companions: frozenset[str], having: frozenset[str] = frozenset()) -> bool:
+                   companions: frozenset[str], having: frozenset[str] = frozenset(),
+                   parts: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence of ``previous`` offers 'they' another referent than ``taken``:
     plural people as an argument ('USCIS interviews applicants. They must bring ...'), plural
-    things the main verb says it has (``having``: 'CBP does have boats. They belong to ...'),
-    or another agency the one taken acts on or with ('ICE works with CBP. They ...': one, or
-    both?). Then 'they' is left unresolved: no claim rather than a guess."""
+    things the main verb says it has (``having``: 'CBP does have boats. They belong to ...';
+    not its own ``parts``, offices or officers, whose acts are the agency's: 'USCIS has field
+    offices. They interview applicants.'), or another agency the one taken acts on or with
+    ('ICE works with CBP. They ...': one, or both?). Then 'they' is left unresolved: no claim
+    rather than a guess."""
     if not previous:
         return False
     inside = {i for m in previous for i in range(m.start, m.end)}
     # 'CBP officers inspect travelers. They ...': a plural subject of the agency's own is it
     staff = any(m.root.dep_ in _OWNER_DEPS and m.root.head.tag_ in _PLURAL_TAGS for m in taken)
     if not staff and any(t.tag_ in _PLURAL_TAGS and _argument(t) and t.i not in inside
-                         and (_only_people(t, people) or _had(t, having))
+                         and (_only_people(t, people) or _had(t, having, parts))
                          for t in previous[0].sent):
         return True
     labels = {m.label_ for m in taken}
@@ -193,11 +196,13 @@ def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: froz
     return False
 
 
-def _had(token: Token, having: frozenset[str]) -> bool:
-    """Whether ``token`` (or the noun it is a conjunct of) is the object of a verb of having."""
+def _had(token: Token, having: frozenset[str], parts: frozenset[str]) -> bool:
+    """Whether ``token`` (or the noun it is a conjunct of) is the object of a verb of having,
+    and no part of an agency (``parts``)."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "dobj" and token.head.lemma_.lower() in having
+    return (token.dep_ == "dobj" and token.head.lemma_.lower() in having
+            and token.lemma_.lower() not in parts)
 
 
 def _only_people(token: Token, people: frozenset[str]) -> bool:

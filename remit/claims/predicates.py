@@ -145,9 +145,11 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
     else:
         children = _arg_children(verb, mentions, passive, lex.back_objects)
         if passive:  # 'they do not issue work permits; those are issued by USCIS'
-            children = [_antecedent(c, mentions) if c.dep_ == "nsubjpass" and c.n_lefts == 0
-                        and c.n_rights == 0 and c.lower_ in lex.word_class("back_subjects")
-                        else c for c in children]
+            children = [_antecedent(c, mentions, lex.personnel
+                                    | lex.word_class("referent_people"))
+                        if c.dep_ == "nsubjpass" and c.n_lefts == 0 and c.n_rights == 0
+                        and c.lower_ in lex.word_class("back_subjects") else c
+                        for c in children]
         out = [t for child in children for t in _pruned_subtree(child, mentions)]
     return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
 
@@ -182,12 +184,15 @@ def _arg_children(verb: Token, mentions: set[int], passive: bool,
     return out
 
 
-def _antecedent(pronoun: Token, mentions: set[int]) -> Token:
+def _antecedent(pronoun: Token, mentions: set[int], people: frozenset[str]) -> Token:
     """What a plural demonstrative subject stands for: the nearest plural noun before it in
     its sentence that is a subject or object, else the nearest object ('does not give anyone
-    a work permit; those are issued by ...'); the pronoun itself when there is none."""
+    a work permit; those are issued by ...'); never people ('interview visa applicants; these
+    are then admitted by ...': who is admitted is no act); the pronoun itself when there is
+    none."""
     before = [t for t in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start])
-              if t.pos_ in {"NOUN", "PROPN"} and t.i not in mentions]
+              if t.pos_ in {"NOUN", "PROPN"} and t.i not in mentions
+              and t.lemma_.lower() not in people]
     for wanted in (lambda t: t.tag_ in {"NNS", "NNPS"} and t.dep_ in _CLAUSE_ARGS,
                    lambda t: t.dep_ == "dobj"):
         found = next((t for t in before if wanted(t)), None)

@@ -242,13 +242,18 @@ class SentenceRunner:
 
 
 def _in_quotation(clean: str, start: int, lex) -> bool:
-    """Whether the text at ``start`` is inside a quotation opened earlier on its line: an odd
-    number of straight quotation marks before it, or more opening curly marks than closing."""
-    before = clean[clean.rfind("\n", 0, start) + 1 : start]
-    straight = sum(before.count(m) for m in lex.word_class("straight_quotes"))
-    opened = sum(before.count(m) for m in lex.word_class("opening_quotes"))
-    closed = sum(before.count(m) for m in lex.word_class("closing_quotes"))
-    return straight % 2 == 1 or opened > closed
+    """Whether the text at ``start`` is inside a quotation opened earlier on its line and
+    closed later on it: an odd number of quotation marks before it (straight and curly alike:
+    writers mix them) and one after it. An inch mark ('6\'2" tall') or a quotation never
+    closed leaves the sentences after it the writer's own."""
+    line_start = clean.rfind("\n", 0, start) + 1
+    line_end = clean.find("\n", start)
+    line_end = len(clean) if line_end < 0 else line_end
+    marks = (lex.word_class("straight_quotes") | lex.word_class("opening_quotes")
+             | lex.word_class("closing_quotes"))
+    before = sum(clean.count(m, line_start, start) for m in marks)
+    after = sum(clean.count(m, start, line_end) for m in marks)
+    return before % 2 == 1 and after > 0
 
 
 def _layout(clean: str, sentence: Sentence, previous_end: int | None, unit) -> tuple[bool, bool]:
