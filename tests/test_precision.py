@@ -30,6 +30,11 @@ NEVER_CONTRADICTED = [
     "The officer referred her to ICE. Her asylum claim was later decided by the agency.",
     "In 2018, hundreds of asylum claims were decided by CBP officers at the border.",
     "In 2011, E-Verify, a program then run by ICE, grew fast.",
+    # shared false alarms the review found: the agent after 'but', 'never' hung on the
+    # subject, the first sentence of a quotation put down to someone after it
+    "Work permits are not issued by ICE but by USCIS.",
+    "CBP never, in any case, grants asylum.",
+    '"CBP grants asylum at the border. It also issues green cards," the flyer said.',
     # what an agency is told or asked to do is an instruction, not its role
     "USCIS was told to deport more people.",
     "CBP was asked to issue green cards faster.",

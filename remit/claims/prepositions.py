@@ -50,7 +50,13 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
         while agent.dep_ == "conj":
             agent = agent.head
         if agent.dep_ == "agent":
-            frames = core.read_verb(ctx, mention, agent.head, passive=True)
+            # '... are not issued by USCIS but by the State Department': the agent after 'but'
+            # is the one that does it; the verb's 'not' denies the first
+            contrasted = prep.i != agent.i and any(
+                c.dep_ == "cc" and c.lower_ in words("contrast_conjunctions") and c.i < prep.i
+                for c in agent.children)
+            frames = core.read_verb(ctx, mention, agent.head, passive=True,
+                                    own_negation=not contrasted)
             if _other_agents(agent, words("agent_prepositions")):
                 # 'led at ports by officers of A, along the border by agents of B': which
                 # place goes with which agent is a guess, so no frame is contradicted

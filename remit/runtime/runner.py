@@ -206,7 +206,8 @@ class SentenceRunner:
 
         claims = self.component(doc)._.remit_claims
         if claims and plan.prepared is not None and _in_quotation(
-                plan.prepared.text, sentence.start_char, self.component.extractor.lex):
+                plan.prepared.text, sentence.start_char, sentence.end_char,
+                self.component.extractor.lex):
             # 'Claim: "... is the judge. They can order you deported."': the second sentence
             # is still inside the quotation, someone else's words
             claims = [dataclasses.replace(c, assertion="reported") if c.asserted else c
@@ -241,19 +242,24 @@ class SentenceRunner:
         return self._readings(unit.fallback) if unit.fallback is not None else (doc, [])
 
 
-def _in_quotation(clean: str, start: int, lex) -> bool:
-    """Whether the text at ``start`` is inside a quotation opened earlier on its line and
-    closed later on it: an odd number of quotation marks before it (straight and curly alike:
-    writers mix them) and one after it. An inch mark ('6\'2" tall') or a quotation never
-    closed leaves the sentences after it the writer's own."""
+def _in_quotation(clean: str, start: int, end: int, lex) -> bool:
+    """Whether the sentence at ``start:end`` is part of a quotation of several sentences: it
+    starts inside a quotation opened earlier on its line, or it ends inside one that closes
+    later on the line ('"TSA deports travelers. It also issues visas," the post said.'),
+    counting quotation marks straight and curly alike (writers mix them). An inch mark
+    ('6\'2" tall') or a quotation never closed leaves the sentences after it the writer's own."""
     line_start = clean.rfind("\n", 0, start) + 1
-    line_end = clean.find("\n", start)
+    line_end = clean.find("\n", end)
     line_end = len(clean) if line_end < 0 else line_end
     marks = (lex.word_class("straight_quotes") | lex.word_class("opening_quotes")
              | lex.word_class("closing_quotes"))
-    before = sum(clean.count(m, line_start, start) for m in marks)
-    after = sum(clean.count(m, start, line_end) for m in marks)
-    return before % 2 == 1 and after > 0
+
+    def count(a: int, b: int) -> int:
+        return sum(clean.count(m, a, b) for m in marks)
+
+    opened_before = count(line_start, start) % 2 == 1 and count(start, line_end) > 0
+    open_at_end = count(line_start, end) % 2 == 1 and count(end, line_end) > 0
+    return opened_before or open_at_end
 
 
 def _layout(clean: str, sentence: Sentence, previous_end: int | None, unit) -> tuple[bool, bool]:
