@@ -168,9 +168,16 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
             return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
         # '..., and it then issues ...' refers to this sentence's subject, if it has one;
         # never to people in the plural ('Consular officers work for DOS. It ...': DOS)
-        earlier = [m for m in earlier if not _personnel_mention(m, lex)]
+        agencies = [m for m in earlier if not _personnel_mention(m, lex)]
         before = [m for m in previous if not _personnel_mention(m, lex)]
-        return _first(subject_of(earlier) if earlier else _it_antecedent(before, lex))
+        if not agencies:
+            return _first(_it_antecedent(before, lex))
+        found = subject_of(agencies)
+        if found is not None and any(m.label_ != found.label_ for m in earlier):
+            # 'USCIS sends the petition to a consular officer, and it issues the visa': the
+            # subject, or what the other party stands for: a likely reading only
+            found = inferred(found)
+        return _first(found)
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
         return _they(token, sent, earlier, previous, lex)
     if lower in lex.anaphor_ordinals:
