@@ -173,7 +173,9 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         if not agencies:
             return _first(_it_antecedent(before, lex))
         found = subject_of(agencies)
-        if found is not None and any(m.label_ != found.label_ for m in earlier):
+        if found is not None and any(
+                m.label_ != found.label_ and m.root.dep_ not in _INSIDE_DEPS
+                and _verb_between(found, m) for m in earlier):
             # 'USCIS sends the petition to a consular officer, and it issues the visa': the
             # subject, or what the other party stands for: a likely reading only
             found = inferred(found)
@@ -333,6 +335,13 @@ def _described(token: Token, lex: Lexicon, relative: bool = True) -> bool:
 
 _RELATIVE_DEPS = {"relcl", "acl"}
 _OBJECT_DEPS = {"dobj", "pobj"}
+
+
+def _verb_between(first: Span, later: Span) -> bool:
+    """Whether a verb stands between two mentions: the later is a party of an act of the first,
+    not a part of its name ("The Department of Labor's Office of ...")."""
+    return any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
+               for t in first.doc[first.end : later.start])
 
 
 def _doer(previous: Sequence[Span]) -> Span | None:
