@@ -35,6 +35,9 @@ NEVER_CONTRADICTED = [
     "Work permits are not issued by ICE but by USCIS.",
     "CBP never, in any case, grants asylum.",
     '"CBP grants asylum at the border. It also issues green cards," the flyer said.',
+    "CBP, many people say, grants asylum.",
+    "He asked whether ICE issues visas; no one answered.",
+    "We wondered if TSA grants green cards.",
     # what an agency is told or asked to do is an instruction, not its role
     "USCIS was told to deport more people.",
     "CBP was asked to issue green cards faster.",
