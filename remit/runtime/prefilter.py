@@ -36,6 +36,7 @@ from remit.runtime.boundaries import (
     row_semicolons,
 )
 from remit.runtime.salience import REACH
+from remit.runtime.text import LIST_MARKER
 
 # The longest sentence parsed whole, in tokens. Written sentences stay far below it (the
 # longest of the reference sources has about 120); a longer run (a page that lost its full
@@ -276,7 +277,8 @@ class Prefilter:
             # anywhere on a page about one agency (the salience's topic)
             reached = i in cued and last is not None and (i - last == 1 or (
                 i - last <= REACH + 1
-                and "\n" not in text[sentences[last].end_char:sent.start_char])
+                and ("\n" not in text[sentences[last].end_char:sent.start_char]
+                     or _items_between(text, sentences, last, i)))
                 or topic.open)
             if i in maybe or reached:
                 sent_doc = tokens.sentence_doc(sent)
@@ -308,3 +310,11 @@ class Prefilter:
         if not len(positions):
             return set()
         return set((np.searchsorted(starts, positions, side="right") - 1).tolist())
+
+
+def _items_between(text: str, sentences: list[Sentence], last: int, i: int) -> bool:
+    """Whether every sentence between the carrier ``last`` and sentence ``i`` is a list item:
+    a list under a lead continues the lead's paragraph ('Its main jobs are:' / '1. arresting
+    ...' / '2. holding ...' / 'It does not decide ...'), so its reach goes on past it."""
+    return i - last > 1 and all(
+        LIST_MARKER.match(text, sentences[j].start_char) for j in range(last + 1, i))
