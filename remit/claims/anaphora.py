@@ -19,8 +19,8 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
   phrase or a label ('In most cases, they ...', 'Cargo: they ...'), never as the subject of a
   clause inside ('Before they deport anyone, ...'), nor when the sentence before offers it
   plural people ('USCIS fingerprints applicants. They must ...'), plural things it has ('CBP
-  has boats. They belong to ...') or another agency its agency acts on or with ('ICE works
-  with CBP. They ...'): :func:`remit.claims.focus.rival_for_they`;
+  owns helicopters. They belong to ...') or another agency its agency acts on or with ('ICE
+  works with CBP. They ...'): :func:`remit.claims.focus.rival_for_they`;
 - 'the agency' after a pair coordinated as the subject takes neither; 'One (of them) ...'
   after 'X has many roles' takes X (``role_partitives``);
 - a bare noun for people ('Officers inspect ...', 'the officer decides ...':
@@ -32,8 +32,9 @@ The reference model, for an anaphor that is a subject (or the possessor of one):
 - a pronoun after an agency or pair set out before it in its own sentence takes that ('Border
   Patrol and ICE, they both ...');
 - 'it' after a placing preposition that opens the sentence ('Under it, you have ...') takes
-  the agency 'it' would take as a subject, as a likely reading; a bare 'does' that takes the
-  predicate before is :mod:`remit.claims.ellipsis`'.
+  the agency 'it' would take as a subject, as a likely reading (the 'it' rules are
+  :mod:`remit.claims.it_reference`); a bare 'does' that takes the predicate before is
+  :mod:`remit.claims.ellipsis`'.
 When the antecedent is ambiguous, nothing is resolved: no claim rather than a guess.
 """
 
@@ -44,25 +45,24 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from remit.claims.focus import (
-    MODIFIER_DEPS,
+    OWNER_DEPS,
     SUBJECT_DEPS,
     coordinated,
     focus,
     in_focus,
     inferred,
-    is_subject,
     pair_of,
     rival_for_they,
     sole_object,
     staff_of,
     subject_of,
 )
+from remit.claims.it_reference import it_antecedent, it_antecedents, placing_opener
 from remit.claims.lexicon import Lexicon
 from remit.claims.mentions import PERSONNEL_KIND
 from remit.claims.role_reference import of_role, one_of_roles, role_antecedent, role_subject
 from remit.records import FAR_VIAS
 
-_INSIDE_DEPS = MODIFIER_DEPS | {"poss"}
 _LOOSE_DEPS = {"npadvmod", "dep"}  # how the small model attaches a noun phrase set out first
 
 
@@ -121,7 +121,7 @@ def _rivalled(antecedent: Span, previous: Sequence[Span]) -> bool:
     certain enough to contradict, as further back where the salience reads it so), not as a
     modifier or possessor inside one ('ICE is a DHS agency.', "OPLA is ICE's legal office.")."""
     return any(antecedent is m for m in previous) and any(
-        m.label_ != antecedent.label_ and m.root.dep_ not in _INSIDE_DEPS for m in previous)
+        m.label_ != antecedent.label_ and m.root.dep_ not in OWNER_DEPS for m in previous)
 
 
 def _anaphor_span(token: Token, antecedent: Span, lex: Lexicon) -> Span:
@@ -146,9 +146,10 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         found = in_focus(previous, lex.role_nouns)  # 'The mission of the agency is ...'
         return found if len(found) == 1 else []
     if token.dep_ not in SUBJECT_DEPS:
-        if _placing_opener(token, sent, lex):
+        if placing_opener(token, sent, lex):
             # 'Under it, you have ...': a whole read from before, so a likely reading only
-            return [inferred(m) for m in _first(_it_antecedent(previous, lex))]
+            found = it_antecedent(previous, lex)
+            return [] if found is None else [inferred(found)]
         if not _named_again(token, own, lex):
             return []
         # 'by the agency', 'with the same agency': only an agency that was the subject before
@@ -164,22 +165,7 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
     if lower in lex.word_class("pair_anaphors"):
         return [] if earlier else pair_of(previous)
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
-        if _names_an_agency(token, own):
-            return []  # 'it is OIL that defends it', 'it was CBP': a cleft's 'it', no anaphor
-        # '..., and it then issues ...' refers to this sentence's subject, if it has one;
-        # never to people in the plural ('Consular officers work for DOS. It ...': DOS)
-        agencies = [m for m in earlier if not _personnel_mention(m, lex)]
-        before = [m for m in previous if not _personnel_mention(m, lex)]
-        if not agencies:
-            return _first(_it_antecedent(before, lex))
-        found = subject_of(agencies)
-        if found is not None and any(
-                m.label_ != found.label_ and m.root.dep_ not in _INSIDE_DEPS
-                and _verb_between(found, m) for m in earlier):
-            # 'USCIS sends the petition to a consular officer, and it issues the visa': the
-            # subject, or what the other party stands for: a likely reading only
-            found = inferred(found)
-        return _first(found)
+        return it_antecedents(token, own, earlier, previous, lex)
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
         return _they(token, sent, earlier, previous, lex)
     if lower in lex.anaphor_ordinals:
@@ -337,11 +323,6 @@ _RELATIVE_DEPS = {"relcl", "acl"}
 _OBJECT_DEPS = {"dobj", "pobj"}
 
 
-def _verb_between(first: Span, later: Span) -> bool:
-    """Whether a verb stands between two mentions: the later is a party of an act of the first,
-    not a part of its name ("The Department of Labor's Office of ...")."""
-    return any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
-               for t in first.doc[first.end : later.start])
 
 
 def _doer(previous: Sequence[Span]) -> Span | None:
@@ -381,59 +362,8 @@ def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
             and determiners[0] in lex.definite_articles)
 
 
-def _placing_opener(token: Token, sent: Span, lex: Lexicon) -> bool:
-    """Whether ``token`` is 'it' after a placing preposition opening the main clause.
-
-    'Under it, you have several agencies ...', 'Within it, ...': the agency the sentence
-    before is about, as the whole what follows sits in.
-    """
-    head = token.head
-    return (token.lower_ in lex.singular_anaphors and token.pos_ == "PRON"
-            and token.dep_ == "pobj" and head.i == sent.start and head.head.i == sent.root.i
-            and head.lower_ in lex.word_class("placing_prepositions"))
 
 
-def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
-    """Whether subject ``token`` is said to be an agency of its own sentence ('it is ICE')."""
-    head = token.head
-    if head.lemma_ != "be":
-        return False
-    inside = {m.root.i for m in own}
-    return any(c.dep_ == "attr" and c.i in inside for c in head.children)
 
-
-def _personnel_mention(mention: Span, lex: Lexicon) -> bool:
-    """'immigration judges', 'a consular officer': people, never what 'it' names ('The Board
-    hears appeals from immigration judges. It also reviews ...': the Board; 'Only a consular
-    officer can issue the visa, and USCIS's role ended when it approved the petition': USCIS),
-    in the plural or the singular."""
-    return mention.root.lemma_.lower() in lex.personnel
-
-
-def _it_antecedent(previous: Sequence[Span], lex: Lexicon) -> Span | None:
-    """What 'it' takes from the sentence before: its agency in focus (never a pair), else its
-    first mention.
-
-    Not the first mention when the sentence's main subject is another thing 'it' can name:
-    in 'E-Verify compares records with DHS. It is run by USCIS.' 'it' is E-Verify, not DHS;
-    but a subject that is the agency's role or a noun for an agency points at the agency
-    ("The TSA's mission is security. It ...", 'One such agency is USCIS. It ...').
-    """
-    if any(is_subject(m.root, lex.role_nouns) for m in previous):
-        subjects = focus(previous, lex.role_nouns)
-        return subjects[0] if len(subjects) == 1 else None
-    if not previous:
-        return None
-    sent = previous[0].sent
-    inside = {i for m in previous for i in range(m.start, m.end)}
-    others = [t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.i == sent.root.i
-              and t.i not in inside and t.tag_ in {"NN", "NNP"}]
-    if not others:
-        return previous[0]
-    pointers = lex.role_nouns | lex.anaphor_nouns
-    if len({m.label_ for m in previous}) == 1 and all(
-            t.lemma_.lower() in pointers for t in others):
-        return previous[0]
-    return None
 
 

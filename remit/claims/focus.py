@@ -171,7 +171,7 @@ def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: froz
                    parts: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence of ``previous`` offers 'they' another referent than ``taken``:
     plural people as an argument ('USCIS interviews applicants. They must bring ...'), plural
-    things the main verb says it has (``having``: 'CBP does have boats. They belong to ...';
+    things the main verb says it has (``having``: 'CBP owns helicopters. They belong to ...';
     not its own ``parts``, offices or officers, whose acts are the agency's: 'USCIS has field
     offices. They interview applicants.'), or another agency the one taken acts on or with
     ('ICE works with CBP. They ...': one, or both?). Then 'they' is left unresolved: no claim
@@ -180,7 +180,7 @@ def rival_for_they(previous: Sequence[Span], taken: Sequence[Span], people: froz
         return False
     inside = {i for m in previous for i in range(m.start, m.end)}
     # 'CBP officers inspect travelers. They ...': a plural subject of the agency's own is it
-    staff = any(m.root.dep_ in _OWNER_DEPS and m.root.head.tag_ in _PLURAL_TAGS for m in taken)
+    staff = any(m.root.dep_ in OWNER_DEPS and m.root.head.tag_ in _PLURAL_TAGS for m in taken)
     if not staff and any(t.tag_ in _PLURAL_TAGS and _argument(t) and t.i not in inside
                          and (_only_people(t, people) or _had(t, having, parts))
                          for t in previous[0].sent):
@@ -216,7 +216,8 @@ def _only_people(token: Token, people: frozenset[str]) -> bool:
 
 
 _NOUN_POS = {"NOUN", "PROPN"}
-_OWNER_DEPS = MODIFIER_DEPS | {"poss"}
+# Where a mention sits inside another noun phrase: a modifier or a possessor of it.
+OWNER_DEPS = MODIFIER_DEPS | {"poss"}
 
 
 def _argument(token: Token) -> bool:

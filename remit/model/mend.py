@@ -1,12 +1,12 @@
 """A mend of one parse error of the small English models that misleads the reading of roles.
 
-'USCIS is separate from the Executive Office for Immigration Review, the Justice Department
-agency that runs the courts': the small model hangs the apposition ('the ... agency that runs
-the courts') on the clause's subject, or makes it the copula's attribute, though the noun just
-before its comma is the object of a preposition or a verb ('from ... Review'). Read as parsed,
-USCIS would run the courts. An apposition set off by a comma belongs to the noun phrase that
-ends at the comma; :func:`mend_appositions` hangs it there. Its label stays (an attribute
-becomes an apposition); nothing else in the parse changes.
+'USCIS is distinct from EOIR, the office that operates the immigration courts': the small
+model hangs the apposition ('the office that operates ...') on the clause's subject, or makes
+it the copula's attribute, though the noun just before its comma is the object of a
+preposition or a verb ('from EOIR'). Read as parsed, USCIS would operate the courts. An
+apposition set off by a comma belongs to the noun phrase that ends at the comma;
+:func:`mend_appositions` hangs it there. Its label stays (an attribute becomes an
+apposition); nothing else in the parse changes.
 """
 
 from __future__ import annotations
@@ -51,6 +51,6 @@ def _owner(doc: Doc, token: Token) -> Token | None:
         if step.head.i == step.i:
             break
         step = step.head
-    if owner is None or owner.i == head.i or token.i in {a.i for a in owner.ancestors}:
+    if owner is None or any(a.i == token.i for a in owner.ancestors):
         return None
     return owner

@@ -9,6 +9,8 @@ each text as the user wrote it.
 from __future__ import annotations
 
 import dataclasses
+import re
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -36,6 +38,8 @@ class _Plan:
     implicit: dict = dataclasses.field(default_factory=dict)
     # Sentences between a carrier and an anaphor in its reach, unparsed (see finish).
     deferred: dict = dataclasses.field(default_factory=dict)
+    # Where the text's quotation marks and line breaks are (see _Quotations), once asked.
+    quotations: _Quotations | None = None
 
     @property
     def complete(self) -> bool:
@@ -205,11 +209,15 @@ class SentenceRunner:
         from remit.runtime.units import keep
 
         claims = self.component(doc)._.remit_claims
-        if claims and plan.prepared is not None and _in_quotation(
-                plan.prepared.text, sentence.start_char, sentence.end_char,
-                self.component.extractor.lex):
-            # 'Claim: "... is the judge. They can order you deported."': the second sentence
-            # is still inside the quotation, someone else's words
+        if claims and plan.prepared is not None and plan.prepared.text:
+            if plan.quotations is None:
+                plan.quotations = _Quotations(plan.prepared.text, self.component.extractor.lex)
+            quoted = plan.quotations.inside(sentence.start_char, sentence.end_char)
+        else:
+            quoted = False
+        if quoted:
+            # 'Rumor: "ICE runs the check-ins. They also order people deported."': both
+            # sentences are inside the quotation, someone else's words
             claims = [dataclasses.replace(c, assertion="reported") if c.asserted else c
                       for c in claims]
         unit = plan.implicit.get(i)
@@ -242,24 +250,40 @@ class SentenceRunner:
         return self._readings(unit.fallback) if unit.fallback is not None else (doc, [])
 
 
-def _in_quotation(clean: str, start: int, end: int, lex) -> bool:
-    """Whether the sentence at ``start:end`` is part of a quotation of several sentences: it
-    starts inside a quotation opened earlier on its line, or it ends inside one that closes
-    later on the line ('"TSA deports travelers. It also issues visas," the post said.'),
-    counting quotation marks straight and curly alike (writers mix them). An inch mark
-    ('6\'2" tall') or a quotation never closed leaves the sentences after it the writer's own."""
-    line_start = clean.rfind("\n", 0, start) + 1
-    line_end = clean.find("\n", end)
-    line_end = len(clean) if line_end < 0 else line_end
-    marks = (lex.word_class("straight_quotes") | lex.word_class("opening_quotes")
-             | lex.word_class("closing_quotes"))
+class _Quotations:
+    """Where a text's quotation marks (straight and curly alike: writers mix them) and line
+    breaks stand, found once per text, so each sentence's question is a binary search."""
 
-    def count(a: int, b: int) -> int:
-        return sum(clean.count(m, a, b) for m in marks)
+    def __init__(self, clean: str, lex):
+        marks = (lex.word_class("straight_quotes") | lex.word_class("opening_quotes")
+                 | lex.word_class("closing_quotes"))
+        pattern = re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+        self._marks = [m.start() for m in pattern.finditer(clean)]
+        self._breaks = [m.start() for m in _BREAK.finditer(clean)] if self._marks else []
+        self._length = len(clean)
 
-    opened_before = count(line_start, start) % 2 == 1 and count(start, line_end) > 0
-    open_at_end = count(line_start, end) % 2 == 1 and count(end, line_end) > 0
-    return opened_before or open_at_end
+    def inside(self, start: int, end: int) -> bool:
+        """Whether the sentence at ``start:end`` is part of a quotation of several sentences:
+        it starts inside a quotation opened earlier on its line, or it ends inside one that
+        closes later on the line ('"TSA deports travelers. It also issues visas," the post
+        said.'). An inch mark ('6\'2" tall') or a quotation never closed leaves the sentences
+        after it the writer's own."""
+        if not self._marks:
+            return False
+        at = bisect_left(self._breaks, start)
+        line_start = self._breaks[at - 1] + 1 if at else 0
+        after = bisect_left(self._breaks, end)
+        line_end = self._breaks[after] if after < len(self._breaks) else self._length
+
+        def count(a: int, b: int) -> int:
+            return bisect_left(self._marks, b) - bisect_left(self._marks, a)
+
+        opened_before = count(line_start, start) % 2 == 1 and count(start, line_end) > 0
+        open_at_end = count(line_start, end) % 2 == 1 and count(end, line_end) > 0
+        return opened_before or open_at_end
+
+
+_BREAK = re.compile("\n")
 
 
 def _layout(clean: str, sentence: Sentence, previous_end: int | None, unit) -> tuple[bool, bool]:

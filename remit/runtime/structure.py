@@ -309,10 +309,10 @@ def _lead(clean: str, own: Sequence[Mention], text: str, bare: str, words: _Word
         return _NOBODY
     if own:
         return _name(clean, own[0], own)
-    found = set(_WORD.findall(text.lower()))
-    if found & words.pronouns:
+    found = _WORD.findall(text.lower())
+    if set(found) & words.pronouns:
         return state.last or state.section or _NOBODY
-    if _described(text, words):  # "The agency's main duties are:": the section's agency only
+    if _described(found, words):  # "The agency's main duties are:": the section's agency only
         return state.section or _NOBODY
     if state.in_run and state.section:
         return state.section
@@ -326,11 +326,11 @@ def _same_agency(last: tuple[str, str] | None, agency: tuple[str, str]) -> bool:
     return last is None or last[0] == agency[0]
 
 
-def _described(text: str, words: _Words) -> bool:
-    """Whether a lead names its agency by an agency noun after 'the' or 'this' ("The agency's
-    main jobs are:"); which agency is the heading's, not one the prose before names ('The
-    department works abroad, while USCIS works at home. The department's duties are:')."""
-    found = _WORD.findall(text.lower())
+def _described(found: Sequence[str], words: _Words) -> bool:
+    """Whether a lead (its lower-case words ``found``) names its agency by an agency noun after
+    'the' or 'this' ("The agency's main jobs are:"); which agency is the heading's, not one the
+    prose before names ('The department works abroad, while USCIS works at home. The
+    department's duties are:')."""
     return any(before in words.determiners and noun.removesuffix("'s") in words.nouns
                for before, noun in zip(found, found[1:], strict=False))
 
