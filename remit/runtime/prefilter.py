@@ -266,7 +266,7 @@ class Prefilter:
         maybe = self._sentences_with(
             starts, np.concatenate([found, self._hits(tokens.lower, self._mention_hashes)]))
         by_sentence = _by_sentence(matches, starts, sentences)
-        cued = self._sentences_with(starts, self._cues.positions(tokens.lower, starts))
+        cued: set[int] | None = None  # the sentences with an anaphor cue, found when asked
         out: list[Carrier | None] = []
         last = None  # the last carrier
         text = doc.text if text is None else text
@@ -275,11 +275,16 @@ class Prefilter:
             carrier = None
             # within reach of the last carrier, and in its paragraph (or right after it); or
             # anywhere on a page about one agency (the salience's topic)
-            reached = i in cued and last is not None and (i - last == 1 or (
-                i - last <= REACH + 1
-                and ("\n" not in text[sentences[last].end_char:sent.start_char]
-                     or _items_between(text, sentences, last, i)))
-                or topic.open)
+            reached = False
+            if last is not None:
+                if cued is None:  # most texts of one sentence never ask
+                    cued = self._sentences_with(starts,
+                                                self._cues.positions(tokens.lower, starts))
+                reached = i in cued and (i - last == 1 or (
+                    i - last <= REACH + 1
+                    and ("\n" not in text[sentences[last].end_char:sent.start_char]
+                         or _items_between(text, sentences, last, i)))
+                    or topic.open)
             if i in maybe or reached:
                 sent_doc = tokens.sentence_doc(sent)
                 mentions = self.extractor.mentions(
