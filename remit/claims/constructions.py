@@ -295,8 +295,12 @@ def _gates(pattern: list[dict], vocab) -> list[frozenset]:
     """The value sets a doc must meet for ``pattern`` to match: one per attribute a node
     names its values of (words, dependency labels, tags: one value or ``IN``), and for a node
     that names both words and labels, the (word, label) pairs one token must have.
+
+    The rarest kind comes first (pairs, then words, then tags and labels, which most docs
+    hold): :class:`~remit.claims.depmatch.Gated` looks at a matcher only when its first
+    gate is met.
     """
-    out: list[frozenset] = []
+    out: list[tuple[int, frozenset]] = []
     for node in pattern:
         named = {}
         for attr in _GATED:
@@ -305,11 +309,15 @@ def _gates(pattern: list[dict], vocab) -> list[frozenset]:
                 value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None)
             if words:
                 named[attr] = [vocab.strings.add(w) for w in words]
-                out.append(frozenset(named[attr]))
+                out.append((_RARITY[attr], frozenset(named[attr])))
         for attr in ("LOWER", "LEMMA"):
             if attr in named and "DEP" in named:
-                out.append(frozenset((w, d) for w in named[attr] for d in named["DEP"]))
-    return out
+                out.append((0, frozenset((w, d) for w in named[attr] for d in named["DEP"])))
+    return [gate for _, gate in sorted(out, key=lambda row: row[0])]
+
+
+# How common a gate's kind of value is in a doc (0: a word with its label, the rarest).
+_RARITY = {"LOWER": 1, "LEMMA": 1, "TAG": 2, "DEP": 3}
 
 
 def by_anchor(bindings: Iterable[Binding]) -> dict[tuple[str, int], list[Binding]]:

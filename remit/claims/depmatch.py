@@ -228,13 +228,16 @@ _ORDER = frozenset({".", ".*", ";", ";*"})
 class Gated:
     """Matchers that run only on docs holding, for each of their gates (a set of values:
     words, labels, (word, label) pairs), one of its values.
+
+    A matcher is looked at only when its first gate is met: the caller puts the rarest
+    first (a word before a label that most docs hold).
     """
 
     def __init__(self) -> None:
         self._rows: list[tuple[list[frozenset], Matcher]] = []
         self._index: dict | None = None
         self._need: list[tuple[frozenset[int], Matcher]] = []
-        self._by_gate: dict[int, list[int]] = {}  # gate -> the rows that need it
+        self._by_gate: dict[int, list[int]] = {}  # a first gate -> the rows it opens
 
     def __bool__(self) -> bool:
         return bool(self._rows)
@@ -254,9 +257,9 @@ class Gated:
             gates = index.get(value)
             if gates is not None:
                 hit.update(gates)
-        # only the matchers that need one of the gates met can be open
+        # only the matchers whose first gate is met can be open
         by_gate = self._by_gate
-        rows = sorted(set().union(*(by_gate[gate] for gate in hit)))
+        rows = sorted(set().union(*(by_gate[gate] for gate in hit if gate in by_gate)))
         need = self._need
         return [need[row][1] for row in rows if need[row][0] <= hit]
 
@@ -273,7 +276,8 @@ class Gated:
                     for value in gate:
                         self._index.setdefault(value, []).append(ids[gate])
                 need.append(ids[gate])
-                self._by_gate.setdefault(ids[gate], []).append(row)
+            if need:
+                self._by_gate.setdefault(need[0], []).append(row)
             self._need.append((frozenset(need), matcher))
 
 
