@@ -215,5 +215,26 @@ def embedded_test(tokens: list, head, others: set[int], lex):
     def embedded(start: int, end: int) -> bool:
         return all(under_other_verb(t, head) or qualifies_head(t, heads, of)
                    or names_case_kind(t, kinds) or for_other_party(t, head, others, to, purpose)
+                   or in_gapped_conjunct(t, head, others)
                    for t in tokens[start:end])
     return embedded
+
+
+# How the parser hangs a gapped clause's subject on its object: 'USCIS green cards'.
+_GAPPED_SUBJECT_DEPS = frozenset({"amod", "compound", "nmod", "nsubj", "poss"})
+
+
+def in_gapped_conjunct(token, head, others: set[int]) -> bool:
+    """Whether an argument word is in a conjunct that opens with another agency: the verb is
+    gapped ('The State Department issues visas and USCIS green cards'), so the words are that
+    agency's, not the predicate's. ``others``: the other agencies' tokens."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "conj":
+            first = next((t for t in current.subtree if t.dep_ not in {"cc", "punct"}), None)
+            if first is not None and first.i in others and first.i < current.i and any(
+                    c.dep_ in _GAPPED_SUBJECT_DEPS and c.left_edge.i == first.i
+                    for c in current.children):
+                return True
+        current = current.head
+    return False
