@@ -202,7 +202,13 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
     phrases = verb_phrases(target)
     args = arg_tokens(target, set(ctx.mention_tokens), passive, ctx.opaque, ctx.lex)
     if not args and not passive:
-        args = linear.tail(ctx, target)
+        # 'SEVIS, which ICE runs, tracks students': the clause's object is what it is about
+        gap = next((c for c in target.children if c.dep_ == "dobj"
+                    and c.lower_ in ctx.lex.relative_words), None)
+        if gap is None:
+            args = linear.tail(ctx, target)
+        elif target.dep_ == "relcl":
+            args = tuple(linear.noun_phrase(target.head, ctx.sentence_of(target.i).start))
     if not passive:
         # 'patrols the border and issues work permits', with 'issues' tagged a noun
         head_args, later = linear.split_later_verb(ctx, list(args))

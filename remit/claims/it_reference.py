@@ -29,6 +29,10 @@ def it_antecedents(token: Token, own: Sequence[Span], earlier: Sequence[Span],
     # '..., and it then issues ...' refers to this sentence's subject, if it has one;
     # never to people in the plural ('Consular officers work for DOS. It ...': DOS)
     agencies = [m for m in earlier if not _personnel_mention(m, lex)]
+    if agencies and all(_names_a_kind(m) for m in agencies):
+        # 'Many assume Global Entry is a TSA program, but it belongs to CBP': 'it' is the
+        # thing the agency's name qualifies, or what the sentence is about, not the agency
+        return []
     if not agencies:
         found = it_antecedent([m for m in previous if not _personnel_mention(m, lex)], lex)
         return [] if found is None else [found]
@@ -41,6 +45,20 @@ def it_antecedents(token: Token, own: Sequence[Span], earlier: Sequence[Span],
         # subject, or what the other party stands for: a likely reading only
         found = inferred(found)
     return [found]
+
+
+# How a mention qualifies another noun: 'a TSA program', 'an ICE office' (not a possessor:
+# 'ICE's budget grew, and it hired more officers' is ICE).
+_KIND_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _names_a_kind(mention: Span) -> bool:
+    """Whether a mention only qualifies a noun that is not an agency ('a TSA program')."""
+    root = mention.root
+    head = root.head
+    # with its article before the name: 'ICE arrests, detains ...' may be parsed the same way
+    return root.dep_ in _KIND_DEPS and head.i >= mention.end and head.pos_ in {
+        "NOUN", "PROPN"} and any(c.dep_ == "det" and c.i < mention.start for c in head.children)
 
 
 def _verb_between(first: Span, later: Span) -> bool:

@@ -60,14 +60,39 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
         return []
     if i + 1 < sent_end and doc[i + 1].tag_ == "VBD":
         return []  # 'ICE raids increased': the word was a noun after all
-    verbs = _verb_run(ctx, doc, i, sent_end)
-    args, later = split_later_verb(ctx, list(tail(ctx, verbs[-1])))
+    if mention.start > start and doc[mention.start - 1].lower_ in ctx.lex.relative_words:
+        # 'SEVIS, which ICE runs, tracks students': a relative clause's one verb
+        verbs, later = [verb], None
+        args = _relative_object(doc, mention.start - 1, start, list(tail(ctx, verb)))
+    else:
+        verbs = _verb_run(ctx, doc, i, sent_end)
+        args, later = split_later_verb(ctx, list(tail(ctx, verbs[-1])))
     # 'CBP issues no visas': the object's 'no' denies the verbs before it (the denial cues)
     denied = negated != negation_of(ctx.lex).denies_in_order(verbs[-1], args)
     frames = [linear_frame(ctx, mention, each, args, denied) for each in verbs]
     if later is not None:
         frames.append(later_frame(ctx, mention, later, negated))
     return frames
+
+
+def _relative_object(doc, relative: int, start: int, args: list[Token]) -> list[Token]:
+    """The object of a relative clause the parser lost ('SEVIS, which ICE runs, tracks
+    students'): its words up to the clause's comma, else the noun the clause is about."""
+    cut = next((k for k, t in enumerate(args) if t.is_punct), len(args))
+    if cut:
+        return args[:cut]
+    k = relative - 1
+    while k >= start and doc[k].is_punct:
+        k -= 1
+    return noun_phrase(doc[k], start) if k >= start else []
+
+
+def noun_phrase(noun: Token, start: int) -> list[Token]:
+    """A noun and the words before it in its phrase ('the visa application form'), from
+    ``start`` on; nothing when ``noun`` is no noun."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return list(noun.doc[max(noun.left_edge.i, start) : noun.i + 1])
 
 
 def later_frame(ctx: Sentence, mention: Span, later: tuple[Token, list[Token]],

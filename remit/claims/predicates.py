@@ -143,7 +143,8 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
         # 'I-9 audits, which are carried out by HSI': the object is what the clause modifies.
         out = _pruned_subtree(verb.head, mentions)
     else:
-        children = _arg_children(verb, mentions, passive, lex.back_objects)
+        children = _arg_children(verb, mentions, passive, lex.back_objects,
+                                 lex.word_class("contrast_prepositions"))
         if passive:  # 'they do not issue work permits; those are issued by USCIS'
             children = [_antecedent(c, mentions, lex.personnel
                                     | lex.word_class("referent_people"))
@@ -155,8 +156,9 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
 
 
 def _arg_children(verb: Token, mentions: set[int], passive: bool,
-                  back: frozenset[str]) -> list[Token]:
-    """The children of ``verb`` (and those it borrows) whose subtrees are its arguments."""
+                  back: frozenset[str], contrast: frozenset[str] = frozenset()) -> list[Token]:
+    """The children of ``verb`` (and those it borrows) whose subtrees are its arguments; not a
+    phrase of ``contrast`` ('Unlike SEVIS, the DS-160 is run by ...': SEVIS is not run)."""
     children = list(verb.children)
     borrowed = []
     if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in children):
@@ -176,6 +178,8 @@ def _arg_children(verb: Token, mentions: set[int], passive: bool,
         if child.dep_ == "dep" and child.i < verb.i and any(t.i in mentions
                                                              for t in child.subtree):
             continue  # 'SEVP certifies schools, the State Department manages ...' glued on
+        if child.dep_ == "prep" and child.lower_ in contrast:
+            continue
         complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
         if child.dep_ in NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
                 complement) and child not in borrowed:
