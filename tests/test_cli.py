@@ -61,6 +61,13 @@ def test_jsonl_one_claim_per_line(run):
     assert [json.loads(line)["column"] for line in lines] == [1, 25]
 
 
+def test_jsonl_without_claims_prints_nothing(run):
+    # a blank line is no JSON Lines record: a reader that parses every line would fail on it
+    result = run("check", "-", "--format", "jsonl", input="The weather was fine today.")
+    assert result.exit_code == EXIT_OK
+    assert result.output == ""
+
+
 def test_missing_file_exits_2(run, tmp_path):
     result = run("check", str(tmp_path / "nope.md"))
     assert result.exit_code == EXIT_ERROR

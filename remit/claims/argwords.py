@@ -207,17 +207,37 @@ def embedded_test(tokens: list, head, others: set[int], lex):
     hang on another verb, only qualify a person or a decision (:func:`qualifies_head`), or
     are another party's purpose (:func:`for_other_party`; ``others``: the other agencies'
     tokens)."""
-    to, purpose, people, outcomes, kinds, of = (lex.word_class(c) for c in (
+    to, purpose, people, outcomes, kinds, of, whether = (lex.word_class(c) for c in (
         "recipient_prepositions", "purpose_prepositions", "aim_person_nouns", "outcome_nouns",
-        "court_case_kinds", "unit_prepositions"))
+        "court_case_kinds", "unit_prepositions", "alternative_markers"))
     heads = people | outcomes
 
     def embedded(start: int, end: int) -> bool:
         return all(under_other_verb(t, head) or qualifies_head(t, heads, of)
                    or names_case_kind(t, kinds) or for_other_party(t, head, others, to, purpose)
-                   or in_gapped_conjunct(t, head, others)
+                   or in_gapped_conjunct(t, head, others) or owned_by_other(t, others)
+                   or in_choice_subject(t, head, whether)
                    for t in tokens[start:end])
     return embedded
+
+
+def in_choice_subject(token, head, markers: frozenset[str]) -> bool:
+    """Whether an argument word is in the subject of a 'whether' clause: 'whether an
+    unaccompanied child gets to stay is decided by ...' decides the staying, not the child's
+    care (``markers``: the lexicon's ``alternative_markers``)."""
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        if current.dep_ == "nsubj" and any(  # not a passive's: 'whether a child is released'
+                c.dep_ == "mark" and c.lower_ in markers for c in current.head.children):
+            return True
+        current = current.head
+    return False
+
+
+def owned_by_other(token, others: set[int]) -> bool:
+    """Whether another agency's name qualifies the word ('bond hearings for people in ICE
+    detention': the detention is ICE's, not the judges' act). ``others``: its tokens."""
+    return any(c.dep_ in _GAPPED_SUBJECT_DEPS and c.i in others for c in token.children)
 
 
 # How the parser hangs a gapped clause's subject on its object: 'USCIS green cards'.

@@ -95,7 +95,10 @@ def _does(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
             return found
         return [replace(f, head=doc[binding.head]) for f in found]
     head = doc[binding.head] if binding.head is not None else content
-    frame = replace(generic(ctx, mention, head, content.subtree, negated), role_like=True)
+    # 'noun': the noun and the words before it ('an approved petition from X for ...')
+    words = ([t for c in content.lefts for t in c.subtree] + [content] if how == "noun"
+             else content.subtree)
+    frame = replace(generic(ctx, mention, head, words, negated), role_like=True)
     if binding.construction.as_verb:  # read as that verb: a generic one ('handle') stays generic
         phrases = frozenset({tuple(binding.construction.as_verb.split())})
         frame = replace(frame, generic=bool(phrases & ctx.lex.verbs("handle")),

@@ -85,8 +85,12 @@ def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
     head = token.head
     if head.lemma_ != "be":
         return False
-    inside = {m.root.i for m in own}
-    return any(c.dep_ == "attr" and c.i in inside for c in head.children)
+    inside = {i for m in own for i in range(m.start, m.end)}
+    # 'it is ICE', 'it's CBP officers ... who look at your passport': the name in the
+    # attribute or on it
+    return any(c.dep_ == "attr" and (c.i in inside or (
+        any(k.i in inside and k.dep_ in _KIND_DEPS for k in c.children)
+        and any(k.dep_ == "relcl" for k in c.subtree))) for c in head.children)
 
 
 def _personnel_mention(mention: Span, lex: Lexicon) -> bool:

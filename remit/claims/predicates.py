@@ -161,10 +161,12 @@ def _arg_children(verb: Token, mentions: set[int], passive: bool,
     phrase of ``contrast`` ('Unlike SEVIS, the DS-160 is run by ...': SEVIS is not run)."""
     children = list(verb.children)
     borrowed = []
-    if passive and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in children):
+    if passive and verb.dep_ in {"conj", "xcomp"} and not any(
+            c.dep_ == "nsubjpass" for c in children):
         # 'issued by judges and carried out by ICE': the object is the first conjunct's
         # subject ('claims raised as a defense are decided by judges', parsed with 'raised'
-        # as the main verb, shares its subject the same way).
+        # as the main verb, shares its subject the same way); 'a school has to be certified
+        # by SEVP': the subject of the verb it completes
         borrowed = [c for c in verb.head.children if c.dep_ in {"nsubjpass", "nsubj"}]
         children += borrowed
     if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.lower_ in back for c in children):

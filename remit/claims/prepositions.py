@@ -41,6 +41,13 @@ def _other_agents(agent: Token, agent_words: frozenset[str]) -> bool:
                for t in agent.head.subtree)
 
 
+def _set_apart(prep: Token, phrases: frozenset[str]) -> bool:
+    """Whether a 'by' phrase comes right after one of ``phrases`` ('rather than by SEVP')."""
+    doc = prep.doc
+    before = " ".join(t.lower_ for t in doc[max(prep.i - 2, prep.sent.start) : prep.i])
+    return before in phrases
+
+
 def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
     """The agency as the object of a preposition: 'by ICE', 'a task for ICE', 'to ICE'."""
     words = ctx.lex.word_class
@@ -55,8 +62,14 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
             contrasted = prep.i != agent.i and any(
                 c.dep_ == "cc" and c.lower_ in words("contrast_conjunctions") and c.i < prep.i
                 for c in agent.children)
+            apart = _set_apart(prep, words("setting_apart_phrases"))
             frames = core.read_verb(ctx, mention, agent.head, passive=True,
-                                    own_negation=not contrasted)
+                                    own_negation=not contrasted, negated=apart)
+            if apart or any(_set_apart(t, words("setting_apart_phrases"))
+                            for t in agent.head.children if t.dep_ == "agent"):
+                # 'overseen by the State Department rather than by SEVP': the second is
+                # denied, and the first is the one that does it
+                return frames
             if _other_agents(agent, words("agent_prepositions")):
                 # 'led at ports by officers of A, along the border by agents of B': which
                 # place goes with which agent is a guess, so no frame is contradicted

@@ -185,7 +185,9 @@ class Construction(BaseModel):
             "'noun': read the content as a noun phrase even when tagged a verb ('E-Verify'); "
             "'verb': as a verb frame whatever its tag; 'subtree': as a role over the content's "
             "whole subtree. With effect 'does', 'any' reads a VERB as a verb frame, else the "
-            "subtree; 'adjective' and 'unit' read the content by the records anchored there "
+            "subtree, and 'noun' the noun with the words before it, not what its prepositions "
+            "add ('an approved petition from X for ... visa classification' is a petition); "
+            "'adjective' and 'unit' read the content by the records anchored there "
             "(an adjective or a unit noun said of the agency), their frames hung on ``head`` "
             "if it is given"))
     negation: list[str] = Field(["predicate"], description=(

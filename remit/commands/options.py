@@ -86,5 +86,5 @@ def write_report(report: str, output: str | None, what: str = "report") -> None:
             Path(output).write_text(report, encoding="utf-8")
         except OSError as exc:
             die(f"{output}: cannot write the {what}: {exc.strerror}")
-    else:
+    elif report:  # nothing at all for an empty report: a blank line is no JSON Lines record
         click.echo(report, nl=not report.endswith("\n"))
