@@ -17,7 +17,7 @@ from remit.claims.mentions import build_alias_index, name_words, row_spans, span
 from remit.claims.readings import choose_readings
 from remit.claims.triggers import compile_triggers, function_words, verb_forms
 from remit.errors import ParseRequiredError
-from remit.model.mend import mend_appositions
+from remit.model.mend import mend_appositions, mend_infinitive_names
 from remit.records import Claim
 
 SPANS_KEY = "remit_claims"
@@ -184,6 +184,7 @@ class ClaimsComponent:
                 "(for example to spacy.load('en_core_web_sm'))")
         extractor = self.extractor
         mend_appositions(doc)  # 'X is separate from Y, the agency that ...': Y's apposition
+        mend_infinitive_names(doc, extractor.lex.word_class("infinitive_names"))
         preset = doc._.get(MENTIONS)
         mentions = extractor.mentions(doc) if preset is None else row_spans(doc, preset)
         previous = doc._.get(PREVIOUS) or ()

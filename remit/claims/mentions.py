@@ -152,7 +152,18 @@ def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,
     if index.fuzzy:
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans += _fuzzy(doc, index, taken, lower)
-    return sorted(filter_spans(spans), key=lambda s: s.start)
+    return _joined(doc, sorted(filter_spans(spans), key=lambda s: s.start))
+
+
+def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Mentions of one agency side by side as one ('a USCIS asylum officer': USCIS once)."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start and out[-1].label == span.label:
+            out[-1] = Span(doc, out[-1].start, span.end, label=span.label)
+        else:
+            out.append(span)
+    return out
 
 
 def alias_matches(doc, index: AliasIndex) -> list[tuple[int, int, int]]:

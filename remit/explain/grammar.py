@@ -54,6 +54,11 @@ class GrammarTrace:
             return f'alias "{folded[text.lower()]}", case folded'
         if text.replace(".", "") in names:
             return f'alias "{text.replace(".", "")}", with full stops'
+        words = text.split()
+        for k in range(1, len(words)):  # two names side by side: 'USCIS asylum officer'
+            first, second = " ".join(words[:k]).lower(), " ".join(words[k:]).lower()
+            if first in folded and second in folded:
+                return f'aliases "{folded[first]}" and "{folded[second]}" side by side'
         return "spelling variant or one-letter typo of " + " / ".join(
             f'"{n}"' for n in names if len(n.split()) == len(text.split()))[:200]
 

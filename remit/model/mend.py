@@ -1,4 +1,4 @@
-"""A mend of one parse error of the small English models that misleads the reading of roles.
+"""Mends of parse errors of the small English models that mislead the reading of roles.
 
 'USCIS is distinct from EOIR, the office that operates the immigration courts': the small
 model hangs the apposition ('the office that operates ...') on the clause's subject, or makes
@@ -7,6 +7,11 @@ preposition or a verb ('from EOIR'). Read as parsed, USCIS would operate the cou
 apposition set off by a comma belongs to the noun phrase that ends at the comma;
 :func:`mend_appositions` hangs it there. Its label stays (an attribute becomes an
 apposition); nothing else in the parse changes.
+
+'DHS files a Notice to Appear with the court': the model reads 'to Appear' as a clause of the
+verb, so the object is 'a Notice'. :func:`mend_infinitive_names` hangs the infinitive of a name
+the lexicon lists (``infinitive_names``) back on the name's noun, and what hung on the
+infinitive on the word the infinitive hung on.
 """
 
 from __future__ import annotations
@@ -54,3 +59,31 @@ def _owner(doc: Doc, token: Token) -> Token | None:
     if owner is None or any(a.i == token.i for a in owner.ancestors):
         return None
     return owner
+
+
+def mend_infinitive_names(doc: Doc, names: frozenset[str]) -> int:
+    """Hang the infinitive of each name of ``names`` ('notice to appear', lower case, three
+    words) on the name's first word, where the parser hung it elsewhere; return how many."""
+    moved = 0
+    for token in doc[: max(len(doc) - 2, 0)]:
+        to, verb = doc[token.i + 1], doc[token.i + 2]
+        if (f"{token.lower_} {to.lower_} {verb.lower_}" not in names
+                and f"{token.lemma_.lower()} {to.lower_} {verb.lower_}" not in names):
+            continue
+        if verb.head.i == token.i:  # the name's already; a relative clause is none
+            if verb.dep_ != "acl":
+                verb.dep_ = "acl"
+                moved += 1
+            continue
+        if any(a.i == verb.i for a in token.ancestors):
+            continue  # above the name: left alone
+        # what hung on the infinitive ('... with the immigration court') goes to its old head
+        old = verb.head
+        for child in list(verb.children):
+            if child.i != to.i and old.i != verb.i:
+                child.head = old
+        verb.head, verb.dep_ = token, "acl"
+        if to.head.i != verb.i:
+            to.head, to.dep_ = verb, "aux"
+        moved += 1
+    return moved

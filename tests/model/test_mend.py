@@ -1,9 +1,11 @@
-"""remit.model.mend: an apposition hung on the wrong noun moves to the object before its comma."""
+"""remit.model.mend: an apposition hung on the wrong noun moves to the object before its comma;
+the infinitive of a name ('Notice to Appear') goes back to the name."""
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from remit.model.mend import mend_appositions
+from remit.model.mend import mend_appositions, mend_infinitive_names
 
 # 'ICE is separate from CBP , the agency that patrols borders .' as the small model parses
 # it: the apposition ('agency') hung on the subject, or made the copula's attribute.
@@ -49,3 +51,41 @@ def test_an_attribute_of_a_plain_copula_stays():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert mend_appositions(doc) == 0
     assert doc[6].head.i == 1 and doc[6].dep_ == "attr"
+
+
+NAMES = frozenset({"notice to appear"})
+# 'DHS files a Notice to Appear with the court .' as the small model parses it: 'Appear' a
+# clause of 'files', with the court under it.
+NTA_WORDS = ["DHS", "files", "a", "Notice", "to", "Appear", "with", "the", "court", "."]
+
+
+def _nta(appear_head: int, appear_dep: str) -> Doc:
+    heads = [1, 1, 3, 1, 5, appear_head, 5, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "aux", appear_dep, "prep", "det", "pobj", "punct"]
+    return Doc(English().vocab, words=NTA_WORDS, heads=heads, deps=deps)
+
+
+def test_the_infinitive_of_a_name_goes_back_to_the_name():
+    doc = _nta(1, "advcl")
+    assert mend_infinitive_names(doc, NAMES) == 1
+    assert doc[5].head.i == 3 and doc[5].dep_ == "acl"
+    assert doc[4].head.i == 5
+    # what hung on the infinitive goes to the verb: the court is where it is filed
+    assert doc[6].head.i == 1
+    assert [t.text for t in doc[3].subtree] == ["a", "Notice", "to", "Appear"]
+
+
+def test_an_infinitive_already_on_the_name_stays():
+    doc = _nta(3, "acl")
+    assert mend_infinitive_names(doc, NAMES) == 0
+    assert doc[6].head.i == 5
+
+
+def test_other_words_are_left_alone():
+    assert mend_infinitive_names(_nta(1, "advcl"), frozenset({"notice to leave"})) == 0
+
+
+def test_an_infinitive_on_the_name_as_a_relative_clause_becomes_its_clause():
+    doc = _nta(3, "relcl")
+    assert mend_infinitive_names(doc, NAMES) == 1
+    assert doc[5].head.i == 3 and doc[5].dep_ == "acl"
