@@ -33,7 +33,7 @@ _NEGATING = frozenset({"negation", "denial", "contrast"})
 CueDirection = Literal["forward", "backward", "bidirectional"]
 CueMatch = Literal["lower", "lemma", "forms"]
 CueUp = Literal["no", "all"]
-CueClaims = Literal["any", "acts"]
+CueClaims = Literal["any", "acts", "places"]
 TokenTest = dict[TokenAttr, str | int | bool | dict[Predicate, Any]]
 
 
@@ -157,7 +157,8 @@ class Cue(_Record):
         "denies through the passive subject, 'issues no visas' through the object)"))
     claims: CueClaims = Field("any", description=(
         "'acts': the cue holds only for a claim of what an agency does, not of where it sits "
-        "('the largest agency within DHS' ranks, and still places the agency in DHS)"))
+        "('the largest agency within DHS' ranks, and still places the agency in DHS); "
+        "'places': only for a claim of where it sits ('can operate as part of the Navy')"))
     agency: list[AgencyKind] = Field(default_factory=list, description=(
         "the cue holds only for a claim whose agency is of one of these kinds (the table's "
         "agency kinds: 'former', ...); empty: any agency"))

@@ -25,7 +25,7 @@ def future_cues(cues: CueSet, head: Token, state: SentenceCues,
     for explaining a claim; ``place``: a claim of where an agency sits).
     """
     local = [*cues.future_local, *(c for c in cues.future_agency if kind in c.record.agency),
-             *(() if place else cues.future_acts)]
+             *(cues.future_places if place else cues.future_acts)]
     out = [c for c in local if _any_hit([c], head, state)]
     if not state.holds(head):
         state = cues.state(head.sent)

@@ -39,6 +39,7 @@ ASSERTED = "asserted"
 FUTURE = "future"
 NEGATED = "negated"
 ANY_CLAIM = "any"  # a cue's 'claims': every claim, not only acts
+ACTS_ONLY, PLACES_ONLY = "acts", "places"  # what an agency does; where it sits
 MENTION = "mention"
 def applies(cue: CompiledCue, head: Token) -> bool:
     """The cue's tests of the predicate itself (most cues have none: answered at once)."""
@@ -232,7 +233,9 @@ class CueSet:
         # within DHS' still sits in DHS): asked per claim, not remembered
         self.future_agency = [c for c in self.cues if c.record.agency]
         self.future_acts = tuple(c for c in self.cues if c.record.effect == FUTURE
-                                 and not c.record.agency and c.record.claims != ANY_CLAIM)
+                                 and not c.record.agency and c.record.claims == ACTS_ONLY)
+        self.future_places = tuple(c for c in self.cues if c.record.effect == FUTURE
+                                   and not c.record.agency and c.record.claims == PLACES_ONLY)
         # sentence-wide future cues are the same for every predicate: worked out once
         self.future_sentence = [c for c in future if c.step == 4 and _placed(c, None, 0, 0, None)]
         self.future_local = [c for c in future if c not in self.future_sentence]
@@ -295,7 +298,7 @@ class CueSet:
         if _remembered(state.futures, head, state, self._future):
             return True
         asked = [c for c in self.future_agency if kind in c.record.agency]
-        asked += [] if place else live_cues(self.future_acts, head.doc)
+        asked += live_cues(self.future_places if place else self.future_acts, head.doc)
         return bool(asked) and _any_hit(asked, head, state)
 
     def _future(self, head: Token, state: SentenceCues) -> bool:

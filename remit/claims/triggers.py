@@ -21,6 +21,7 @@ class CompiledTrigger:
     function: str
     verbs: frozenset[tuple[str, ...]] | None
     objects: tuple[tuple[str, ...], ...]
+    own_object: bool = False  # the predicate's own object only (see argwords.nesting)
 
     @functools.cached_property
     def first_words(self) -> frozenset[str] | None:
@@ -67,7 +68,8 @@ def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, .
             # longest first, then alphabetical: the same order in every process
             objects = tuple(sorted({_object_words(o, lexicon.articles) for o in trigger.objects},
                                    key=lambda o: (-len(o), o)))
-            out.append(CompiledTrigger(function.id, frozenset(verbs) or None, objects))
+            out.append(CompiledTrigger(function.id, frozenset(verbs) or None, objects,
+                                       trigger.own_object))
     return tuple(out)
 
 
@@ -215,7 +217,8 @@ def _trigger_match(trig: CompiledTrigger, args: Sequence[Forms], present: frozen
         at, end = find_span(args, obj)
         if at < 0:
             continue
-        if trig.verbs is None and depths is not None and min(depths[at:end]) > 0:
+        if (trig.verbs is None or trig.own_object) and depths is not None and min(
+                depths[at:end]) > 0:
             continue
         if embedded is not None and embedded(at, end):
             continue

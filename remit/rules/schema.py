@@ -100,6 +100,9 @@ class Trigger(_Record):
 
     verbs: list[str] = Field(default_factory=list)
     objects: list[str] = Field(default_factory=list)
+    own_object: bool = Field(False, description=(
+        "the object must be the predicate's own, with no nesting preposition between (as for "
+        "role predicates): 'handles the border' but not 'decides claims made at the border'"))
 
 
 class Function(_Record):

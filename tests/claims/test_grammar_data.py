@@ -16,6 +16,7 @@ from remit.claims.grammar import GrammarError
 from remit.claims.lexicon import load_lexicon
 from remit.claims.cueschema import (
     CueCategory,
+    CueClaims,
     CueDirection,
     CueEffect,
     CueMatch,
@@ -195,8 +196,8 @@ LABELS = {
 # spaCy's token attributes and matcher predicates, as construction patterns name them
 LABELS |= set(get_args(TokenAttr)) | set(get_args(Predicate))
 # the cue records' vocabularies (schema Literals), which the cue engine dispatches on
-LABELS |= {v for t in (CueCategory, CueDirection, CueEffect, CueMatch, CueScope, CueUp,
-                        CueVoice)
+LABELS |= {v for t in (CueCategory, CueClaims, CueDirection, CueEffect, CueMatch, CueScope,
+                        CueUp, CueVoice)
            for v in get_args(t)}
 ALLOWED = {
     "be",  # the copula: the grammar's rules for 'be' are kinds of rule, not words
