@@ -222,14 +222,16 @@ def embedded_test(tokens: list, head, others: set[int], lex):
 
 
 def in_choice_subject(token, head, markers: frozenset[str]) -> bool:
-    """Whether an argument word is in the subject of a 'whether' clause: 'whether an
+    """Whether an argument word names the subject of a 'whether' clause: 'whether an
     unaccompanied child gets to stay is decided by ...' decides the staying, not the child's
-    care (``markers``: the lexicon's ``alternative_markers``)."""
-    current = token
+    care (``markers``: the lexicon's ``alternative_markers``). Not a phrase on the subject:
+    'whether someone in removal proceedings gets to stay' is about the proceedings."""
+    current, phrase = token, False
     while current.i != head.i and current.head.i != current.i:
         if current.dep_ == "nsubj" and any(  # not a passive's: 'whether a child is released'
                 c.dep_ == "mark" and c.lower_ in markers for c in current.head.children):
-            return True
+            return not phrase
+        phrase = phrase or current.dep_ == "prep"
         current = current.head
     return False
 
