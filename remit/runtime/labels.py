@@ -70,6 +70,35 @@ def label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: _
     return anchored(unit, (first.start, first.end))
 
 
+def label_last(clean: str, body: int, end: int, own: Sequence[Mention], words: _Words,
+               header: tuple[str, ...] | None = None) -> Implicit | None:
+    """'Form I-9 audits: ICE', '| Petition decision | USCIS |': the line's one agency closes it
+    after a mark, and what stands before the mark is what the agency does ('<agency> is
+    responsible for <content>'). Under a header whose column of the agency is a parent's,
+    the row is left to :func:`_parent_cell`; a title ('Who We Are: USCIS') says nothing."""
+    labels = {m.label for m in own}
+    last = own[-1]
+    if len(labels) != 1 or clean[last.end:end].strip(" |.*_") or any(
+            m.label != last.label for m in own):
+        return None
+    cell = _CELL.match(clean, body)
+    start = cell.end() if cell else body
+    marks = list(_LABEL_MARK.finditer(clean, start, own[0].start))
+    if not marks or marks[-1].end() != own[0].start or marks[-1].start() - start < 2:
+        return None
+    content_end = marks[-1].start()
+    if cell is not None:  # a row: just two cells, the agency's the last
+        column = clean[start:content_end].count("|") + 1
+        if column != 1 or (header is not None and _column_of_parent(header, column, words)):
+            return None
+    content = clean[start:content_end].strip(" *_")
+    if not content or _title_case(content) or content.split()[0].lower() in words.stop:
+        return None
+    at = start + clean[start:content_end].find(content)
+    unit = reading(clean[own[0].start:last.end], clean, at, at + len(content), words)
+    return anchored(unit, (own[0].start, last.end))
+
+
 # After a glossary row's full name ('ICE: U.S. Immigration and Customs Enforcement; ...'): the
 # mark that opens what the agency does.
 _NAME_END = re.compile(r"\s*[;–—]\s*|\s+-\s+|,\s+(?=[a-z])")

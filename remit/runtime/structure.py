@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from remit.runtime.labels import WORD as _WORD
 from remit.runtime.labels import cell_end as _cell_end
+from remit.runtime.labels import label_last as _label_last
 from remit.runtime.labels import label_line as _label_line
 from remit.runtime.text import LIST_MARKER
 from remit.runtime.units import Implicit, continued, reading
@@ -164,7 +165,8 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
                                   and len(text.split()) <= _ITEM_WORDS)
     implicit = label
     if own and label is None and whole_line:
-        implicit = _parent_row(clean, body, end, own, words, state.section or state.topic)
+        implicit = (_parent_row(clean, body, end, own, words, state.section or state.topic)
+                    or _label_last(clean, body, end, own, words, state.header))
     if not own and item and state.in_run:
         agency = state.section if state.lead is None else state.lead
         content = _content_start(clean, body, end)
@@ -285,7 +287,8 @@ def _blocked(text: str, stop: frozenset[str]) -> bool:
 def _is_heading(clean: str, start: int, end: int, own: Sequence[Mention]) -> bool:
     """One agency's name, or a few words about it ('What USCIS does'), as a line of its own."""
     text = clean[start:end].rstrip()
-    if not own or len({m.label for m in own}) != 1 or text[-1:] in ".!?:;,|" or ":" in text:
+    if (not own or len({m.label for m in own}) != 1 or text[-1:] in ".!?:;,|" or ":" in text
+            or "|" in text):  # a table row ('Visa stamp | State Department') is no heading
         return False
     named = sum(len(clean[m.start:m.end].replace(" ", "")) for m in own)
     size = len(text.split())
