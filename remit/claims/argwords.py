@@ -143,14 +143,16 @@ def _in_first_conjunct(token, subject) -> bool:
     return subject.left_edge.i <= token.i <= subject.right_edge.i and token.i not in later
 
 
-def nesting(token, head, prepositions: frozenset[str]) -> int:
+def nesting(token, head, prepositions: frozenset[str], on_head: bool = False) -> int:
     """How many nesting ``prepositions`` (the lexicon's ``nesting_prepositions``: 'checks on
-    applicants') stand between an argument word and its predicate."""
+    applicants') stand between an argument word and its predicate; with ``on_head``, one
+    hung on the predicate itself counts too ('conducts interviews at the border')."""
     depth = 0
     current = token
     while current.i != head.i and current.head.i != current.i:
         parent = current.head
-        if current.dep_ == "prep" and current.lower_ in prepositions and parent.i != head.i:
+        if current.dep_ == "prep" and current.lower_ in prepositions and (
+                on_head or parent.i != head.i):
             depth += 1
         current = parent
     return depth
@@ -170,6 +172,13 @@ class NestingDepths:
         if isinstance(key, slice):
             return [nesting(t, self._head, self._prepositions) for t in self._tokens[key]]
         return nesting(self._tokens[key], self._head, self._prepositions)
+
+    def own(self, start: int, end: int) -> bool:
+        """Whether some word of ``start:end`` is the predicate's own: no nesting preposition
+        between them at all, not even one on the predicate ('handles the border', not
+        'conducts interviews at the border')."""
+        return any(nesting(t, self._head, self._prepositions, on_head=True) == 0
+                   for t in self._tokens[start:end])
 
 
 def qualifies_head(token, heads: frozenset[str], of_words: frozenset[str]) -> bool:
@@ -201,44 +210,33 @@ def _owner(noun, of_words: frozenset[str]) -> bool:
                                    and noun.head.head.pos_ in {"NOUN", "PROPN"})
 
 
-def embedded_test(tokens: list, head, others: set[int], lex):
+def embedded_test(tokens: list, head, others: set[int], lex, subjects: set[int] = frozenset()):
     """The test ``embedded(start, end)`` of :func:`remit.claims.triggers.match_functions` for
     the argument words ``tokens`` of predicate ``head``: whether all of ``tokens[start:end]``
     hang on another verb, only qualify a person or a decision (:func:`qualifies_head`), or
     are another party's purpose (:func:`for_other_party`; ``others``: the other agencies'
-    tokens)."""
-    to, purpose, people, outcomes, kinds, of, whether = (lex.word_class(c) for c in (
+    tokens), or lie in a gapped clause (:func:`gapped_from`; ``subjects``: the tokens of any
+    other agency named, courts and personnel too)."""
+    to, purpose, people, outcomes, kinds, of = (lex.word_class(c) for c in (
         "recipient_prepositions", "purpose_prepositions", "aim_person_nouns", "outcome_nouns",
-        "court_case_kinds", "unit_prepositions", "alternative_markers"))
+        "court_case_kinds", "unit_prepositions"))
     heads = people | outcomes
 
+    gap = gapped_from(tokens, others | subjects)
+
     def embedded(start: int, end: int) -> bool:
-        return all(under_other_verb(t, head) or qualifies_head(t, heads, of)
+        return all(t.i >= gap or under_other_verb(t, head) or qualifies_head(t, heads, of)
                    or names_case_kind(t, kinds) or for_other_party(t, head, others, to, purpose)
-                   or in_gapped_conjunct(t, head, others) or owned_by_other(t, others)
-                   or in_choice_subject(t, head, whether)
+                   or owned_by_other(t, others)
                    for t in tokens[start:end])
     return embedded
 
 
-def in_choice_subject(token, head, markers: frozenset[str]) -> bool:
-    """Whether an argument word names the subject of a 'whether' clause: 'whether an
-    unaccompanied child gets to stay is decided by ...' decides the staying, not the child's
-    care (``markers``: the lexicon's ``alternative_markers``). Not a phrase on the subject:
-    'whether someone in removal proceedings gets to stay' is about the proceedings."""
-    current, phrase = token, False
-    while current.i != head.i and current.head.i != current.i:
-        if current.dep_ == "nsubj" and any(  # not a passive's: 'whether a child is released'
-                c.dep_ == "mark" and c.lower_ in markers for c in current.head.children):
-            return not phrase
-        phrase = phrase or current.dep_ == "prep"
-        current = current.head
-    return False
-
-
 def owned_by_other(token, others: set[int]) -> bool:
     """Whether another agency's name qualifies the word ('bond hearings for people in ICE
-    detention': the detention is ICE's, not the judges' act). ``others``: its tokens."""
+    detention': the detention is ICE's, not the judges' act; not 'runs ICE detention
+    centers', where the name qualifies the centers). ``others``: the tokens of agencies
+    other than the predicate's and its parts and wholes."""
     return any(c.dep_ in _GAPPED_SUBJECT_DEPS and c.i in others for c in token.children)
 
 
@@ -246,17 +244,14 @@ def owned_by_other(token, others: set[int]) -> bool:
 _GAPPED_SUBJECT_DEPS = frozenset({"amod", "compound", "nmod", "nsubj", "poss"})
 
 
-def in_gapped_conjunct(token, head, others: set[int]) -> bool:
-    """Whether an argument word is in a conjunct that opens with another agency: the verb is
-    gapped ('The State Department issues visas and USCIS green cards'), so the words are that
-    agency's, not the predicate's. ``others``: the other agencies' tokens."""
-    current = token
-    while current.i != head.i and current.head.i != current.i:
-        if current.dep_ == "conj":
-            first = next((t for t in current.subtree if t.dep_ not in {"cc", "punct"}), None)
-            if first is not None and first.i in others and first.i < current.i and any(
-                    c.dep_ in _GAPPED_SUBJECT_DEPS and c.left_edge.i == first.i
-                    for c in current.children):
-                return True
-        current = current.head
-    return False
+def gapped_from(tokens: list, others: set[int]) -> int:
+    """Where a gapped clause starts among the argument words: at a conjunct that is, or opens
+    with, another agency ('The State Department issues visas and USCIS green cards', 'USCIS
+    grants asylum and immigration judges withholding of removal'): the words from there on
+    are that agency's, its verb left out. Past the last word when there is none.
+    ``others``: the other agencies' tokens."""
+    starts = [t.left_edge.i for t in tokens if t.dep_ == "conj" and (
+        t.i in others or (t.left_edge.i in others and any(
+            c.dep_ in _GAPPED_SUBJECT_DEPS and c.left_edge.i == t.left_edge.i
+            for c in t.children)))]
+    return min(starts, default=1 << 30)

@@ -21,7 +21,7 @@ from remit.claims.constructions import ConstructionMatcher
 from remit.claims.ellipsis import elided
 from remit.claims.frames import Frame, sentence_frames
 from remit.claims.lexicon import Lexicon
-from remit.claims.mentions import AliasIndex, find_mentions
+from remit.claims.mentions import AliasIndex, find_mentions, related
 from remit.claims.modifiers import ASSERTED, CueSet, SentenceCues, shipped_cues
 from remit.claims.negation import Negation
 from remit.claims.triggers import (
@@ -155,7 +155,7 @@ class Extractor:
         placing = {f.head.i for f in frames if f.target is not None}
         for frame in frames:
             out.extend(self._frame_claims(frame, sent, cues,
-                                          unlisted=frame.head.i not in placing))
+                                          unlisted=frame.head.i not in placing, named=own))
         return out
 
     def _elided_claims(self, sent: Span, subject: Span, source: Span, verb: Token,
@@ -224,7 +224,7 @@ class Extractor:
                     and any(_past(h) for h in heads)))
 
     def _frame_claims(self, frame: Frame, sent: Span, cues: SentenceCues,
-                      unlisted: bool = True) -> list[Claim]:
+                      unlisted: bool = True, named: Sequence[Span] = ()) -> list[Claim]:
         mention = frame.mention
         if frame.target is not None:
             if frame.target.label_ == mention.label_:
@@ -235,7 +235,7 @@ class Extractor:
             return [Claim(function="part_of", target=frame.target.label_,
                           predicate=_predicate_text(frame), **base)]
         args, tokens = arg_forms(frame.args, frame.labels, with_tokens=True)
-        matches = self._matches(frame, args, tokens)
+        matches = self._matches(frame, args, tokens, named)
         if not matches:
             # an act the table has no function for; the cues are asked only of a frame that
             # gives a claim (most give none)
@@ -277,7 +277,8 @@ class Extractor:
             partial=frame.partial,
         )
 
-    def _matches(self, frame: Frame, args: list, tokens: list) -> list:
+    def _matches(self, frame: Frame, args: list, tokens: list,
+                 named: Sequence[Span] = ()) -> list:
         """The functions the frame's predicate and arguments express."""
         depths = embedded = None
         if not frame.extra.get("linear"):
@@ -286,11 +287,18 @@ class Extractor:
 
             # another party is another agency: 'sent to Immigration and Customs Enforcement
             # (ICE) for deportation' names the acting agency twice
+            # (not a part or a whole of the agency: 'Consular officers issue State Department
+            # visas', 'the Border Patrol runs CBP checkpoints')
             own = range(frame.mention.start, frame.mention.end)
             agency = frame.mention.label_
-            embedded = embedded_test(tokens, head, {i for i, label in frame.labels.items()
-                                                    if i not in own and label != agency},
-                                     self.lex)
+            # a gapped clause may open with any agency, courts and personnel too ('USCIS grants
+            # asylum and immigration judges withholding of removal')
+            subjects = {i for m in named if not related(self.aliases, m.label_, agency)
+                        for i in range(m.start, m.end)}
+            embedded = embedded_test(tokens, head, {
+                i for i, label in frame.labels.items()
+                if i not in own and not related(self.aliases, label, agency)}, self.lex,
+                subjects)
         return match_functions(self._trigger_index, set(frame.verb_phrases), frame.generic,
                                args, depths, embedded)
 

@@ -46,10 +46,17 @@ __all__ = ["Frame", "Sentence", "sentence_frames"]
 def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     """Return every frame in which ``mention`` is the agency that acts."""
     anchor = ctx.anchor(mention)
-    if anchor.i != mention.root.i and any(c.dep_ == "amod"
-                                          and c.lower_ in ctx.lex.former_markers
-                                          for c in anchor.children):
-        return []  # 'a former ICE officer now teaches ...': not the agency acting
+    # 'a former ICE officer now teaches ...', 'former deportation officers now ...' (people
+    # named by their work): not the agency acting; nor 'German asylum officers' (another
+    # country's)
+    personnel = anchor.i == mention.root.i and anchor.lemma_.lower() in ctx.lex.personnel
+    if (anchor.i != mention.root.i or personnel) and any(
+            c.dep_ == "amod" and c.lower_ in ctx.lex.former_markers for c in anchor.children):
+        return []
+    if personnel and any(c.dep_ in {"amod", "compound"} and c.i < mention.start
+                         and c.lower_ in ctx.lex.word_class("foreign_markers")
+                         for c in anchor.children):
+        return []
     frames = by_role(ctx, mention, anchor)
     own = own_clauses(ctx, mention, anchor)
     # 'not ICE but USCIS', 'only ICE': cues of the mention itself (cues/mention.yaml)

@@ -29,12 +29,14 @@ def it_antecedents(token: Token, own: Sequence[Span], earlier: Sequence[Span],
     # '..., and it then issues ...' refers to this sentence's subject, if it has one;
     # never to people in the plural ('Consular officers work for DOS. It ...': DOS)
     agencies = [m for m in earlier if not _personnel_mention(m, lex)]
-    if agencies and all(_names_a_kind(m) for m in agencies):
+    if agencies and all(_names_a_kind(m, lex) for m in agencies):
         # 'Many assume Global Entry is a TSA program, but it belongs to CBP': 'it' is the
         # thing the agency's name qualifies, or what the sentence is about, not the agency
         return []
     if not agencies:
-        found = it_antecedent([m for m in previous if not _personnel_mention(m, lex)], lex)
+        # not an agency that only names a kind of thing ('PreCheck is a CBP program. It ...')
+        found = it_antecedent([m for m in previous if not _personnel_mention(m, lex)
+                               and not _names_a_kind(m, lex)], lex)
         return [] if found is None else [found]
     found = subject_of(agencies)
     if found is None:
@@ -52,13 +54,15 @@ def it_antecedents(token: Token, own: Sequence[Span], earlier: Sequence[Span],
 _KIND_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
-def _names_a_kind(mention: Span) -> bool:
-    """Whether a mention only qualifies a noun that is not an agency ('a TSA program')."""
+def _names_a_kind(mention: Span, lex: Lexicon) -> bool:
+    """Whether a mention only qualifies a noun that is not an agency ('a TSA program'), nor
+    one of its units that act for it ('the CBP office in Laredo ... It processes ...')."""
     root = mention.root
     head = root.head
     # with its article before the name: 'ICE arrests, detains ...' may be parsed the same way
-    return root.dep_ in _KIND_DEPS and head.i >= mention.end and head.pos_ in {
-        "NOUN", "PROPN"} and any(c.dep_ == "det" and c.i < mention.start for c in head.children)
+    return (root.dep_ in _KIND_DEPS and head.i >= mention.end and head.pos_ in {"NOUN", "PROPN"}
+            and head.lemma_.lower() not in lex.acting_units
+            and any(c.dep_ == "det" and c.i < mention.start for c in head.children))
 
 
 def _verb_between(first: Span, later: Span) -> bool:

@@ -14,19 +14,26 @@ from remit.claims.predicates import EQUATES, Frame, lemma_of
 from remit.claims.slots import Sentence
 
 
-def tail(ctx: Sentence, verb: Token) -> tuple[Token, ...]:
-    """The words after a verb up to the end of its clause, for a parse that lost them."""
+def tail(ctx: Sentence, verb: Token, agency: str | None = None) -> tuple[Token, ...]:
+    """The words after a verb up to the end of its clause, for a parse that lost them; with
+    ``agency``, up to 'and' before another agency (a gapped clause: 'grants asylum and
+    immigration judges withholding of removal')."""
     out = []
     doc = verb.doc
     end = clause_end(ctx.sentence_of(verb.i).end, doc)
     joins = ctx.lex.word_class("clause_conjunctions")
+    apart = ctx.lex.word_class("contrast_prepositions")  # 'every benefit except visas'
     for token in doc[verb.i + 1 : end]:
         if (token.lower_ in ctx.lex.clause_breaks or token.i in ctx.opaque
-                or token.i in ctx.labels):
+                or token.i in ctx.labels or token.lower_ in apart):
             break
         if token.text == "," and token.i + 2 < end and doc[token.i + 1].lower_ in joins and (
                 token.i + 2 in ctx.mention_tokens or doc[token.i + 2].pos_ == "PRON"):
             break  # ', and USCIS deals with ...': the next clause has its own subject
+        if agency is not None and token.lower_ in joins and token.i + 1 < end and (
+                ctx.mention_tokens.get(token.i + 1) is not None
+                and ctx.mention_tokens[token.i + 1].label_ != agency):
+            break
         if not token.is_space:
             out.append(token)
     return tuple(out)
@@ -60,13 +67,16 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
         return []
     if i + 1 < sent_end and doc[i + 1].tag_ == "VBD":
         return []  # 'ICE raids increased': the word was a noun after all
-    if mention.start > start and doc[mention.start - 1].lower_ in ctx.lex.relative_words:
+    relative = mention.start - 1
+    while relative > start and doc[relative].dep_ == "det":  # 'which the State Department'
+        relative -= 1
+    if relative >= start and doc[relative].lower_ in ctx.lex.relative_words:
         # 'SEVIS, which ICE runs, tracks students': a relative clause's one verb
         verbs, later = [verb], None
-        args = _relative_object(doc, mention.start - 1, start, list(tail(ctx, verb)))
+        args = _relative_object(doc, relative, start, list(tail(ctx, verb)))
     else:
         verbs = _verb_run(ctx, doc, i, sent_end)
-        args, later = split_later_verb(ctx, list(tail(ctx, verbs[-1])))
+        args, later = split_later_verb(ctx, list(tail(ctx, verbs[-1], mention.label_)))
     # 'CBP issues no visas': the object's 'no' denies the verbs before it (the denial cues)
     denied = negated != negation_of(ctx.lex).denies_in_order(verbs[-1], args)
     frames = [linear_frame(ctx, mention, each, args, denied) for each in verbs]

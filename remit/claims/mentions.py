@@ -81,6 +81,8 @@ class AliasIndex:
     former: frozenset[str] = frozenset()
     # Agency id -> the table's kind of the agency (what a cue's ``agency`` field names).
     kinds: dict[str, str] = field(default_factory=dict, compare=False)
+    # each agency's parent (or None): who sits within whom, for 'ICE's ERO' and the like
+    parents: dict[str, str | None] = field(default_factory=dict, compare=False)
     # Hashes of the lower-case acronyms, as in a Doc's LOWER column.
     acronym_hashes: frozenset[int] = field(init=False, compare=False)
     # Each word of a fuzzy name -> the names (by their order in ``fuzzy``) that hold it
@@ -133,7 +135,8 @@ def build_alias_index(nlp_vocab, make_doc, table: Table,
     transparent = frozenset(a.id for a in table.agencies.values() if a.kind in TRANSPARENT_KINDS)
     former = frozenset(a.id for a in table.agencies.values() if a.kind == FORMER_KIND)
     kinds = {a.id: a.kind for a in table.agencies.values()}
-    return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former, kinds)
+    parents = {a.id: a.parent for a in table.agencies.values()}
+    return AliasIndex(exact, folded, acronyms, fuzzy, transparent, former, kinds, parents)
 
 
 def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,
@@ -256,3 +259,18 @@ def span_rows(spans: Iterable[Span]) -> list[list]:
 def row_spans(doc: Doc, rows: Iterable[Sequence]) -> list[Span]:
     """Rebuild the mentions of :func:`span_rows` on ``doc``."""
     return [Span(doc, start, end, label=label, kb_id=kb_id) for start, end, label, kb_id in rows]
+
+
+def related(index: AliasIndex, first: str, second: str) -> bool:
+    """Whether one of two agencies sits within the other (or they are one)."""
+    return first == second or _within(index, first, second) or _within(index, second, first)
+
+
+def _within(index: AliasIndex, part: str, whole: str) -> bool:
+    seen = set()
+    while part in index.parents and part not in seen:
+        seen.add(part)
+        part = index.parents[part]
+        if part == whole:
+            return True
+    return False

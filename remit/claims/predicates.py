@@ -151,7 +151,8 @@ def arg_tokens(verb: Token, mentions: set[int], passive: bool = False,
                         if c.dep_ == "nsubjpass" and c.n_lefts == 0 and c.n_rights == 0
                         and c.lower_ in lex.word_class("back_subjects") else c
                         for c in children]
-        out = [t for child in children for t in _pruned_subtree(child, mentions)]
+        apart = lex.word_class("contrast_prepositions")
+        out = [t for child in children for t in _pruned_subtree(child, mentions, apart)]
     return tuple(sorted((t for t in out if t.i not in opaque), key=lambda t: t.i))
 
 
@@ -180,7 +181,7 @@ def _arg_children(verb: Token, mentions: set[int], passive: bool,
         if child.dep_ == "dep" and child.i < verb.i and any(t.i in mentions
                                                              for t in child.subtree):
             continue  # 'SEVP certifies schools, the State Department manages ...' glued on
-        if child.dep_ == "prep" and child.lower_ in contrast:
+        if child.dep_ in {"prep", "advmod"} and child.lower_ in contrast:
             continue
         complement = child.dep_ == "relcl" and verb.pos_ == "VERB"
         if child.dep_ in NOT_ARGS and not (passive and child.dep_ == "nsubjpass") and not (
@@ -216,16 +217,21 @@ def _has_agency_subject(clause: Token, mentions: set[int]) -> bool:
                for c in clause.children)
 
 
-def _pruned_subtree(token: Token, mentions: set[int]) -> list[Token]:
+def _pruned_subtree(token: Token, mentions: set[int],
+                    apart: frozenset[str] = frozenset()) -> list[Token]:
+    """A word and what hangs on it, less clauses of their own and phrases set ``apart``
+    ('every benefit except visas')."""
     out = [token]
     for child in token.children:
         if child.dep_ in {"relcl", "advcl", "appos"}:
+            continue
+        if child.dep_ in {"prep", "advmod"} and child.lower_ in apart:
             continue
         if child.dep_ == "acl" and any(t.i in mentions for t in child.subtree):
             continue
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and token.pos_ in {"VERB", "AUX"}:
             continue
-        out.extend(_pruned_subtree(child, mentions))
+        out.extend(_pruned_subtree(child, mentions, apart))
     return out
 
 

@@ -41,19 +41,6 @@ def _other_agents(agent: Token, agent_words: frozenset[str]) -> bool:
                for t in agent.head.subtree)
 
 
-def _passive_without_agent(prep: Token) -> Token | None:
-    """The passive verb a 'by' phrase belongs to when the parser hung it on a noun of the
-    verb's prepositional phrase ('decided on the spot by ...'), if that verb has no agent."""
-    head = prep.head
-    if head.dep_ != "pobj":
-        return None
-    while head.dep_ in {"pobj", "prep"} and head.head.i != head.i:
-        head = head.head
-    if head.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "auxpass" for c in head.children):
-        return None
-    return None if any(c.dep_ == "agent" for c in head.children) else head
-
-
 def _set_apart(prep: Token, phrases: frozenset[str]) -> bool:
     """Whether a 'by' phrase comes right after one of ``phrases`` ('rather than by SEVP')."""
     doc = prep.doc
@@ -88,11 +75,6 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
                 # place goes with which agent is a guess, so no frame is contradicted
                 frames = [replace(f, partial=True) for f in frames]
             return frames
-    if prep.lower_ in words("agent_prepositions") and prep.dep_ == "prep":
-        verb = _passive_without_agent(prep)
-        if verb is not None:
-            # 'decided on the spot by CBP officers': the parser hung 'by' on the place
-            return core.read_verb(ctx, mention, verb, passive=True)
     if prep.lower_ in words("likeness_prepositions") and prep.head.lemma_ == "be":
         # 'Like CBP, ICE is part of DHS': the copula's records read for CBP too
         return core.records_at(ctx, "copula", mention, prep.head,

@@ -6,9 +6,13 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from remit.claims.lexicon import Lexicon, phrase, shipped_rewrites, singular
 from remit.rules.table import Table
+
+if TYPE_CHECKING:
+    from remit.claims.argwords import NestingDepths
 
 # One argument token, as the set of forms a trigger word may match (lemma and lower case).
 Forms = frozenset[str]
@@ -168,7 +172,7 @@ def match_functions(
     verb_phrases: set[tuple[str, ...]],
     generic: bool,
     args: Sequence[Forms],
-    depths: Sequence[int] | None = None,
+    depths: NestingDepths | None = None,
     embedded: Callable[[int, int], bool] | None = None,
 ) -> list[Match]:
     """Return the functions a predicate expresses, one per argument region.
@@ -203,7 +207,7 @@ def match_functions(
 
 
 def _trigger_match(trig: CompiledTrigger, args: Sequence[Forms], present: frozenset[str],
-                   depths: Sequence[int] | None,
+                   depths: NestingDepths | None,
                    embedded: Callable[[int, int], bool] | None) -> Match | None:
     """The first object of ``trig`` found in the arguments (see :func:`match_functions`)."""
     if not trig.objects:
@@ -217,8 +221,9 @@ def _trigger_match(trig: CompiledTrigger, args: Sequence[Forms], present: frozen
         at, end = find_span(args, obj)
         if at < 0:
             continue
-        if (trig.verbs is None or trig.own_object) and depths is not None and min(
-                depths[at:end]) > 0:
+        if trig.verbs is None and depths is not None and min(depths[at:end]) > 0:
+            continue
+        if trig.own_object and depths is not None and not depths.own(at, end):
             continue
         if embedded is not None and embedded(at, end):
             continue
