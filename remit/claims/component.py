@@ -196,3 +196,4 @@ class ClaimsComponent:
             doc.char_span(c.start, c.end, label=c.key, alignment_mode="expand") for c in claims
         ]
         return doc
+

@@ -208,14 +208,19 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
     frames = []
     phrases = verb_phrases(target)
     args = arg_tokens(target, set(ctx.mention_tokens), passive, ctx.opaque, ctx.lex)
-    if not args and not passive:
-        # 'SEVIS, which ICE runs, tracks students': the clause's object is what it is about
-        gap = next((c for c in target.children if c.dep_ == "dobj"
-                    and c.lower_ in ctx.lex.relative_words), None)
-        if gap is None:
-            args = linear.tail(ctx, target)
-        elif target.dep_ == "relcl":
-            args = tuple(linear.noun_phrase(target.head, ctx.sentence_of(target.i).start))
+    # 'SEVIS, which ICE runs, tracks students': the clause's object is what it is about (the
+    # relative word parsed as its object, or as a second subject beside the agency)
+    gap = not passive and target.dep_ == "relcl" and any(
+        c.dep_ in {"dobj", "nsubj"} and c.lower_ in ctx.lex.relative_words
+        and not (mention.start <= c.i < mention.end) for c in target.children) and any(
+        c.dep_ == "nsubj" and mention.start <= c.i < mention.end for c in target.children)
+    if gap or (not args and not passive and any(
+            c.dep_ == "dobj" and c.lower_ in ctx.lex.relative_words for c in target.children)):
+        if target.dep_ == "relcl":
+            start = ctx.sentence_of(target.i).start
+            args = tuple(linear.noun_phrase(target.head, start)) + tuple(args)
+    elif not args and not passive:
+        args = linear.tail(ctx, target)
     if not passive:
         # 'patrols the border and issues work permits', with 'issues' tagged a noun
         head_args, later = linear.split_later_verb(ctx, list(args))

@@ -68,7 +68,8 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
     if i + 1 < sent_end and doc[i + 1].tag_ == "VBD":
         return []  # 'ICE raids increased': the word was a noun after all
     relative = mention.start - 1
-    while relative > start and doc[relative].dep_ == "det":  # 'which the State Department'
+    while (relative > start and doc[relative].dep_ == "det"  # 'which the State Department'
+           and doc[relative].lower_ not in ctx.lex.relative_words):
         relative -= 1
     if relative >= start and doc[relative].lower_ in ctx.lex.relative_words:
         # 'SEVIS, which ICE runs, tracks students': a relative clause's one verb
@@ -89,12 +90,13 @@ def _relative_object(doc, relative: int, start: int, args: list[Token]) -> list[
     """The object of a relative clause the parser lost ('SEVIS, which ICE runs, tracks
     students'): its words up to the clause's comma, else the noun the clause is about."""
     cut = next((k for k, t in enumerate(args) if t.is_punct), len(args))
-    if cut:
+    if cut and args[0].pos_ != "ADP":
         return args[:cut]
+    # the noun, and a phrase after the verb ('E-Verify, which USCIS runs with SSA')
     k = relative - 1
     while k >= start and doc[k].is_punct:
         k -= 1
-    return noun_phrase(doc[k], start) if k >= start else []
+    return (noun_phrase(doc[k], start) if k >= start else []) + args[:cut]
 
 
 def noun_phrase(noun: Token, start: int) -> list[Token]:
