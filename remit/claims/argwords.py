@@ -245,13 +245,22 @@ _GAPPED_SUBJECT_DEPS = frozenset({"amod", "compound", "nmod", "nsubj", "poss"})
 
 
 def gapped_from(tokens: list, others: set[int]) -> int:
-    """Where a gapped clause starts among the argument words: at a conjunct that is, or opens
-    with, another agency ('The State Department issues visas and USCIS green cards', 'USCIS
-    grants asylum and immigration judges withholding of removal'): the words from there on
-    are that agency's, its verb left out. Past the last word when there is none.
-    ``others``: the other agencies' tokens."""
-    starts = [t.left_edge.i for t in tokens if t.dep_ == "conj" and (
-        t.i in others or (t.left_edge.i in others and any(
-            c.dep_ in _GAPPED_SUBJECT_DEPS and c.left_edge.i == t.left_edge.i
-            for c in t.children)))]
+    """Where a gapped clause's object starts among the argument words: at a conjunct that
+    opens with another agency ('The State Department issues visas and USCIS green cards'),
+    or right after a conjunct that is another agency when more words follow it ('USCIS
+    grants asylum and immigration judges withholding of removal'; not 'DHS runs CBP and the
+    immigration courts', where the courts are the object). The words from there on are that
+    agency's, its verb left out. Past the last word when there is none. ``others``: the
+    other agencies' tokens."""
+    last = max((t.i for t in tokens if not t.is_punct), default=-1)
+    starts = []
+    for t in tokens:
+        if t.dep_ != "conj":
+            continue
+        if t.i in others and t.right_edge.i < last:
+            starts.append(t.right_edge.i + 1)
+        elif t.i not in others and t.left_edge.i in others and any(
+                c.dep_ in _GAPPED_SUBJECT_DEPS and c.left_edge.i == t.left_edge.i
+                for c in t.children):
+            starts.append(t.left_edge.i)
     return min(starts, default=1 << 30)

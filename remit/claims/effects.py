@@ -88,7 +88,7 @@ def _does(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
     content = doc[binding.slots["content"]]
     how = binding.construction.content_as
     if how == "verb" or (how == "any" and content.pos_ == "VERB"):
-        return core.read_verb(ctx, mention, content, negated=negated)
+        return _within_apposition(content, core.read_verb(ctx, mention, content, negated=negated))
     if how in {"adjective", "unit"}:  # the records anchored at the content read it
         found = core.records_at(ctx, how, mention, content, negated) or []
         if binding.head is None:
@@ -104,6 +104,26 @@ def _does(ctx, mention: Span, binding: Binding, negated: bool) -> list[Frame]:
         frame = replace(frame, generic=bool(phrases & ctx.lex.verbs("handle")),
                         verb_phrases=phrases)
     return [frame]
+
+
+def _within_apposition(clause: Token, frames: list[Frame]) -> list[Frame]:
+    """The frames of a clause in an apposition set off by commas ('X, the office that grants
+    green cards, investigates ...'), their words cut at the comma that closes it (the parser
+    may hang the sentence's own verbs on the clause's object)."""
+    noun = clause.head
+    doc = clause.doc
+    if clause.dep_ not in {"relcl", "acl"} or noun.dep_ != "appos":
+        return frames
+    before = noun.left_edge.i - 1
+    while before > 0 and doc[before].dep_ in {"neg", "advmod"}:  # ', not the office ...'
+        before -= 1
+    if before < 1 or doc[before].text != ",":
+        return frames
+    cut = next((t.i for t in doc[clause.i + 1 : clause.sent.end] if t.text == ","), None)
+    if cut is None:
+        return frames
+    return [replace(f, args=tuple(t for t in f.args if t.i < cut)) for f in frames
+            if f.head.i < cut]
 
 
 def _additive(ctx, doc, negators) -> bool:
@@ -213,6 +233,13 @@ def _named(ctx, token: Token, own: bool = False) -> Span | None:
     if token.i in ctx.mention_tokens:
         return ctx.mention_tokens[token.i]
     if own:
+        return None
+    # through a name, a body or a word for a whole ('the DHS umbrella', "the State
+    # Department's bureau"), not any noun ("a component of the Pentagon's counter-drug
+    # operation")
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma not in ctx.lex.units and lemma not in (
+            ctx.lex.word_class("umbrella_nouns")) and lemma not in ctx.lex.personnel:
         return None
     for child in token.children:
         if child.dep_ in {"compound", "poss", "nmod", "pobj"} and child.i in ctx.mention_tokens:

@@ -208,6 +208,10 @@ def _antecedent(pronoun: Token, mentions: set[int], people: frozenset[str]) -> T
     return pronoun
 
 
+# A finite verb with parts of a clause of its own, though the parser made it a conjunct of a noun.
+_FINITE = frozenset({"VBZ", "VBP", "VBD"})
+_CLAUSE_PARTS = frozenset({"dobj", "conj", "prep", "aux", "neg", "advmod"})
+
 # The places of a clause's participants, where a demonstrative's antecedent stands.
 _CLAUSE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -231,6 +235,9 @@ def _pruned_subtree(token: Token, mentions: set[int],
             continue
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and token.pos_ in {"VERB", "AUX"}:
             continue
+        if child.dep_ == "conj" and child.tag_ in _FINITE and token.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ in _CLAUSE_PARTS for c in child.children):
+            continue  # 'issues green cards, arrests and removes people' glued on the object
         out.extend(_pruned_subtree(child, mentions, apart))
     return out
 
