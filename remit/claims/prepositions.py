@@ -42,7 +42,7 @@ def _other_agents(agent: Token, agent_words: frozenset[str]) -> bool:
 
 
 def _set_apart(prep: Token, phrases: frozenset[str]) -> bool:
-    """Whether a 'by' phrase comes right after one of ``phrases`` ('rather than by SEVP')."""
+    """Whether a 'by' phrase comes right after one of ``phrases`` ('rather than by the consulate')."""
     doc = prep.doc
     before = " ".join(t.lower_ for t in doc[max(prep.i - 2, prep.sent.start) : prep.i])
     return before in phrases
@@ -67,7 +67,7 @@ def object_of(ctx: Sentence, mention: Span, prep: Token) -> list[Frame]:
                                     own_negation=not contrasted, negated=apart)
             if apart or any(_set_apart(t, words("setting_apart_phrases"))
                             for t in agent.head.children if t.dep_ == "agent"):
-                # 'overseen by the State Department rather than by SEVP': the second is
+                # 'approved by USCIS rather than by the consulate': the second is
                 # denied, and the first is the one that does it
                 return frames
             if _other_agents(agent, words("agent_prepositions")):

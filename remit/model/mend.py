@@ -8,7 +8,7 @@ apposition set off by a comma belongs to the noun phrase that ends at the comma;
 :func:`mend_appositions` hangs it there. Its label stays (an attribute becomes an
 apposition); nothing else in the parse changes.
 
-'DHS files a Notice to Appear with the court': the model reads 'to Appear' as a clause of the
+'ICE serves a Notice to Appear on him': the model reads 'to Appear' as a clause of the
 verb, so the object is 'a Notice'. :func:`mend_infinitive_names` hangs the infinitive of a name
 the lexicon lists (``infinitive_names``) back on the name's noun, and what hung on the
 infinitive on the word the infinitive hung on.

@@ -54,9 +54,9 @@ def test_an_attribute_of_a_plain_copula_stays():
 
 
 NAMES = frozenset({"notice to appear"})
-# 'DHS files a Notice to Appear with the court .' as the small model parses it: 'Appear' a
-# clause of 'files', with the court under it.
-NTA_WORDS = ["DHS", "files", "a", "Notice", "to", "Appear", "with", "the", "court", "."]
+# 'ICE serves a Notice to Appear on the man .' as the small model may parse it: 'Appear' a
+# clause of 'serves', with the man under it.
+NTA_WORDS = ["ICE", "serves", "a", "Notice", "to", "Appear", "on", "the", "man", "."]
 
 
 def _nta(appear_head: int, appear_dep: str) -> Doc:
@@ -70,7 +70,7 @@ def test_the_infinitive_of_a_name_goes_back_to_the_name():
     assert mend_infinitive_names(doc, NAMES) == 1
     assert doc[5].head.i == 3 and doc[5].dep_ == "acl"
     assert doc[4].head.i == 5
-    # what hung on the infinitive goes to the verb: the court is where it is filed
+    # what hung on the infinitive goes to the verb: the man is whom it is served on
     assert doc[6].head.i == 1
     assert [t.text for t in doc[3].subtree] == ["a", "Notice", "to", "Appear"]
 
