@@ -181,6 +181,26 @@ class NestingDepths:
                    for t in self._tokens[start:end])
 
 
+class LinearDepths:
+    """The depths of the words a linear frame read in word order (no parse to go by): none
+    for a generic trigger; for an ``own_object`` one, a word after a nesting preposition is
+    not the verb's own ('handles asylum claims made at the border')."""
+
+    def __init__(self, tokens: list, prepositions: frozenset[str]) -> None:
+        self._tokens, self._prepositions = tokens, prepositions
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getitem__(self, key):
+        return [0] * len(self._tokens[key]) if isinstance(key, slice) else 0
+
+    def own(self, start: int, end: int) -> bool:
+        """Whether no nesting preposition comes before ``start:end`` among the words."""
+        return not any(t.lower_ in self._prepositions and t.pos_ == "ADP"
+                       for t in self._tokens[:start])
+
+
 def qualifies_head(token, heads: frozenset[str], of_words: frozenset[str]) -> bool:
     """Whether an argument word only qualifies a noun of ``heads`` (the lexicon's
     ``aim_person_nouns`` and ``outcome_nouns``), as a compound on it or the object of its

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from remit.claims.anaphora import anaphor_words, resolve_anaphora
 from remit.claims.anchors import fuzzy_anchors, narrow_index
-from remit.claims.argwords import NestingDepths, arg_forms, embedded_test
+from remit.claims.argwords import LinearDepths, NestingDepths, arg_forms, embedded_test
 from remit.claims.constructions import ConstructionMatcher
 from remit.claims.ellipsis import elided
 from remit.claims.frames import Frame, sentence_frames
@@ -281,7 +281,9 @@ class Extractor:
                  named: Sequence[Span] = ()) -> list:
         """The functions the frame's predicate and arguments express."""
         depths = embedded = None
-        if not frame.extra.get("linear"):
+        if frame.extra.get("linear"):  # word order: a preposition before the words nests them
+            depths = LinearDepths(tokens, self.lex.nesting_prepositions)
+        else:
             head = frame.head
             depths = NestingDepths(tokens, head, self.lex.nesting_prepositions)
 

@@ -92,7 +92,11 @@ def label_last(clean: str, body: int, end: int, own: Sequence[Mention], words: _
         if column != 1 or (header is not None and _column_of_parent(header, column, words)):
             return None
     content = clean[start:content_end].strip(" *_")
-    if not content or _title_case(content) or content.split()[0].lower() in words.stop:
+    # a denial or a contrast inside ('Screening departing passengers, not arrivals: TSA') or
+    # a header that sets the rows apart ('| Myth | Agency |', '| Function | Not handled by |')
+    # is left unread: which part is whose, the label does not say
+    said = set(WORD.findall(content.lower())) | set(WORD.findall(" ".join(header or ()).lower()))
+    if not content or _title_case(content) or said & words.stop:
         return None
     at = start + clean[start:content_end].find(content)
     unit = reading(clean[own[0].start:last.end], clean, at, at + len(content), words)
