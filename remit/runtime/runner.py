@@ -40,6 +40,8 @@ class _Plan:
     deferred: dict = dataclasses.field(default_factory=dict)
     # Where the text's quotation marks and line breaks are (see _Quotations), once asked.
     quotations: _Quotations | None = None
+    # The list items under a lead that sets them apart ('Myths:'), once asked.
+    distanced: frozenset[int] | None = None
 
     @property
     def complete(self) -> bool:
@@ -215,6 +217,11 @@ class SentenceRunner:
             quoted = plan.quotations.inside(sentence.start_char, sentence.end_char)
         else:
             quoted = False
+        if claims and not quoted and plan.prepared is not None:
+            if plan.distanced is None:
+                plan.distanced = distanced_items(plan.prepared.text, plan.sentences,
+                                                 self.component.extractor.lex)
+            quoted = i in plan.distanced  # 'Common myths:' / '- ICE issues green cards.'
         if quoted:
             # 'Rumor: "ICE runs the check-ins. They also order people deported."': both
             # sentences are inside the quotation, someone else's words
@@ -321,3 +328,23 @@ def _shift(claim: Claim, offset: int, prepared: Prepared | None = None) -> Claim
     return dataclasses.replace(claim, start=where(claim.start), end=where(claim.end),
                                sent_start=where(claim.sent_start),
                                sent_end=where(claim.sent_end))
+
+
+def distanced_items(clean: str, sentences, lex) -> frozenset[int]:
+    """The list items under a lead that puts them in someone else's mouth ('Common myths:',
+    'What people get wrong:' is not one; the lexicon's ``distancing_lead_words``): each is
+    a claim the page sets out to deny, not the writer's."""
+    from remit.runtime.text import LIST_MARKER
+
+    words = lex.word_class("distancing_lead_words")
+    out, active = set(), False
+    for i, sentence in enumerate(sentences):
+        text = clean[sentence.start_char:sentence.end_char].strip()
+        if text.endswith(":"):
+            active = bool(set(re.findall(r"[a-z']+", text.lower())) & words)
+        elif LIST_MARKER.match(clean, sentence.start_char):
+            if active:
+                out.add(i)
+        else:
+            active = False
+    return frozenset(out)
