@@ -40,8 +40,8 @@ class _Plan:
     deferred: dict = dataclasses.field(default_factory=dict)
     # Where the text's quotation marks and line breaks are (see _Quotations), once asked.
     quotations: _Quotations | None = None
-    # The list items under a lead that sets them apart ('Myths:'), once asked.
-    distanced: frozenset[int] | None = None
+    # What the page sets apart as someone else's ('Myths:' items, a 'Myth' column), once asked.
+    distanced: _Distanced | None = None
 
     @property
     def complete(self) -> bool:
@@ -217,16 +217,22 @@ class SentenceRunner:
             quoted = plan.quotations.inside(sentence.start_char, sentence.end_char)
         else:
             quoted = False
+        apart = None
         if claims and not quoted and plan.prepared is not None:
             if plan.distanced is None:
-                plan.distanced = distanced_items(plan.prepared.text, plan.sentences,
-                                                 self.component.extractor.lex)
-            quoted = i in plan.distanced  # 'Common myths:' / '- ICE issues green cards.'
+                plan.distanced = distanced(plan.prepared.text, plan.sentences,
+                                           self.component.extractor.lex)
+            quoted = i in plan.distanced.items  # 'Common myths:' / '- ICE issues green cards.'
+            apart = plan.distanced.cells.get(i)  # '| Myth | Fact |' rows: the myth's cell
         if quoted:
             # 'Rumor: "ICE runs the check-ins. They also order people deported."': both
             # sentences are inside the quotation, someone else's words
             claims = [dataclasses.replace(c, assertion="reported") if c.asserted else c
                       for c in claims]
+        elif apart:
+            claims = [dataclasses.replace(c, assertion="reported") if c.asserted and any(
+                a <= sentence.start_char + c.start < b for a, b in apart) else c
+                for c in claims]
         unit = plan.implicit.get(i)
         if unit is None:
             out.extend(_shift(c, sentence.start_char, plan.prepared) for c in claims)
@@ -330,21 +336,57 @@ def _shift(claim: Claim, offset: int, prepared: Prepared | None = None) -> Claim
                                sent_end=where(claim.sent_end))
 
 
-def distanced_items(clean: str, sentences, lex) -> frozenset[int]:
-    """The list items under a lead that puts them in someone else's mouth ('Common myths:',
-    'What people get wrong:' is not one; the lexicon's ``distancing_lead_words``): each is
-    a claim the page sets out to deny, not the writer's."""
+@dataclasses.dataclass(frozen=True)
+class _Distanced:
+    """Sentences a page sets apart as claims it means to deny: list items under a lead that
+    calls them myths, and per table row the cells under a column so labelled."""
+
+    items: frozenset[int]
+    cells: dict[int, list[tuple[int, int]]]
+
+
+def distanced(clean: str, sentences, lex) -> _Distanced:
+    """What the page sets apart ('Common myths:' and its items; a '| Myth | Fact |' table's
+    myth cells, row by row; the lexicon's ``distancing_lead_words``): claims it means to
+    deny, reported, never the writer's."""
     from remit.runtime.text import LIST_MARKER
 
     words = lex.word_class("distancing_lead_words")
-    out, active = set(), False
+    items, cells = set(), {}
+    active, columns = False, frozenset()
     for i, sentence in enumerate(sentences):
-        text = clean[sentence.start_char:sentence.end_char].strip()
-        if text.endswith(":"):
-            active = bool(set(re.findall(r"[a-z']+", text.lower())) & words)
+        text = clean[sentence.start_char:sentence.end_char]
+        said = set(re.findall(r"[a-z']+", text.lower()))
+        if "|" in text:
+            parts = _cells(text, sentence.start_char)
+            if columns and len(parts) > max(columns):
+                cells[i] = [parts[k] for k in columns]
+            elif said & words:  # a header row: which columns are someone else's
+                columns = frozenset(k for k, (a, b) in enumerate(parts)
+                                    if set(re.findall(r"[a-z']+", clean[a:b].lower())) & words)
+            continue
+        columns = frozenset()
+        if text.strip().endswith(":"):
+            active = bool(said & words)
         elif LIST_MARKER.match(clean, sentence.start_char):
             if active:
-                out.add(i)
+                items.add(i)
         else:
             active = False
-    return frozenset(out)
+    return _Distanced(frozenset(items), cells)
+
+
+def _cells(text: str, offset: int) -> list[tuple[int, int]]:
+    """The cells of a table row as (start, end) in the text (its outer '|' aside)."""
+    out, start = [], 0
+    inner = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if inner.startswith("|"):
+        lead += 1
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    for part in inner.split("|"):
+        out.append((offset + lead + start, offset + lead + start + len(part)))
+        start += len(part) + 1
+    return out
