@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from remit.records import Claim
     from remit.runtime.prefilter import Sentence
+    from remit.runtime.setapart import Distanced
     from remit.runtime.text import Prepared
 
 
@@ -41,7 +42,7 @@ class _Plan:
     # Where the text's quotation marks and line breaks are (see _Quotations), once asked.
     quotations: _Quotations | None = None
     # What the page sets apart as someone else's ('Myths:' items, a 'Myth' column), once asked.
-    distanced: _Distanced | None = None
+    distanced: Distanced | None = None
 
     @property
     def complete(self) -> bool:
@@ -220,6 +221,8 @@ class SentenceRunner:
         apart = None
         if claims and not quoted and plan.prepared is not None:
             if plan.distanced is None:
+                from remit.runtime.setapart import distanced
+
                 plan.distanced = distanced(plan.prepared.text, plan.sentences,
                                            self.component.extractor.lex)
             quoted = i in plan.distanced.items  # 'Common myths:' / '- ICE issues green cards.'
@@ -334,59 +337,3 @@ def _shift(claim: Claim, offset: int, prepared: Prepared | None = None) -> Claim
     return dataclasses.replace(claim, start=where(claim.start), end=where(claim.end),
                                sent_start=where(claim.sent_start),
                                sent_end=where(claim.sent_end))
-
-
-@dataclasses.dataclass(frozen=True)
-class _Distanced:
-    """Sentences a page sets apart as claims it means to deny: list items under a lead that
-    calls them myths, and per table row the cells under a column so labelled."""
-
-    items: frozenset[int]
-    cells: dict[int, list[tuple[int, int]]]
-
-
-def distanced(clean: str, sentences, lex) -> _Distanced:
-    """What the page sets apart ('Common myths:' and its items; a '| Myth | Fact |' table's
-    myth cells, row by row; the lexicon's ``distancing_lead_words``): claims it means to
-    deny, reported, never the writer's."""
-    from remit.runtime.text import LIST_MARKER
-
-    words = lex.word_class("distancing_lead_words")
-    items, cells = set(), {}
-    active, columns = False, frozenset()
-    for i, sentence in enumerate(sentences):
-        text = clean[sentence.start_char:sentence.end_char]
-        said = set(re.findall(r"[a-z']+", text.lower()))
-        if "|" in text:
-            parts = _cells(text, sentence.start_char)
-            if columns and len(parts) > max(columns):
-                cells[i] = [parts[k] for k in columns]
-            elif said & words:  # a header row: which columns are someone else's
-                columns = frozenset(k for k, (a, b) in enumerate(parts)
-                                    if set(re.findall(r"[a-z']+", clean[a:b].lower())) & words)
-            continue
-        columns = frozenset()
-        if text.strip().endswith(":"):
-            active = bool(said & words)
-        elif LIST_MARKER.match(clean, sentence.start_char):
-            if active:
-                items.add(i)
-        else:
-            active = False
-    return _Distanced(frozenset(items), cells)
-
-
-def _cells(text: str, offset: int) -> list[tuple[int, int]]:
-    """The cells of a table row as (start, end) in the text (its outer '|' aside)."""
-    out, start = [], 0
-    inner = text.strip()
-    lead = len(text) - len(text.lstrip())
-    if inner.startswith("|"):
-        lead += 1
-        inner = inner[1:]
-    if inner.endswith("|"):
-        inner = inner[:-1]
-    for part in inner.split("|"):
-        out.append((offset + lead + start, offset + lead + start + len(part)))
-        start += len(part) + 1
-    return out
