@@ -32,6 +32,8 @@ def distanced(clean: str, sentences, lex) -> Distanced:
         text = clean[sentence.start_char:sentence.end_char]
         said = set(re.findall(r"[a-z']+", text.lower()))
         if "|" in text:
+            if not text.strip(" |-:"):
+                continue  # the rule under a header ('|---|---|')
             parts = _cells(text, sentence.start_char)
             if columns and len(parts) > max(columns):
                 cells[i] = [parts[k] for k in columns]
