@@ -158,9 +158,12 @@ def _skip_to_verb(ctx: Sentence, doc, i: int, sent_end: int) -> tuple[int, bool]
         if doc[i].lemma_ in words("support_verbs") and i + 1 < sent_end and doc[i + 1].pos_ in {
                 "DET", "NOUN", "PROPN", "ADJ", "NUM"}:
             break  # 'HSI does the I-9 audits': 'do' is the verb here
-        # 'neither'/'nor' negate the mention they precede: cue contrast-not-agency.
-        negated = negated or (doc[i].lower_ in ctx.lex.negations - words("mention_negations")
-                              or doc[i].dep_ == "neg")
+        # 'neither'/'nor' negate the mention they precede: cue contrast-not-agency; so does a
+        # 'not' right before another agency ('USCIS and not ICE issues ...')
+        before_agency = i + 1 < sent_end and i + 1 in ctx.mention_tokens
+        negated = negated or (not before_agency and (
+            doc[i].lower_ in ctx.lex.negations - words("mention_negations")
+            or doc[i].dep_ == "neg"))
         i += 1
     return i, negated
 
