@@ -16,6 +16,7 @@ infinitive on the word the infinitive hung on.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -65,8 +66,13 @@ def mend_infinitive_names(doc: Doc, names: frozenset[str]) -> int:
     """Hang the infinitive of each name of ``names`` ('notice to appear', lower case, three
     words) on the name's first word, where the parser hung it elsewhere; return how many."""
     moved = 0
-    for token in doc[: max(len(doc) - 2, 0)]:
-        to, verb = doc[token.i + 1], doc[token.i + 2]
+    middles = {name.split()[1] for name in names if len(name.split()) == 3}
+    if not middles or len(doc) < 3:
+        return 0
+    lower = doc.to_array(LOWER).tolist()  # most docs hold no middle word: no Token is built
+    wanted = {doc.vocab.strings.add(w) for w in middles}
+    for at in [k for k in range(1, len(doc) - 1) if lower[k] in wanted]:
+        token, to, verb = doc[at - 1], doc[at], doc[at + 1]
         if (f"{token.lower_} {to.lower_} {verb.lower_}" not in names
                 and f"{token.lemma_.lower()} {to.lower_} {verb.lower_}" not in names):
             continue
