@@ -72,7 +72,8 @@ def anaphor_words(lex: Lexicon) -> frozenset[str]:
     return (lex.possessive_anaphors | lex.singular_anaphors | lex.plural_anaphors
             | lex.anaphor_ordinals | frozenset(lex.word_class("role_anaphors"))
             | frozenset(lex.word_class("role_partitives"))
-            | frozenset(lex.word_class("pair_anaphors")) | people_words(lex))
+            | frozenset(lex.word_class("pair_anaphors"))
+            | frozenset(lex.word_class("pair_numerals")) | people_words(lex))
 
 
 def people_words(lex: Lexicon) -> frozenset[str]:
@@ -100,9 +101,12 @@ def resolve_anaphora(sent: Span, own: Sequence[Span], previous: Sequence[Span],
         if token.i in taken:
             continue
         earlier = sorted((m for m in (*own, *out) if m.end <= token.i), key=lambda m: m.start)
-        for antecedent in _antecedents(token, sent, own, earlier, previous, lex, names):
+        found = _antecedents(token, sent, own, earlier, previous, lex, names)
+        for antecedent in found:
             noun = token.lemma_.lower()
-            if (names and noun in lex.anaphor_nouns and noun not in lex.generic_anaphor_nouns
+            # (a pair taken up is the pair: 'HSI and ERO ... Both offices ...')
+            if (names and len(found) == 1 and noun in lex.anaphor_nouns
+                    and noun not in lex.generic_anaphor_nouns
                     and noun not in names.get(antecedent.label_, ())):
                 # 'Judges decide cases. The Board reviews appeals.': no; 'USCIS ... the
                 # department' (a word writers use for any agency): likely, not certain
@@ -162,17 +166,26 @@ def _antecedents(token: Token, sent: Span, own: Sequence[Span], earlier: Sequenc
         return _first(role_antecedent(token, sent, own, previous, lex))
     if lower in lex.word_class("role_partitives"):
         return _first(one_of_roles(token, sent, own, previous, lex))
-    if lower in lex.word_class("pair_anaphors"):
+    if lower in lex.word_class("pair_anaphors") or (
+            lower in lex.word_class("pair_numerals")
+            and any(c.dep_ == "det" for c in token.children)):  # 'Both are ...', 'The two are'
         return [] if earlier else pair_of(previous)
     if lower in lex.singular_anaphors and token.pos_ == "PRON":
         return it_antecedents(token, own, earlier, previous, lex)
     if lower in lex.plural_anaphors and token.pos_ == "PRON":
+        if not earlier and _of_a_pair(token, lex):  # 'They are both part of DHS'
+            return pair_of(previous)
         return _they(token, sent, earlier, previous, lex)
     if lower in lex.anaphor_ordinals:
         # of the two agencies named before (not of one: "The former ... The latter ...")
         if len({m.label_ for m in previous}) != 2:
             return []
         return [previous[-1] if lower in lex.last_ordinals else previous[0]]
+    if (not earlier and token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in (
+            lex.anaphor_nouns) and any(c.lower_ in lex.word_class("pair_anaphors")
+                                       | lex.word_class("pair_numerals")
+                                       for c in token.children)):
+        return pair_of(previous)  # 'The two agencies are ...', 'Both agencies are ...'
     if _described(token, lex, relative=not own):
         subject = subject_of(earlier, strict=True)
         if subject is not None:  # '..., but the agency does not ...': this sentence's agency
@@ -362,8 +375,8 @@ def _named_again(token: Token, own: Sequence[Span], lex: Lexicon) -> bool:
             and determiners[0] in lex.definite_articles)
 
 
-
-
-
-
-
+def _of_a_pair(token: Token, lex: Lexicon) -> bool:
+    """Whether a plural pronoun is said with 'both' ('They are both ...', 'They both ...')."""
+    pair = lex.word_class("pair_anaphors")
+    return any(c.lower_ in pair for c in (*token.children, *token.head.children)
+               if c.i != token.i)

@@ -49,7 +49,9 @@ class AnaphorCues:
         def hashes(words) -> np.ndarray:
             return np.array(sorted({strings.add(w) for w in words}), dtype="uint64")
 
-        nouns = _plurals(lex.anaphor_nouns) - anaphor_words(lex)
+        # an agency noun or a pair numeral after an article ('the agency', 'the two')
+        nouns = (_plurals(lex.anaphor_nouns) - anaphor_words(lex)) | set(
+            lex.word_class("pair_numerals"))
         partitives = set(lex.word_class("role_partitives"))
         possessives = set(lex.possessive_anaphors)
         self._anywhere = hashes(cue_words(lex) - nouns - partitives - possessives)
