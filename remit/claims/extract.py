@@ -287,14 +287,11 @@ class Extractor:
             head = frame.head
             depths = NestingDepths(tokens, head, self.lex.nesting_prepositions)
 
-            # another party is another agency: 'sent to Immigration and Customs Enforcement
-            # (ICE) for deportation' names the acting agency twice
-            # (not a part or a whole of the agency: 'Consular officers issue State Department
-            # visas', 'the Border Patrol runs CBP checkpoints')
+            # another party is another agency, not a part or a whole of it ('sent to ICE for
+            # deportation'; not 'Consular officers issue State Department visas'); a gapped
+            # clause may open with any agency, courts and personnel too
             own = range(frame.mention.start, frame.mention.end)
             agency = frame.mention.label_
-            # a gapped clause may open with any agency, courts and personnel too ('USCIS grants
-            # asylum and immigration judges withholding of removal')
             subjects = {i for m in named if not related(self.aliases, m.label_, agency)
                         for i in range(m.start, m.end)}
             embedded = embedded_test(tokens, head, {
