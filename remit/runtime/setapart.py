@@ -1,6 +1,6 @@
 """What a page sets apart as claims it means to deny: list items under a lead that calls them
-myths ('Common myths:'), and the cells of a table column so headed ('| Misconception | Reality
-|'). The runner reports their claims (someone else's words, never the writer's), as it does a
+myths ('Common myths:'), a section under a heading that does ('## Rumors'), and the cells of
+a table column so headed ('| Misconception | Reality |'). The runner reports their claims (someone else's words, never the writer's), as it does a
 sentence inside a quotation.
 """
 
@@ -27,10 +27,17 @@ def distanced(clean: str, sentences, lex) -> Distanced:
 
     words = lex.word_class("distancing_lead_words")
     items, cells = set(), {}
-    active, columns = False, frozenset()
+    active, columns, section = False, frozenset(), False
     for i, sentence in enumerate(sentences):
         text = clean[sentence.start_char:sentence.end_char]
         said = set(re.findall(r"[a-z']+", text.lower()))
+        if _heading(clean, sentence.start_char, sentence.end_char, text):
+            # '## Common myths', 'RUMORS': what the section under it says is set apart
+            section, active, columns = bool(said & words), False, frozenset()
+            continue
+        if section:
+            items.add(i)
+            continue
         if "|" in text:
             if not text.strip(" |-:"):
                 continue  # the rule under a header ('|---|---|')
@@ -50,6 +57,16 @@ def distanced(clean: str, sentences, lex) -> Distanced:
         else:
             active = False
     return Distanced(frozenset(items), cells)
+
+
+def _heading(clean: str, start: int, end: int, text: str) -> bool:
+    """A heading: a Markdown one ('# ...', as the document reader marks it), or a short line of
+    its own with no closing mark ('Common myths', 'RUMORS')."""
+    if text.startswith("# "):
+        return True
+    whole = (start == 0 or clean[start - 1] == "\n") and clean[end:end + 1] in ("", "\n")
+    return whole and len(text.split()) <= 4 and text.rstrip()[-1:] not in ".!?:;,|" and (
+        "|" not in text)
 
 
 def _cells(text: str, offset: int) -> list[tuple[int, int]]:

@@ -36,3 +36,9 @@ def test_the_cells_under_a_myth_column_row_by_row():
     (start, end), = found.cells[2]
     assert text[start:end].strip() == "ICE grants green cards"
     assert 0 not in found.cells and 1 not in found.cells
+
+
+def test_a_section_under_a_myths_heading_until_the_next_heading():
+    text = "# Common myths\nICE issues green cards.\n# What ICE does\nICE detains people.\n"
+    found = distanced(text, _sentences(text), load_lexicon())
+    assert found.items == {1}
