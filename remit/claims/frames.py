@@ -61,7 +61,7 @@ def mention_frames(ctx: Sentence, mention: Span) -> list[Frame]:
     own = own_clauses(ctx, mention, anchor)
     # 'not ICE but USCIS', 'only ICE': cues of the mention itself (cues/mention.yaml)
     around, sent = mention_cues_of(ctx.lex), ctx.sentence_of(mention.start)
-    contrast = around.contrasted(mention, sent)
+    contrast = around.contrasted(mention, sent) or _with_contrasted(ctx, mention, around, sent)
     if not frames and contrast and anchor.dep_ not in MODIFIER_DEPS:
         # '... handles work permits, not ICE': the contrasted agency shares the predicate
         # (not 'neither an ICE detainer nor ...': there a thing of the agency's acts).
@@ -176,6 +176,17 @@ def _own_relatives(anchor: Token) -> list[Token]:
     if anchor.i == first.i:
         return [c for c in own if owner(c) == anchor.i]
     return own + [c for c in listed if owner(c) == anchor.i]
+
+
+def _with_contrasted(ctx: Sentence, mention: Span, around, sent: Span) -> bool:
+    """Whether the mention is coordinated with a contrasted one before it ('not USCIS or
+    ICE': both are set apart)."""
+    root = mention.root
+    if root.dep_ != "conj":
+        return False
+    first = ctx.mention_tokens.get(root.head.i)
+    return first is not None and first is not mention and first.start < mention.start and (
+        around.contrasted(first, sent))
 
 
 def read_verb(ctx: Sentence, mention: Span, verb: Token, passive: bool = False,
