@@ -221,12 +221,11 @@ def plain_verb(ctx: Sentence, mention: Span, target: Token, passive: bool, relat
     args = arg_tokens(target, set(ctx.mention_tokens), passive, ctx.opaque, ctx.lex)
     # 'SEVIS, which ICE runs, tracks students': the clause's object is what it is about (the
     # relative word parsed as its object, or as a second subject beside the agency)
-    gap = not passive and target.dep_ == "relcl" and any(
-        c.dep_ in {"dobj", "nsubj"} and c.lower_ in ctx.lex.relative_words
-        and not (mention.start <= c.i < mention.end) for c in target.children) and any(
-        c.dep_ == "nsubj" and mention.start <= c.i < mention.end for c in target.children)
-    if gap or (not args and not passive and any(
-            c.dep_ == "dobj" and c.lower_ in ctx.lex.relative_words for c in target.children)):
+    relatives = [c.dep_ for c in target.children if c.lower_ in ctx.lex.relative_words]
+    own_subject = any(c.dep_ == "nsubj" and mention.start <= c.i < mention.end
+                      for c in target.children)
+    beside = target.dep_ == "relcl" and own_subject and bool({"dobj", "nsubj"} & set(relatives))
+    if not passive and (beside or (not args and "dobj" in relatives)):
         if target.dep_ == "relcl":
             start = ctx.sentence_of(target.i).start
             args = tuple(linear.noun_phrase(target.head, start)) + tuple(args)
