@@ -99,8 +99,8 @@ def _names_an_agency(token: Token, own: Sequence[Span]) -> bool:
 
 def _personnel_mention(mention: Span, lex: Lexicon) -> bool:
     """'immigration judges', 'a consular officer': people, never what 'it' names ('The Board
-    hears appeals from immigration judges. It also reviews ...': the Board; 'Only a consular
-    officer can issue the visa, and USCIS's role ended when it approved the petition': USCIS),
+    hears appeals from immigration judges. It also reviews ...': the Board; 'A consular
+    officer issues the visa; USCIS's part was over once it approved the petition': USCIS),
     in the plural or the singular."""
     return mention.root.lemma_.lower() in lex.personnel
 

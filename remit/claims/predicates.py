@@ -193,8 +193,8 @@ def _arg_children(verb: Token, mentions: set[int], passive: bool,
 
 def _antecedent(pronoun: Token, mentions: set[int], people: frozenset[str]) -> Token:
     """What a plural demonstrative subject stands for: the nearest plural noun before it in
-    its sentence that is a subject or object, else the nearest object ('does not give anyone
-    a work permit; those are issued by ...'); never people ('interview visa applicants; these
+    its sentence that is a subject or object, else the nearest object ('does not grant
+    employment permits; those come from ...'); never people ('interview visa applicants; these
     are then admitted by ...': who is admitted is no act); the pronoun itself when there is
     none."""
     before = [t for t in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start])
