@@ -44,6 +44,8 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
     doc = mention.doc
     sent_end = clause_end(ctx.sentence_of(mention.start).end, doc)
     start = ctx.sentence_of(mention.start).start
+    if _staff_place(ctx, doc, mention, start):
+        return []
     # a bracketed aside is skipped only after a subject that opens the sentence ('The
     # Transportation Security Administration (TSA) screens ...'), not after one in a list
     opens = all(t.is_punct or t.dep_ == "det" for t in doc[start:mention.start])
@@ -196,6 +198,20 @@ def personnel_verb(ctx: Sentence, doc, i: int, end: int) -> bool:
     word = doc[i].lower_
     return (word in ctx.verb_words and word != doc[i].lemma_.lower() and _third_person(ctx, word)
             and i + 1 < end and doc[i + 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _staff_place(ctx: Sentence, doc, mention: Span, start: int) -> bool:
+    """'ICE officers at the consulate review ...': the place where another agency's people
+    work, not the one that acts (their agency named right before them)."""
+    i = mention.start - 1
+    while i > start and doc[i].pos_ == "DET":
+        i -= 1
+    if i <= start or doc[i].lower_ not in ctx.lex.personnel_prepositions:
+        return False
+    staff = doc[i - 1]
+    return (staff.lemma_.lower() in ctx.lex.personnel and staff.i - 1 >= start
+            and staff.i - 1 in ctx.mention_tokens
+            and ctx.mention_tokens[staff.i - 1].label_ != mention.label_)
 
 
 def linear_frame(ctx: Sentence, mention: Span, verb: Token, args: list[Token],

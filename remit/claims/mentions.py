@@ -155,7 +155,34 @@ def find_mentions(doc: Doc, index: AliasIndex, lexicon: Lexicon,
     if index.fuzzy:
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans += _fuzzy(doc, index, taken, lower)
-    return _joined(doc, sorted(filter_spans(spans), key=lambda s: s.start))
+    spans = [s for s in filter_spans(spans) if not _foreign(doc, s, lexicon)]
+    return _joined(doc, sorted(spans, key=lambda s: s.start))
+
+
+def _foreign(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
+    """A name in lower case that another country's word qualifies: 'the Mexican consulate',
+    'Guatemala's consulate', 'the consulate of Honduras', 'British immigration judges'.
+
+    Only common-noun names (a proper name in capitals is the U.S. agency's); the possessor or
+    the 'of' phrase is a capitalised word that is no name of the table's and not the United
+    States (lexicon ``foreign_markers``, ``home_country_words``).
+    """
+    first = doc[span.start]
+    if first.is_upper or first.is_title:
+        return False
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in lexicon.word_class("foreign_markers"):
+        return True
+    home = lexicon.word_class("home_country_words")
+    if before is not None and before.lower_ in lexicon.word_class("possessive_endings") and before.i > 0:
+        owner = doc[before.i - 1]
+        if owner.lower_ in home or (owner.is_title and owner.lower_ not in lexicon.word_class(
+                "united_states_words")):
+            return True
+    after = doc[span.end:span.end + 2]
+    return (len(after) == 2 and after[0].lower_ in lexicon.word_class("of_words") and after[1].is_title
+            and after[1].lower_ not in lexicon.word_class("united_states_words")
+            and after[1].lower_ not in lexicon.word_class("definite_articles"))
 
 
 def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -263,14 +290,16 @@ def row_spans(doc: Doc, rows: Iterable[Sequence]) -> list[Span]:
 
 def related(index: AliasIndex, first: str, second: str) -> bool:
     """Whether one of two agencies sits within the other (or they are one)."""
-    return first == second or _within(index, first, second) or _within(index, second, first)
+    return (first == second or within(index.parents, first, second)
+            or within(index.parents, second, first))
 
 
-def _within(index: AliasIndex, part: str, whole: str) -> bool:
+def within(parents: dict[str, str | None], part: str, whole: str | None) -> bool:
+    """Whether ``part`` sits within ``whole``, by ``parents`` (agency id -> its parent's)."""
     seen = set()
-    while part in index.parents and part not in seen:
+    while part in parents and part not in seen:
         seen.add(part)
-        part = index.parents[part]
+        part = parents[part]
         if part == whole:
             return True
     return False

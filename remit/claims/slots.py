@@ -60,8 +60,12 @@ class Sentence:
         if root.dep_ == "poss" and root.head.lemma_.lower() in self.lex.acting_units:
             return root.head  # "by ERO's Removal division": the division acts for ERO
         if (root.dep_ == "pobj" and root.head.lower_ in self.lex.personnel_prepositions
-                and root.head.head.lemma_.lower() in self.lex.personnel):
-            return root.head.head  # 'asylum officers of USCIS' act as 'USCIS asylum officers'
+                and root.head.head.lemma_.lower() in self.lex.personnel
+                and not any(c.i in self.mention_tokens for c in root.head.head.children
+                            if c.dep_ in {"compound", "poss", "amod", "nmod"})):
+            # 'asylum officers of USCIS' act as 'USCIS asylum officers'; 'ICE officers at the
+            # consulate' are ICE's, at a place
+            return root.head.head
 
         while root.dep_ == "compound" and root.head.i >= mention.end:
             head = root.head

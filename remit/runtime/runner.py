@@ -112,9 +112,11 @@ class SentenceRunner:
     def _implicit(self, clean: str, sentences: list[Sentence], found: list) -> dict:
         from remit.runtime.structure import Mention, implicit_units
 
-        mentions = [[Mention(m.label_, s.start_char + m.start_char, s.start_char + m.end_char)
-                     for m in spans] for s, spans in zip(sentences, found, strict=True)]
         extractor = self.component.extractor
+        parents = extractor.aliases.parents
+        mentions = [[Mention(m.label_, s.start_char + m.start_char, s.start_char + m.end_char)
+                     for m in _wholes(spans, parents)]
+                    for s, spans in zip(sentences, found, strict=True)]
         return implicit_units(clean, [(s.start_char, s.end_char) for s in sentences],
                               mentions, extractor.verb_words, extractor.lex,
                               former=extractor.aliases.former)
@@ -203,7 +205,8 @@ class SentenceRunner:
         return Salience(lex.word_class("singular_pronouns"), lex.word_class("plural_pronouns"),
                         people=people_words(lex), personnel=lex.personnel,
                         nouns=lex.anaphor_nouns,
-                        determiners=lex.definite_articles | lex.demonstratives)
+                        determiners=lex.definite_articles | lex.demonstratives,
+                        parents=self.component.extractor.aliases.parents)
 
     def _extract(self, plan: _Plan, i: int, sentence: Sentence, doc: Doc,
                  out: list[Claim]) -> Doc:
@@ -337,3 +340,17 @@ def _shift(claim: Claim, offset: int, prepared: Prepared | None = None) -> Claim
     return dataclasses.replace(claim, start=where(claim.start), end=where(claim.end),
                                sent_start=where(claim.sent_start),
                                sent_end=where(claim.sent_end))
+
+
+def _wholes(spans, parents: dict) -> list:
+    """A unit's mentions without a part named in brackets after its whole: 'State Department
+    (consular sections abroad)' names the department, so its items are the department's."""
+    from remit.claims.mentions import within
+
+    out = []
+    for span in spans:
+        doc = span.doc
+        inside = any(t.is_bracket and t.is_left_punct for t in doc[max(span.start - 3, 0):span.start])
+        if not (inside and out and within(parents, span.label_, out[-1].label_)):
+            out.append(span)
+    return out

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from remit.claims.mentions import within
 from remit.records import VIA_DISCOURSE, VIA_INFERRED
 
 # Sentences after the agency was last named or referred to that an anaphor may still reach.
@@ -59,6 +60,7 @@ class Salience:
     seen: set = field(default_factory=set)  # every agency named so far
     headed: bool = False  # the unit before was a heading (its paragraph is its agency's)
     last: tuple | None = None  # (doc, rows) where an agency was last salient
+    parents: dict = field(default_factory=dict)  # agency id -> its parent's (AliasIndex)
 
     def stand_in(self, doc: Doc, new_paragraph: bool = False) -> list[Span]:
         """The salient agency's mentions, for the anaphors of ``doc`` (none if out of reach).
@@ -91,7 +93,12 @@ class Salience:
         self.doc, self.rows, self.last = None, [], None
 
     def heading(self, doc: Doc | None, labels: set[str]) -> None:
-        """A heading: its one agency is what follows is about; else nothing is."""
+        """A heading: its one agency is what follows is about; else nothing is. An agency
+        named first with parts of it after ('State Department (consular sections)') is one."""
+        if doc is not None and len(labels) > 1:
+            first = (doc._.remit_tail or [[None, None, None]])[0][2]
+            if all(within(self.parents, label, first) for label in labels - {first}):
+                labels = {first}
         if doc is not None and len(labels) == 1:
             tail = [row for row in doc._.remit_tail or [] if row[2] in labels]
             if not self.seen and tail:
