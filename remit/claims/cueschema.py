@@ -194,6 +194,9 @@ class Cue(_Record):
         "'sentence_end': characters skipped at the end first (closing quotes, brackets)"))
     label: str | None = Field(None, description=(
         "'sentence_start': a short label ending in this ('Explainer:') may come first"))
+    followed_by: list[str] = Field(default_factory=list, description=(
+        "'sentence_start': the trigger counts only when the next token is one of these "
+        "('Wrong:', not 'Wrong agencies ...')"))
     examples: CueExamples
 
     @model_validator(mode="after")

@@ -31,9 +31,17 @@ def sentence_hit(cue: CompiledCue, sent: Span, text: str | None = None) -> bool:
     limit = record.max_scope or 1
     for k, token in enumerate(itertools.islice((t for t in sent if t.is_alpha), limit)):
         if _word_of(cue, token) and (k == 0 or record.label is None or (
-                text.split(record.label)[0].count(" ") < limit)):
+                text.split(record.label)[0].count(" ") < limit)) and _followed(record, token):
             return True
     return False
+
+
+def _followed(record, token: Token) -> bool:
+    """Whether the token after a trigger is one ``followed_by`` asks for (or none is asked)."""
+    if not record.followed_by:
+        return True
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and after.text in record.followed_by
 
 
 def phrase_hit(cue: CompiledCue, state, head: Token | None) -> bool:

@@ -179,10 +179,16 @@ def _foreign(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
         if owner.lower_ in home or (owner.is_title and owner.lower_ not in lexicon.word_class(
                 "united_states_words")):
             return True
+    if _abroad(doc, span, lexicon):
+        return True
     after = doc[span.end:span.end + 2]
     return (len(after) == 2 and after[0].lower_ in lexicon.word_class("of_words") and after[1].is_title
             and after[1].lower_ not in lexicon.word_class("united_states_words")
             and after[1].lower_ not in lexicon.word_class("definite_articles"))
+
+
+# How far before a name a setting abroad is looked for ('In the UK, ...'), in tokens.
+_SETTING_REACH = 12
 
 
 def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -194,6 +200,24 @@ def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def _abroad(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
+    """'In the UK, asylum officers decide ...': a setting in another country earlier in the
+    sentence (lexicon ``setting_prepositions`` + ``foreign_places``)."""
+    places, settings = lexicon.word_class("foreign_places"), lexicon.word_class(
+        "setting_prepositions")
+    i = span.start - 1
+    while i > 0 and span.start - i <= _SETTING_REACH and not doc[i].is_sent_end and (
+            doc[i].text not in lexicon.word_class("clause_breaks")):
+        if doc[i].lower_ in places and (doc[i - 1].lower_ in settings or (
+                doc[i - 1].lower_ in lexicon.definite_articles and i > 1
+                and doc[i - 2].lower_ in settings)):
+            # not 'Unlike in Canada, immigration judges in the United States ...'
+            home = lexicon.word_class("united_states_words")
+            return not any(t.lower_ in home for t in doc[i + 1:span.end + 4])
+        i -= 1
+    return False
 
 
 def alias_matches(doc, index: AliasIndex) -> list[tuple[int, int, int]]:
