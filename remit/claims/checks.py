@@ -117,7 +117,7 @@ def check_trigger_words(table: Table, lexicon: Lexicon, *, shapes: bool = True) 
     for function in table.functions.values():
         path, line = table.locations.get(("functions", function.id), ("?", 0))
         where = f"{path}:{line}: function '{function.id}'"
-        for verb in (v for t in function.triggers for v in t.verbs):
+        for verb in (v for t in function.triggers for v in (*t.verbs, *t.not_verbs)):
             if verb.startswith("@"):
                 if verb[1:] not in names:
                     errors.append(f"{where}: '{verb}' names no word class "

@@ -26,6 +26,7 @@ class CompiledTrigger:
     verbs: frozenset[tuple[str, ...]] | None
     objects: tuple[tuple[str, ...], ...]
     own_object: bool = False  # the predicate's own object only (see argwords.nesting)
+    refused: frozenset[tuple[str, ...]] = frozenset()  # verbs a generic trigger leaves alone
 
     @functools.cached_property
     def first_words(self) -> frozenset[str] | None:
@@ -63,18 +64,25 @@ def compile_triggers(table: Table, lexicon: Lexicon) -> tuple[CompiledTrigger, .
     out = []
     for function in table.functions.values():
         for trigger in function.triggers:
-            verbs: set[tuple[str, ...]] = set()
-            for verb in trigger.verbs:
-                if verb.startswith("@"):
-                    verbs |= {phrase(w) for w in lexicon.word_class(verb[1:])}
-                else:
-                    verbs.add(phrase(verb))
+            refused = _verb_phrases(trigger.not_verbs, lexicon)
+            verbs = _verb_phrases(trigger.verbs, lexicon) - refused
             # longest first, then alphabetical: the same order in every process
             objects = tuple(sorted({_object_words(o, lexicon.articles) for o in trigger.objects},
                                    key=lambda o: (-len(o), o)))
             out.append(CompiledTrigger(function.id, frozenset(verbs) or None, objects,
-                                       trigger.own_object))
+                                       trigger.own_object, frozenset(refused)))
     return tuple(out)
+
+
+def _verb_phrases(verbs, lexicon: Lexicon) -> set[tuple[str, ...]]:
+    """A trigger's verb entries as lemma phrases, '@class' names expanded."""
+    out: set[tuple[str, ...]] = set()
+    for verb in verbs:
+        if verb.startswith("@"):
+            out |= {phrase(w) for w in lexicon.word_class(verb[1:])}
+        else:
+            out.add(phrase(verb))
+    return out
 
 
 def _object_words(text: str, articles: frozenset[str]) -> tuple[str, ...]:
@@ -193,7 +201,7 @@ def match_functions(
     found: list[Match] = []
     for trig in triggers:
         if trig.verbs is None:
-            if not generic:
+            if not generic or (trig.refused and not trig.refused.isdisjoint(verb_phrases)):
                 continue
         elif not (trig.verbs & verb_phrases):
             continue

@@ -103,6 +103,10 @@ class Trigger(_Record):
     own_object: bool = Field(False, description=(
         "the object must be the predicate's own, with no nesting preposition between (as for "
         "role predicates): 'handles the border' but not 'decides claims made at the border'"))
+    not_verbs: list[str] = Field(default_factory=list, description=(
+        "verbs left out of ``verbs`` (its classes' words too), and role predicates a generic "
+        "trigger (no ``verbs``) does not fire on: 'reviews the visa stamp' at a port is "
+        "inspecting it, not deciding the visa"))
 
 
 class Function(_Record):
