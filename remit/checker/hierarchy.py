@@ -10,6 +10,10 @@ from remit.rules.schema import Agency, EvidenceRef, FormerParent
 from remit.rules.table import Table
 
 
+# The kind of an office such as the Attorney General's ('EOIR reports to the Attorney General').
+_OFFICE = "office"
+
+
 @dataclass(frozen=True)
 class _ParentLink:
     """An agency's parent relation, shaped like a fact for :func:`evidence_of`."""
@@ -85,6 +89,13 @@ def judge_part_of(claim: Claim, table: Table) -> Finding:
                        f"The table does not record where {name} sits in government.",
                        reason="incomplete parent chain")
     affirmed = claim.polarity == "affirmed"
+    if not is_part and affirmed and not _chain_complete(table, target) and (
+            table.agencies[target].kind == _OFFICE):
+        # 'EOIR reports to the Attorney General': an office the table cannot place (the
+        # Attorney General's heads a department), so the agency may well be under it
+        return Finding(claim, "unknown",
+                       f"The table does not record where {target_name} sits in government.",
+                       reason="incomplete parent chain")
     if is_part:
         evidence = evidence_of(table, _links(table, agency, upto=target))
         if affirmed:

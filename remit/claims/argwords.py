@@ -256,8 +256,15 @@ def owned_by_other(token, others: set[int]) -> bool:
     """Whether another agency's name qualifies the word ('bond hearings for people in ICE
     detention': the detention is ICE's, not the judges' act; not 'runs ICE detention
     centers', where the name qualifies the centers). ``others``: the tokens of agencies
-    other than the predicate's and its parts and wholes."""
-    return any(c.dep_ in _GAPPED_SUBJECT_DEPS and c.i in others for c in token.children)
+    other than the predicate's and its parts and wholes. A word compounded with such a
+    noun inside a phrase goes with it ('gives numbers to people with DHS work
+    authorization': 'work' too; not the object itself: 'runs ICE detention centers')."""
+    if any(c.dep_ in _GAPPED_SUBJECT_DEPS and c.i in others for c in token.children):
+        return True
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and any(c.dep_ in _GAPPED_SUBJECT_DEPS and c.i in others
+                                        for c in token.children)
 
 
 # How the parser hangs a gapped clause's subject on its object: 'USCIS green cards'.

@@ -195,8 +195,8 @@ class Cue(_Record):
     label: str | None = Field(None, description=(
         "'sentence_start': a short label ending in this ('Explainer:') may come first"))
     followed_by: list[str] = Field(default_factory=list, description=(
-        "'sentence_start': the trigger counts only when the next token is one of these "
-        "('Wrong:', not 'Wrong agencies ...')"))
+        "'sentence_start': the trigger counts only when the next token is one of these, a "
+        "number aside ('Wrong:', 'Claim 2:'; not 'Wrong agencies ...')"))
     examples: CueExamples
 
     @model_validator(mode="after")

@@ -29,19 +29,35 @@ def sentence_hit(cue: CompiledCue, sent: Span, text: str | None = None) -> bool:
     if text.rstrip().endswith(tuple(cue.terminators)):
         return False
     limit = record.max_scope or 1
-    for k, token in enumerate(itertools.islice((t for t in sent if t.is_alpha), limit)):
+    for k, token in enumerate(itertools.islice((t for t in _opening(sent, record) if t.is_alpha),
+                                               limit)):
         if _word_of(cue, token) and (k == 0 or record.label is None or (
                 text.split(record.label)[0].count(" ") < limit)) and _followed(record, token):
             return True
     return False
 
 
+def _opening(sent: Span, record) -> Span:
+    """The sentence, with a label the parser cut off before it as a sentence of its own
+    ('WRONG:' of 'WRONG: ICE issues green cards'): for a cue whose trigger must be followed
+    by a mark, a short sentence right before that ends in one."""
+    if not record.followed_by or sent.start == 0:
+        return sent
+    before = sent.doc[sent.start - 1].sent
+    if (before.end == sent.start and before[-1].text in record.followed_by
+            and len(before) <= 3 and "\n" not in sent.doc[before.start:sent.start].text):
+        return sent.doc[before.start:sent.end]
+    return sent
+
+
 def _followed(record, token: Token) -> bool:
     """Whether the token after a trigger is one ``followed_by`` asks for (or none is asked)."""
     if not record.followed_by:
         return True
-    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return after is not None and after.text in record.followed_by
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and i - token.i <= 2 and (doc[i].like_num or doc[i].text == "#"):
+        i += 1  # 'Claim 2:', 'Myth #3:'
+    return i < len(doc) and doc[i].text in record.followed_by
 
 
 def phrase_hit(cue: CompiledCue, state, head: Token | None) -> bool:

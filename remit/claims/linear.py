@@ -209,9 +209,12 @@ def _staff_place(ctx: Sentence, doc, mention: Span, start: int) -> bool:
     if i <= start or doc[i].lower_ not in ctx.lex.personnel_prepositions:
         return False
     staff = doc[i - 1]
-    return (staff.lemma_.lower() in ctx.lex.personnel and staff.i - 1 >= start
-            and staff.i - 1 in ctx.mention_tokens
-            and ctx.mention_tokens[staff.i - 1].label_ != mention.label_)
+    owner = staff.i - 1  # 'ICE officers at ...', "ICE's attachés at ..."
+    if owner > start and doc[owner].lower_ in ctx.lex.word_class("possessive_endings"):
+        owner -= 1
+    return (staff.lemma_.lower() in ctx.lex.personnel and owner >= start
+            and owner in ctx.mention_tokens and staff.i not in ctx.mention_tokens
+            and ctx.mention_tokens[owner].label_ != mention.label_)
 
 
 def linear_frame(ctx: Sentence, mention: Span, verb: Token, args: list[Token],

@@ -207,6 +207,8 @@ def _abroad(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
     sentence (lexicon ``setting_prepositions`` + ``foreign_places``)."""
     places, settings = lexicon.word_class("foreign_places"), lexicon.word_class(
         "setting_prepositions")
+    if any(t.lower_ in lexicon.word_class("abroad_service_words") for t in span):
+        return False  # 'In Mexico, consular officers ...': U.S. officers abroad
     i = span.start - 1
     while i > 0 and span.start - i <= _SETTING_REACH and not doc[i].is_sent_end and (
             doc[i].text not in lexicon.word_class("clause_breaks")):

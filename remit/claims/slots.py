@@ -61,7 +61,10 @@ class Sentence:
             return root.head  # "by ERO's Removal division": the division acts for ERO
         if (root.dep_ == "pobj" and root.head.lower_ in self.lex.personnel_prepositions
                 and root.head.head.lemma_.lower() in self.lex.personnel
-                and not any(c.i in self.mention_tokens for c in root.head.head.children
+                and not any(c.i in self.mention_tokens
+                            and root.head.head.i not in range(self.mention_tokens[c.i].start,
+                                                              self.mention_tokens[c.i].end)
+                            for c in root.head.head.children
                             if c.dep_ in {"compound", "poss", "amod", "nmod"})):
             # 'asylum officers of USCIS' act as 'USCIS asylum officers'; 'ICE officers at the
             # consulate' are ICE's, at a place
