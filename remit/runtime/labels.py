@@ -50,6 +50,8 @@ def label_line(clean: str, body: int, end: int, own: Sequence[Mention], words: _
         mark = _LABEL_MARK.match(clean, _past(clean, at, end), end)
     if mark is None or end - mark.end() < 2:
         return None
+    if "|" in mark.group() and header is not None and _role_column(header, words):
+        return _role_cell(clean, body, end, first, own, words, header)
     content = _past_full_name(clean, mark.end(), end, own, first)
     if "|" in mark.group():  # a table row: the cell after the agency's
         end = cell_end(clean, content, end)
@@ -166,6 +168,30 @@ def _parent_cell(clean: str, first: Mention, start: int, end: int, named: Sequen
     # with no header to name the column a parent's, the pairing is a likely reading only
     return Implicit(prefix + cell, len(prefix), other[0].start, other[0].end,
                     (first.start, first.end), weak=not labelled)
+
+
+def _role_column(header: tuple[str, ...], words: _Words) -> int | None:
+    """The column of a table header that says what each row's agency does ('| Office |
+    Department | What it does |'), if one does (lexicon ``role_columns``)."""
+    return next((k for k, label in enumerate(header) if k and label in words.role_columns),
+                None)
+
+
+def _role_cell(clean: str, body: int, end: int, first: Mention, own: Sequence[Mention],
+               words: _Words, header: tuple[str, ...]) -> Implicit | None:
+    """'| Board of Immigration Appeals | Justice (EOIR) | Hears appeals |' under a header
+    whose column says what a row does: the agency of the first cell does what that cell says
+    ('Board of Immigration Appeals hears appeals'); the other cells (its department) are
+    left unread."""
+    column = _role_column(header, words)
+    marks = [m.start() for m in re.finditer(r"\|", clean[body:end])]
+    lead = 1 if clean[body:end].lstrip().startswith("|") else 0
+    if column is None or len(marks) < column + lead:
+        return None
+    start = body + marks[column + lead - 1] + 1
+    stop = body + marks[column + lead] if len(marks) > column + lead else end
+    unit = reading(clean[first.start:first.end], clean, start, stop, words)
+    return anchored(unit, (first.start, first.end))
 
 
 def cell_end(clean: str, start: int, end: int) -> int:

@@ -108,6 +108,7 @@ class _Words:
     tail_adverbs: frozenset[str] = frozenset()  # before a label's second phrase ('; also ...')
     determiners: frozenset[str] = frozenset()  # 'the', 'this' before an agency noun
     nouns: frozenset[str] = frozenset()  # 'agency', 'department': a lead's back reference
+    role_columns: frozenset[str] = frozenset()  # a table header's label of what a row's does
 
 
 def _words(lex, verb_words: frozenset[str]) -> _Words:
@@ -127,7 +128,7 @@ def _words(lex, verb_words: frozenset[str]) -> _Words:
                    agents=lex.word_class("agent_prepositions"),
                    tail_adverbs=lex.word_class("label_tail_adverbs"),
                    determiners=lex.definite_articles | lex.demonstratives,
-                   nouns=lex.anaphor_nouns)
+                   nouns=lex.anaphor_nouns, role_columns=lex.word_class("role_columns"))
     _WORDS.clear()  # a new lexicon (a user's rule files) replaces the one kept
     _WORDS[id(lex)] = (lex, verb_words, words)
     return words
