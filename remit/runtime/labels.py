@@ -105,6 +105,32 @@ def label_last(clean: str, body: int, end: int, own: Sequence[Mention], words: _
     return anchored(unit, (own[0].start, last.end))
 
 
+def passive_label(clean: str, body: int, end: int, own: Sequence[Mention],
+                  words: _Words) -> Implicit | None:
+    """'Green cards: issued by USCIS', 'Notice to Appear - signed by ICE officers; ...': a
+    label that names a thing, then a participle and its agent: '<thing> is issued by
+    <agency>'. The label names no agency; a second phrase after a semicolon is left unread."""
+    mark = _LABEL_MARK.search(clean, body, end)
+    if mark is None or "|" in mark.group() or mark.start() - body < 2:
+        return None
+    label = clean[body:mark.start()].strip(" *_")
+    value_end = clean.find(";", mark.end(), end)
+    value_end = end if value_end < 0 else value_end
+    while value_end > mark.end() and clean[value_end - 1] in " .":
+        value_end -= 1
+    value = clean[mark.end():value_end]
+    if (not label or len(label.split()) > _LABEL_WORDS or any(m.start < mark.start() for m in own)
+            or not any(mark.end() <= m.start < value_end for m in own)
+            or set(WORD.findall(label.lower())) & words.stop or not passive_item(value, words)):
+        return None
+    prefix = f"{label} {words.passive} "
+    return Implicit(prefix + value, len(prefix), mark.end(), value_end, (body, value_end))
+
+
+# The most words of a label that names a thing ('Green cards: issued by USCIS').
+_LABEL_WORDS = 6
+
+
 # After a glossary row's full name ('ICE: U.S. Immigration and Customs Enforcement; ...'): the
 # mark that opens what the agency does.
 _NAME_END = re.compile(r"\s*[;–—]\s*|\s+-\s+|,\s+(?=[a-z])")

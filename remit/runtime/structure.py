@@ -27,6 +27,7 @@ from remit.runtime.labels import WORD as _WORD
 from remit.runtime.labels import cell_end as _cell_end
 from remit.runtime.labels import label_last as _label_last
 from remit.runtime.labels import label_line as _label_line
+from remit.runtime.labels import passive_label
 from remit.runtime.text import LIST_MARKER
 from remit.runtime.units import Implicit, continued, reading
 
@@ -167,7 +168,8 @@ def _unit(clean: str, start: int, end: int, own: list[Mention], words: _Words,
     implicit = label
     if own and label is None and whole_line:
         implicit = (_parent_row(clean, body, end, own, words, state.section or state.topic)
-                    or _label_last(clean, body, end, own, words, state.header))
+                    or _label_last(clean, body, end, own, words, state.header)
+                    or passive_label(clean, body, end, own, words))
     if not own and item and state.in_run:
         agency = state.section if state.lead is None else state.lead
         content = _content_start(clean, body, end)
