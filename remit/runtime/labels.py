@@ -205,9 +205,9 @@ def _role_column(header: tuple[str, ...], words: _Words) -> int | None:
 
 def _role_cell(clean: str, body: int, end: int, first: Mention, own: Sequence[Mention],
                words: _Words, header: tuple[str, ...]) -> Implicit | None:
-    """'| Board of Immigration Appeals | Justice (EOIR) | Hears appeals |' under a header
+    """'| BIA | DOJ | Reviews judges' decisions |' under a header
     whose column says what a row does: the agency of the first cell does what that cell says
-    ('Board of Immigration Appeals hears appeals'); the other cells (its department) are
+    ('BIA reviews judges' decisions'); the other cells (its department) are
     left unread."""
     column = _role_column(header, words)
     marks = [m.start() for m in re.finditer(r"\|", clean[body:end])]
