@@ -63,7 +63,7 @@ from remit.claims.mentions import PERSONNEL_KIND
 from remit.claims.role_reference import of_role, one_of_roles, role_antecedent, role_subject
 from remit.records import FAR_VIAS
 
-_LOOSE_DEPS = {"npadvmod", "dep"}  # how the small model attaches a noun phrase set out first
+_LOOSE_DEPS = {"npadvmod", "dep", "advmod"}  # how the small model attaches a noun phrase set out first
 
 
 def anaphor_words(lex: Lexicon) -> frozenset[str]:

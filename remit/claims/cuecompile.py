@@ -103,7 +103,8 @@ def word_of(cue: CompiledCue, token: Token) -> bool:
         return False
     if cue.subject_not:
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.lower_ in cue.subject_not:
+        if subject is not None and (subject.lower_ in cue.subject_not
+                                    or subject.lemma_.lower() in cue.subject_not):
             return False
     return True
 
