@@ -275,13 +275,15 @@ def _set_out(token: Token, earlier: Sequence[Span]) -> list[Span]:
 
 def _people(token: Token, own: Sequence[Span], previous: Sequence[Span], lex: Lexicon,
             names: dict) -> list[Span]:
-    """'Officers inspect ...', 'The officer decides ...': the people of the one agency in focus
+    """'Officers inspect ...', 'The officer decides ...', 'Judges there rule ...': the people of the one agency in focus
     before, when the sentence before names no other (a likely reading); 'Judges order ...':
     the agency of kind personnel the noun names, if that agency is in focus."""
     noun = token.lemma_.lower()
     if own or noun not in lex.word_class("people_anaphors") or not all(
             (c.dep_ == "det" and c.lower_ in lex.definite_articles | lex.demonstratives)
-            or _in_scene(c) for c in token.children):
+            or _in_scene(c) or (c.dep_ == "advmod" and c.i > token.i
+                                and c.lower_ in lex.word_class("deictic_places"))
+            for c in token.children):
         return []  # 'Police officers ...', 'officers from the city ...', 'ICE's officers'
     subjects = focus(previous, lex.role_nouns)
     if len(subjects) != 1:

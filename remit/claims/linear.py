@@ -63,7 +63,11 @@ def linear(ctx: Sentence, mention: Span) -> list[Frame]:
     if i >= sent_end or not doc[i].lower_.isalpha():
         return []
     if doc[i].lemma_.lower() in ctx.lex.units:
-        return []  # 'HSI directorate': a longer name, not a verb
+        # 'HSI directorate': a longer name, not a verb; its verb may follow ('ICE's ERO branch
+        # locates ...')
+        i += 1
+        if i >= sent_end or not doc[i].lower_.isalpha():
+            return []
     verb = doc[i]
     if verb.tag_ not in {"VBZ", "VBP", "VBD", "VB"} and verb.lower_ not in ctx.verb_words:
         return []

@@ -55,6 +55,10 @@ class Sentence:
     def anchor(self, mention: Span) -> Token:
         """The token that plays the mention's role: 'agents' in 'ICE agents', else its root."""
         root = mention.root
+        if root.dep_ == "poss" and root.head.i >= mention.end:
+            # "ICE's Enforcement and Removal Operations branch ...", one name with its owner's
+            # possessive: the name's own head noun is its root, not the possessor
+            root = next((t for t in reversed(mention) if t.head.i >= mention.end), root)
         if root.dep_ in {"poss", "amod", "nmod"} and root.head.lemma_.lower() in self.lex.personnel:
             return root.head
         if root.dep_ == "poss" and root.head.lemma_.lower() in self.lex.acting_units:
